@@ -13,6 +13,17 @@ missionDecl
     : MISSION name block
     ;
 
+// One top-level declaration on its own: the facade re-parses declarations one by one after a
+// syntax error, so that recovery restarts at the next declaration.
+singleStatement
+    : statement EOF
+    ;
+
+// The mission header on its own, for the same recovery.
+missionHeader
+    : NL* MISSION name LBRACE EOF
+    ;
+
 block
     : LBRACE sep* (statement (sep+ statement)* sep*)? RBRACE
     ;

@@ -40,12 +40,14 @@ public final class MissionParser {
         }
         SatcParser.MissionFileContext tree = parseFast(pre.tokens());
         if (tree == null) {
-            SatcParser parser = newParser(pre.tokens());
             SyntaxErrorReporter reporter = new SyntaxErrorReporter(diags, offsets);
-            parser.setErrorHandler(reporter);
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = parser.missionFile();
-            if (reporter.count() > 0 || diags.hasErrors()) {
+            if (!DeclarationRecovery.parse(pre.tokens(), reporter)) {
+                SatcParser parser = newParser(pre.tokens());
+                parser.setErrorHandler(reporter);
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                tree = parser.missionFile();
+            }
+            if (reporter.count() > 0 || diags.hasErrors() || tree == null) {
                 return new ParseResult(source, Optional.empty(), comments, diags.sorted());
             }
         }
@@ -65,7 +67,7 @@ public final class MissionParser {
         }
     }
 
-    private static SatcParser newParser(List<Token> tokens) {
+    static SatcParser newParser(List<Token> tokens) {
         SatcParser parser = new SatcParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
         return parser;

@@ -28,6 +28,9 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
     private final OffsetMap offsets;
     private int lastLine = -1;
     private int count;
+    /** While re-parsing one declaration alone, its end (EOF) stands for what ended it in the file. */
+    private String endOfInput = "the end of the file";
+    private boolean statementMode;
 
     SyntaxErrorReporter(Diagnostics diags, OffsetMap offsets) {
         this.diags = diags;
@@ -62,8 +65,25 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         report(parser, parser.getCurrentToken(), getExpectedTokens(parser), parser.getContext());
     }
 
+    /** Content after the mission's closing brace. */
+    void reportTrailing(Parser parser, Token first) {
+        IntervalSet eof = IntervalSet.of(Token.EOF);
+        report(parser, first, eof, null);
+    }
+
     int count() {
         return count;
+    }
+
+    /** Switches to re-parsing one declaration, which {@code terminator} ended in the file. */
+    void parsingStatement(String terminator) {
+        statementMode = true;
+        endOfInput = terminator;
+    }
+
+    void parsingFile() {
+        statementMode = false;
+        endOfInput = "the end of the file";
     }
 
     private void report(Parser parser, Token found, IntervalSet expected, ParserRuleContext ctx) {
@@ -74,9 +94,18 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         }
         lastLine = line;
         count++;
-        String want = describeExpected(expected == null ? new IntervalSet() : expected, ctx);
-        String got = describeToken(found);
-        String help = helpFor(expected == null ? new IntervalSet() : expected, found);
+        IntervalSet e = expected == null ? new IntervalSet() : new IntervalSet(expected);
+        if (statementMode && e.contains(Token.EOF)) {
+            e.remove(Token.EOF);
+            e.add(SatcLexer.NL);
+            e.add(SatcLexer.RBRACE);
+        }
+        String want = describeExpected(e, ctx);
+        String got = found.getType() == Token.EOF ? endOfInput : describeToken(found);
+        String help = helpFor(e, found);
+        if (help == null && e.size() == 1 && e.contains(SatcLexer.LBRACE) && ctx instanceof SatcParser.OtherBlockDeclContext other) {
+            help = "To assign a value write `" + other.kind.getText() + " = ...`; to declare a block add `{ ... }`.";
+        }
         diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span, "Expected " + want + ", found " + got + ".", help);
         if (count == MAX_ERRORS) {
             diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span,

@@ -1,0 +1,60 @@
+package io.satc.compiler.cli;
+
+import io.satc.compiler.diag.Diagnostic;
+import io.satc.compiler.sema.AnalysisResult;
+import io.satc.compiler.sema.Analyzer;
+import io.satc.compiler.source.SourceReader;
+import io.satc.compiler.syntax.MissionParser;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code satc check FILE...}: parse and analyse missions, print diagnostics. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check mission files and print diagnostics (file:line:col: error[SATCnnnn]: ...).",
+                "Many files are checked in one run. Exit 0 when there are no errors (warnings allowed), 1 when there are."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Mission files (.sat).")
+    List<String> files;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Diagnostic> all = new ArrayList<>();
+        for (String file : files) {
+            List<Diagnostic> ds = check(file).diagnostics();
+            output.emit(ds, out);
+            all.addAll(ds);
+        }
+        output.finish(all, files.size(), out, err);
+        return all.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    }
+
+    /** Everything {@code check} does for one file, as a value; also used by tests and benches. */
+    public static CheckResult check(String file) {
+        SourceReader.Result read = SourceReader.read(file);
+        if (!read.ok()) {
+            return new CheckResult(null, read.diagnostics());
+        }
+        AnalysisResult analysis = Analyzer.analyze(MissionParser.parse(read.source()));
+        return new CheckResult(analysis, analysis.diagnostics());
+    }
+
+    /** The analysis (absent when the file could not be read) and its diagnostics. */
+    public record CheckResult(AnalysisResult analysis, List<Diagnostic> diagnostics) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.satc.compiler.sema;
+
+/**
+ * The physical dimensions a mission quantity can have, each with the SI-based unit its values
+ * are converted to exactly once, at analysis.
+ */
+public enum Dimension {
+    DATA("data", "bytes", "`8 GB`"),
+    RATE("a rate", "bit/s", "`0.5 Gbps`"),
+    COMPUTE("compute", "FLOP/s", "`5.3 TFLOPS`"),
+    WORK("work", "FLOP", "`12 GFLOP`"),
+    TIME("a time", "s", "`4 ms`"),
+    LENGTH("a length", "m", "`1200 km`"),
+    ANGLE("an angle", "rad", "`53 deg`"),
+    POWER("power", "W", "`30 W`"),
+    RATIO("a ratio", "fraction or factor", "`1 %` or `25.8x`"),
+    NUMBER("a plain number", "1", "`64`");
+
+    private final String phrase;
+    private final String baseUnit;
+    private final String example;
+
+    Dimension(String phrase, String baseUnit, String example) {
+        this.phrase = phrase;
+        this.baseUnit = baseUnit;
+        this.example = example;
+    }
+
+    /** How a message names the dimension: "`memory` expects data, found a rate". */
+    public String phrase() {
+        return phrase;
+    }
+
+    public String baseUnit() {
+        return baseUnit;
+    }
+
+    public String example() {
+        return example;
+    }
+}
