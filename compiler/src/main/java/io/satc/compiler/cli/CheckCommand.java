@@ -46,7 +46,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Everything {@code check} does for one file, as a value; also used by tests and benches. */
     public static CheckResult check(String file) {
-        SourceReader.Result read = SourceReader.read(file);
+        return check(java.nio.file.Path.of(file), file);
+    }
+
+    /** Checks {@code file}, naming it {@code displayPath} in diagnostics. */
+    public static CheckResult check(java.nio.file.Path file, String displayPath) {
+        SourceReader.Result read = SourceReader.read(file, displayPath);
         if (!read.ok()) {
             return new CheckResult(null, read.diagnostics());
         }

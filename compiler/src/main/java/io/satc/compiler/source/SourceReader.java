@@ -28,7 +28,11 @@ public final class SourceReader {
     }
 
     public static Result read(String displayPath) {
-        Path path = Path.of(displayPath);
+        return read(Path.of(displayPath), displayPath);
+    }
+
+    /** Reads {@code path}, showing it as {@code displayPath} in diagnostics. */
+    public static Result read(Path path, String displayPath) {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {

@@ -1,0 +1,48 @@
+package io.satc.compiler.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Golden files: compares an artefact with its pinned expected text. A missing expected file is
+ * written and the test fails; with {@code -Dsatc.updateGolden=true} every golden is rewritten and
+ * the test fails too, so updates are always reviewed as a diff.
+ */
+public final class Golden {
+
+    private Golden() {
+    }
+
+    public static boolean updating() {
+        return Boolean.parseBoolean(System.getProperty("satc.updateGolden", "false"));
+    }
+
+    public static void assertMatches(Path expected, String actual) {
+        try {
+            if (updating()) {
+                write(expected, actual);
+                fail("Updated golden " + RepoPaths.relative(expected) + " (satc.updateGolden=true); review the diff and run again without it.");
+            }
+            if (!Files.exists(expected)) {
+                write(expected, actual);
+                fail("Golden " + RepoPaths.relative(expected) + " was missing and has been written; review it and run again.");
+            }
+            String want = Files.readString(expected, StandardCharsets.UTF_8);
+            assertEquals(want, actual, "Output differs from golden " + RepoPaths.relative(expected)
+                    + " (rerun with -Dsatc.updateGolden=true to accept, then review the diff)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
