@@ -134,7 +134,7 @@ BLOCK_COMMENT
     ;
 
 WS
-    : [ \t\f\uFEFF]+ -> channel(HIDDEN)
+    : [ \t\f\uFEFF]+ -> skip
     ;
 
 // Error tokens: the lexer never fails; the facade turns these into diagnostics.

@@ -24,6 +24,10 @@ public final class OutputOptions {
             description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, and not when NO_COLOR is set).")
     ColourMode colour = ColourMode.auto;
 
+    @Option(names = "--max-diagnostics", paramLabel = "N", defaultValue = "100",
+            description = "Show at most N diagnostics per file in text output; 0 shows all (default: ${DEFAULT-VALUE}). JSON always has all.")
+    int maxPerFile = 100;
+
     boolean useColour() {
         return switch (colour) {
             case always -> true;
@@ -36,8 +40,14 @@ public final class OutputOptions {
     void emit(List<Diagnostic> diagnostics, PrintWriter out) {
         if (format == Format.text) {
             DiagnosticRenderer renderer = new DiagnosticRenderer(useColour());
-            for (Diagnostic d : diagnostics) {
+            int shown = maxPerFile <= 0 ? diagnostics.size() : Math.min(maxPerFile, diagnostics.size());
+            for (Diagnostic d : diagnostics.subList(0, shown)) {
                 out.print(renderer.render(d));
+                out.println();
+            }
+            if (shown < diagnostics.size()) {
+                out.println("... " + plural(diagnostics.size() - shown, "more diagnostic") + " in "
+                        + diagnostics.get(0).source().displayPath() + " not shown (--max-diagnostics=0 shows all).");
                 out.println();
             }
             out.flush();

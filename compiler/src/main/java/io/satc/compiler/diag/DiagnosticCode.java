@@ -68,19 +68,19 @@ public enum DiagnosticCode {
     NO_ROUTE(5001, Severity.ERROR, "No route from source to sink"),
     UNREACHABLE_SATELLITE(5002, Severity.WARNING, "Satellite no route reaches");
 
-    private final int number;
+    private final String id;
     private final Severity severity;
     private final String title;
 
     DiagnosticCode(int number, Severity severity, String title) {
-        this.number = number;
+        this.id = "SATC" + (number < 1000 ? "0" : "") + (number < 100 ? "0" : "") + (number < 10 ? "0" : "") + number;
         this.severity = severity;
         this.title = title;
     }
 
     /** The stable identifier, e.g. {@code SATC3003}. */
     public String id() {
-        return String.format("SATC%04d", number);
+        return id;
     }
 
     public Severity severity() {

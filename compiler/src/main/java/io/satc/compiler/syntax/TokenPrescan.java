@@ -156,7 +156,7 @@ final class TokenPrescan {
     }
 
     static Span span(Token t, OffsetMap offsets) {
-        int start = offsets.toChar(t.getStartIndex());
+        int start = offsets.toChar(Math.max(0, t.getStartIndex()));
         int end = t.getType() == Token.EOF ? start : offsets.toChar(t.getStopIndex() + 1);
         return new Span(start, Math.max(start, end));
     }
