@@ -238,11 +238,20 @@ final class MissionLayout {
     }
 
     private void emit(Comment comment) {
-        String t = comment.text();
-        out.text(isLineComment(comment) ? t.stripTrailing() : t.replace("\r\n", "\n").replace('\r', '\n'));
+        out.text(canonicalText(comment));
     }
 
-    static boolean isLineComment(Comment comment) {
+    /** A comment as printed: verbatim but for line ends, which become {@code \n}, and white space at line ends, which goes. */
+    static String canonicalText(Comment comment) {
+        String[] lines = comment.text().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        StringBuilder b = new StringBuilder(comment.text().length());
+        for (int i = 0; i < lines.length; i++) {
+            b.append(i == 0 ? "" : "\n").append(lines[i].stripTrailing());
+        }
+        return b.toString();
+    }
+
+    private static boolean isLineComment(Comment comment) {
         return !comment.text().startsWith("/*");
     }
 

@@ -46,10 +46,8 @@ final class RoundTrip {
         return formatted;
     }
 
-    /** Comment texts as the formatter writes them: line ends normalised, line comments without trailing blanks. */
+    /** Comment texts as the formatter writes them: line ends normalised, no white space at line ends. */
     static List<String> commentTexts(List<Comment> comments) {
-        return comments.stream()
-                .map(c -> MissionLayout.isLineComment(c) ? c.text().stripTrailing() : c.text().replace("\r\n", "\n").replace('\r', '\n'))
-                .collect(Collectors.toList());
+        return comments.stream().map(MissionLayout::canonicalText).collect(Collectors.toList());
     }
 }
