@@ -6,7 +6,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The formatter's contract on random valid missions with comments in random legal places. */
-class RandomMissionProperties {
+class RandomMissionPropertyTest {
 
     @Property(tries = 1000)
     void formattingKeepsTreeAndCommentsAndIsIdempotent(@ForAll("missions") String mission) {
