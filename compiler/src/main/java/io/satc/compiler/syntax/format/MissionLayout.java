@@ -29,14 +29,12 @@ final class MissionLayout {
     static final int WIDTH = 100;
     static final int INDENT = 2;
 
-    private final String text;
     private final CommentCursor comments;
     private final Spelling spelling;
     private final FlatText flat;
     private final LineWriter out = new LineWriter();
 
     MissionLayout(String text, List<Comment> comments) {
-        this.text = text;
         this.comments = new CommentCursor(text, comments);
         this.spelling = new Spelling(text);
         this.flat = new FlatText(spelling);
@@ -99,6 +97,7 @@ final class MissionLayout {
     private void block(Block block, int indent, boolean mayStayOnOneLine) {
         int open = block.span().start();
         int close = block.span().end() - 1;
+        inlineComments(open, indent); // before measuring the line: they take room on it
         if (block.statements().isEmpty() && !comments.anyWithin(block.span())) {
             token(open, "{}", indent);
             return;
@@ -126,6 +125,7 @@ final class MissionLayout {
 
     /** Prints a value starting at the current position; {@code suffix} columns must still fit after it. */
     private void value(Value value, int indent, int suffix) {
+        inlineComments(value.span().start(), indent); // before measuring the line: they take room on it
         if (value instanceof NumberValue n) {
             token(n.span().start(), spelling.number(n), indent);
             if (n.unit().isPresent()) {

@@ -276,6 +276,20 @@ class LayoutRulesTest {
     }
 
     @Test
+    void commentsBeforeABlockOrValueCountTowardsTheWidth() {
+        String name = "\"" + "a".repeat(35) + "\"";
+        String block = "  satellite s { memory = 8 GB; compute = 5 TFLOPS; name = " + name + " }";
+        String call = "  x = f(" + "a = 1, ".repeat(10) + "b = 9999)";
+        assertTrue(block.length() <= MissionFormatter.MAX_WIDTH && block.length() + " /* c */".length() > MissionFormatter.MAX_WIDTH);
+        assertTrue(call.length() <= MissionFormatter.MAX_WIDTH && call.length() + "/* comment */ ".length() > MissionFormatter.MAX_WIDTH);
+        String out = RoundTrip.check("width.sat", "mission m {\n"
+                + block.replace("s {", "s /* c */ {") + "\n"
+                + call.replace("= f(", "= /* comment */ f(") + "\n}\n");
+        assertTrue(out.contains("  satellite s /* c */ {\n    memory = 8 GB\n"), out);
+        assertTrue(out.contains("  x = /* comment */ f(\n    a = 1,\n"), out);
+    }
+
+    @Test
     void brokenCallIsPreservedAsFlatWhenItFits() {
         formatsTo("""
                 mission m {
