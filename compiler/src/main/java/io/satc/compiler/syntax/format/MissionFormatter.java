@@ -4,6 +4,8 @@ import io.satc.compiler.source.SourceFile;
 import io.satc.compiler.syntax.MissionParser;
 import io.satc.compiler.syntax.ParseResult;
 import io.satc.compiler.syntax.ast.Mission;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The source formatter: prints a parsed mission in its canonical layout, keeping every comment
@@ -48,10 +50,14 @@ public final class MissionFormatter {
         ParseResult after = MissionParser.parse(SourceFile.ofString(before.source().displayPath(), text));
         boolean same = after.mission().isPresent()
                 && AstPrinter.print(after.mission().get()).equals(AstPrinter.print(before.mission().get()))
-                && after.comments().size() == before.comments().size();
+                && canonicalComments(after).equals(canonicalComments(before));
         if (!same) {
             throw new IllegalStateException("formatting " + before.source().displayPath()
                     + " would change its meaning or lose a comment; this is a formatter bug");
         }
+    }
+
+    private static List<String> canonicalComments(ParseResult parsed) {
+        return parsed.comments().stream().map(MissionLayout::canonicalText).collect(Collectors.toList());
     }
 }

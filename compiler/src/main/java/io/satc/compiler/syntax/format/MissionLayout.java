@@ -110,7 +110,7 @@ final class MissionLayout {
             }
         }
         token(open, "{", indent);
-        sequence(open + 1, block.statements(), close, indent, false, (s, i) -> statement((Statement) s, i));
+        sequence(open + 1, block.statements(), close, indent, false, this::statement);
         token(close, "}", indent);
     }
 
@@ -142,14 +142,14 @@ final class MissionLayout {
             int open = comments.nextToken(c.callee().span().end());
             token(open, "(", indent);
             int close = c.span().end() - 1;
-            sequence(open + 1, c.arguments(), close, indent, true, (a, i) -> argument((Argument) a, i));
+            sequence(open + 1, c.arguments(), close, indent, true, this::argument);
             token(close, ")", indent);
         } else {
             ListValue l = (ListValue) value;
             int open = l.span().start();
             int close = l.span().end() - 1;
             token(open, "[", indent);
-            sequence(open + 1, l.elements(), close, indent, true, (v, i) -> value((Value) v, i, 1));
+            sequence(open + 1, l.elements(), close, indent, true, (v, i) -> value(v, i, 1));
             token(close, "]", indent);
         }
     }
@@ -217,12 +217,12 @@ final class MissionLayout {
     }
 
     /** Prints a braced or bracketed run of items, one per line, with their comments. */
-    private void sequence(int afterOpen, List<? extends Node> items, int close, int indent, boolean commas, ItemPrinter printer) {
+    private <T extends Node> void sequence(int afterOpen, List<T> items, int close, int indent, boolean commas, ItemPrinter<T> printer) {
         int inner = indent + INDENT;
         Run run = new Run(inner, afterOpen);
         run.trailingComments(items.isEmpty() ? close : items.get(0).span().start());
         for (int k = 0; k < items.size(); k++) {
-            Node item = items.get(k);
+            T item = items.get(k);
             run.ownLineComments(item.span().start());
             run.startItem(item.span().start());
             printer.print(item, inner);
@@ -261,8 +261,8 @@ final class MissionLayout {
 
     /** Prints one item of a run at the given indentation. */
     @FunctionalInterface
-    private interface ItemPrinter {
-        void print(Node item, int indent);
+    private interface ItemPrinter<T> {
+        void print(T item, int indent);
     }
 
     /**

@@ -40,6 +40,8 @@ final class RoundTrip {
                 () -> name + ": formatting lost, duplicated or reordered a comment\n--- input\n" + text + "\n--- output\n" + formatted);
         assertEquals(formatted, FORMATTER.format(after),
                 () -> name + ": formatting is not idempotent\n--- input\n" + text + "\n--- output\n" + formatted);
+        FormatResult viaSource = FORMATTER.format(before.source());
+        assertEquals(new FormatResult.Formatted(before.source(), formatted), viaSource, () -> name + ": format(SourceFile) disagrees");
         assertTrue(formatted.endsWith("\n") && !formatted.endsWith("\n\n"), () -> name + ": must end with exactly one newline");
         assertFalse(formatted.contains("\r"), () -> name + ": output line ends must be \\n");
         assertFalse(formatted.contains(" \n"), () -> name + ": trailing white space in output\n" + formatted);
