@@ -2,6 +2,7 @@ package io.satc.compiler.syntax.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,9 +55,7 @@ class CorpusRoundTripTest {
         // Examples are written alongside this test; none yet is not a failure.
         return satFiles(examples).stream().map(f -> DynamicTest.dynamicTest(examples.relativize(f).toString(), () -> {
             String text = read(f);
-            if (RoundTrip.parse(f.toString(), text).mission().isEmpty()) {
-                return;
-            }
+            assumeTrue(RoundTrip.parse(f.toString(), text).mission().isPresent(), "has syntax errors (an error example)");
             RoundTrip.check(f.toString(), text);
         }));
     }
