@@ -36,8 +36,24 @@ final class TokenPrescan {
         boolean tooDeep = false;
         Token errorRunStart = null;
         Token errorRunEnd = null;
+        Token previous = null;
         for (Token t : all) {
             int type = t.getType();
+            if (type == SatcLexer.ERROR_CHAR && errorRunStart == null && t.getText().equals(">")
+                    && previous != null && previous.getType() == SatcLexer.IDENT && previous.getText().endsWith("-")
+                    && previous.getStopIndex() + 1 == t.getStartIndex()) {
+                // `a->b`: names may contain `-`, so the lexer read `a-` and a stray `>`.
+                String name = previous.getText();
+                diags.report(DiagnosticCode.INVALID_CHARACTER, span(previous, offsets).to(span(t, offsets)),
+                        "`" + name + ">` reads as the name `" + name + "` followed by a stray `>`.",
+                        "Names may contain `-`, so put spaces around arrows: `" + name.substring(0, name.length() - 1) + " -> ...`.");
+                sound = false;
+                previous = t;
+                continue;
+            }
+            if (type != SatcLexer.LINE_COMMENT && type != SatcLexer.BLOCK_COMMENT) {
+                previous = t;
+            }
             if (type == SatcLexer.ERROR_CHAR) {
                 if (errorRunStart == null) {
                     errorRunStart = t;
