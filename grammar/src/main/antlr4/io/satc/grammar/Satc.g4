@@ -24,6 +24,13 @@ missionHeader
     : NL* MISSION name LBRACE EOF
     ;
 
+// The head of a declaration up to its `{`, for the same recovery inside nested blocks.
+declarationHeader
+    : LINK from=name linkArrow to=name LBRACE EOF       # linkHeader
+    | kind=keyword name? LBRACE EOF                     # blockHeader
+    | kind=IDENT name? LBRACE EOF                       # otherBlockHeader
+    ;
+
 block
     : LBRACE sep* (statement (sep+ statement)* sep*)? RBRACE
     ;

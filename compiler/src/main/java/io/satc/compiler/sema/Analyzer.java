@@ -121,6 +121,7 @@ public final class Analyzer {
         codecDecls.forEach((name, block) -> codec(name, block).ifPresent(c -> declaredCodecs.put(name, c)));
         List<CodecFacts> candidates = candidates(attrs.get("codecs"), codecDecls, declaredCodecs);
 
+        int errorsBeforeTopology = errorCount();
         Map<String, Ident> nodeNames = new LinkedHashMap<>();
         Map<String, String> nodeKinds = new HashMap<>();
         List<SatelliteFacts> satellites = new ArrayList<>();
@@ -150,7 +151,8 @@ public final class Analyzer {
                 .map(v -> OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v.getAsLong())))
                 .orElse(OptionalInt.empty());
 
-        if (source.isPresent() && sink.isPresent()) {
+        // Routes over links that already failed their own checks would only echo those errors.
+        if (source.isPresent() && sink.isPresent() && errorCount() == errorsBeforeTopology) {
             TopologyChecker.check(source.get(), sink.get(), attrs.get("sink").value().span(), nodeNames, satellites, links, diags);
         }
 
@@ -165,11 +167,34 @@ public final class Analyzer {
 
     // ------------------------------------------------------------------ blocks and attributes
 
+    /**
+     * A block's attributes by key, and the keys that misspelt attributes probably meant (so a
+     * typo gets one did-you-mean, not also a "missing" error for the word it meant).
+     */
+    private record Attrs(Map<String, Assignment> values, java.util.Set<String> meant) {
+        Assignment get(String key) {
+            return values.get(key);
+        }
+
+        boolean containsKey(String key) {
+            return values.containsKey(key);
+        }
+
+        /** Given, or misspelt: either way the user meant to give it. */
+        boolean intended(String key) {
+            return values.containsKey(key) || meant.contains(key);
+        }
+    }
+
     /** Collects a block's assignments by key; everything else in it is reported. */
-    private Map<String, Assignment> attributes(Block body, String where, List<String> allowed) {
+    private Attrs attributes(Block body, String where, List<String> allowed) {
         Map<String, Assignment> out = new HashMap<>();
+        java.util.Set<String> meant = new java.util.HashSet<>();
         for (Statement s : body.statements()) {
             if (s instanceof Assignment a) {
+                if (!allowed.contains(a.key().text())) {
+                    Suggestions.closest(a.key().text(), allowed).ifPresent(meant::add);
+                }
                 collectAttribute(a, out, where, allowed, List.of());
             } else if (s instanceof BlockDecl b) {
                 diags.report(DiagnosticCode.UNKNOWN_DECLARATION, b.kind().span(),
@@ -181,7 +206,7 @@ public final class Analyzer {
                         "Declare links at the top level of the mission.");
             }
         }
-        return out;
+        return new Attrs(out, meant);
     }
 
     private void collectAttribute(Assignment a, Map<String, Assignment> into, String where, List<String> allowed, List<String> blocks) {
@@ -226,11 +251,20 @@ public final class Analyzer {
     }
 
     private Optional<Ident> requireName(BlockDecl b) {
+        if (b.name().isPresent() && b.name().get().text().isBlank()) {
+            diags.report(DiagnosticCode.MISSING_NAME, b.name().get().span(), "A `" + b.kind().text() + "` name cannot be empty.",
+                    "Give it a name such as `" + (b.kind().text().equals("codec") ? "mask8" : "leo-1") + "`.");
+            return Optional.empty();
+        }
         if (b.name().isEmpty()) {
             diags.report(DiagnosticCode.MISSING_NAME, b.kind().span(), "A `" + b.kind().text() + "` needs a name.",
                     "Write `" + b.kind().text() + " " + (b.kind().text().equals("codec") ? "mask8" : "leo-1") + " { ... }`.");
         }
         return b.name();
+    }
+
+    private int errorCount() {
+        return (int) diags.sorted().stream().filter(io.satc.compiler.diag.Diagnostic::isError).count();
     }
 
     private int line(Span span) {
@@ -251,7 +285,7 @@ public final class Analyzer {
         }
         BlockDecl m = models.get(0);
         String name = m.name().map(Ident::text).orElse("model");
-        Map<String, Assignment> attrs = attributes(m.body(), "model `" + name + "`", MODEL_KEYS);
+        Attrs attrs = attributes(m.body(), "model `" + name + "`", MODEL_KEYS);
         List<Assignment> sources = new ArrayList<>();
         for (String key : List.of("arch", "onnx", "profile")) {
             if (attrs.containsKey(key)) {
@@ -326,7 +360,7 @@ public final class Analyzer {
     // ------------------------------------------------------------------ workload and accuracy
 
     private WorkloadFacts workload(BlockDecl b) {
-        Map<String, Assignment> attrs = attributes(b.body(), "`workload`", WORKLOAD_KEYS);
+        Attrs attrs = attributes(b.body(), "`workload`", WORKLOAD_KEYS);
         OptionalLong batch = Optional.ofNullable(attrs.get("batch")).map(a -> values.positiveInteger("batch", a.value())).orElse(OptionalLong.of(1));
         OptionalLong micro = Optional.ofNullable(attrs.get("micro_batches"))
                 .map(a -> values.positiveInteger("micro_batches", a.value())).orElse(OptionalLong.of(1));
@@ -366,7 +400,7 @@ public final class Analyzer {
     }
 
     private AccuracyFacts accuracy(BlockDecl b) {
-        Map<String, Assignment> attrs = attributes(b.body(), "`accuracy`", ACCURACY_KEYS);
+        Attrs attrs = attributes(b.body(), "`accuracy`", ACCURACY_KEYS);
         double maxLoss = Optional.ofNullable(attrs.get("max_loss")).map(a -> values.loss("max_loss", a.value())).orElse(OptionalDouble.of(0))
                 .orElse(0);
         Metric metric = Optional.ofNullable(attrs.get("metric")).flatMap(a -> values.option("metric", a.value(), List.of("top1", "cosine")))
@@ -401,7 +435,7 @@ public final class Analyzer {
     }
 
     private Optional<CodecFacts> codec(String name, BlockDecl b) {
-        Map<String, Assignment> attrs = attributes(b.body(), "codec `" + name + "`", CODEC_KEYS);
+        Attrs attrs = attributes(b.body(), "codec `" + name + "`", CODEC_KEYS);
         boolean builtIn = BUILT_IN_CODECS.contains(name);
         OptionalDouble ratio = Optional.ofNullable(attrs.get("ratio")).map(a -> ratio(a.value())).orElse(OptionalDouble.empty());
         OptionalDouble loss = Optional.ofNullable(attrs.get("loss")).map(a -> values.loss("loss", a.value())).orElse(OptionalDouble.empty());
@@ -409,7 +443,7 @@ public final class Analyzer {
                 .orElse(OptionalDouble.empty());
         if (!builtIn) {
             for (String key : List.of("ratio", "loss")) {
-                if (!attrs.containsKey(key)) {
+                if (!attrs.intended(key)) {
                     diags.report(DiagnosticCode.MISSING_ATTRIBUTE, b.name().get().span(), "Codec `" + name + "` has no `" + key + "`.",
                             "A declared codec needs `ratio = 25.8x` and `loss = 0.3 %`.");
                 }
@@ -549,13 +583,13 @@ public final class Analyzer {
     }
 
     private SatelliteFacts satellite(Ident name, BlockDecl b) {
-        Map<String, Assignment> attrs = attributes(b.body(), "satellite `" + name.text() + "`", SATELLITE_KEYS);
+        Attrs attrs = attributes(b.body(), "satellite `" + name.text() + "`", SATELLITE_KEYS);
         OptionalDouble compute = positiveAttr(attrs, "compute", Dimension.COMPUTE);
         OptionalDouble memory = positiveAttr(attrs, "memory", Dimension.DATA);
         positiveAttr(attrs, "power", Dimension.POWER);
         Optional.ofNullable(attrs.get("altitude")).ifPresent(a -> values.nonNegative("altitude", a.value(), Dimension.LENGTH));
         Optional.ofNullable(attrs.get("inclination")).ifPresent(a -> values.quantity("inclination", a.value(), Dimension.ANGLE));
-        if (attrs.containsKey("compute") && !attrs.containsKey("memory")) {
+        if (attrs.containsKey("compute") && !attrs.intended("memory")) {
             diags.report(DiagnosticCode.MISSING_ATTRIBUTE, name.span(), "Satellite `" + name.text() + "` has `compute` but no `memory`.",
                     "Add e.g. `memory = 8 GB`; the planner needs it to place model units.");
         }
@@ -563,7 +597,7 @@ public final class Analyzer {
     }
 
     private GroundFacts ground(Ident name, BlockDecl b) {
-        Map<String, Assignment> attrs = attributes(b.body(), "ground station `" + name.text() + "`", GROUND_KEYS);
+        Attrs attrs = attributes(b.body(), "ground station `" + name.text() + "`", GROUND_KEYS);
         OptionalDouble compute = positiveAttr(attrs, "compute", Dimension.COMPUTE);
         OptionalDouble memory = positiveAttr(attrs, "memory", Dimension.DATA);
         Optional.ofNullable(attrs.get("latitude")).ifPresent(a -> values.quantity("latitude", a.value(), Dimension.ANGLE));
@@ -571,7 +605,7 @@ public final class Analyzer {
         return new GroundFacts(name.text(), compute, memory);
     }
 
-    private OptionalDouble positiveAttr(Map<String, Assignment> attrs, String key, Dimension dim) {
+    private OptionalDouble positiveAttr(Attrs attrs, String key, Dimension dim) {
         Assignment a = attrs.get(key);
         return a == null ? OptionalDouble.empty() : values.positive(key, a.value(), dim);
     }
@@ -581,7 +615,7 @@ public final class Analyzer {
         Map<String, LinkDecl> seen = new HashMap<>();
         for (LinkDecl l : decls) {
             String where = "link `" + l.from().text() + (l.bidirectional() ? " <-> " : " -> ") + l.to().text() + "`";
-            Map<String, Assignment> attrs = l.body().map(b -> attributes(b, where, LINK_KEYS)).orElse(Map.of());
+            Attrs attrs = l.body().map(b -> attributes(b, where, LINK_KEYS)).orElse(new Attrs(Map.of(), java.util.Set.of()));
             boolean endsOk = resolveNode(l.from(), nodes) & resolveNode(l.to(), nodes);
             if (endsOk && l.from().text().equals(l.to().text())) {
                 diags.report(DiagnosticCode.SELF_LINK, l.from().span().to(l.to().span()),
@@ -591,7 +625,7 @@ public final class Analyzer {
             OptionalDouble rate = OptionalDouble.empty();
             if (attrs.containsKey("rate")) {
                 rate = values.positive("rate", attrs.get("rate").value(), Dimension.RATE);
-            } else {
+            } else if (!attrs.intended("rate")) {
                 diags.report(DiagnosticCode.MISSING_ATTRIBUTE, l.from().span().to(l.to().span()), "The " + where + " has no `rate`.",
                         "Add e.g. `{ rate = 0.5 Gbps; distance = 1200 km }`.");
             }
@@ -613,13 +647,17 @@ public final class Analyzer {
             if (l.bidirectional()) {
                 edges.add(new String[] {l.to().text(), l.from().text()});
             }
+            boolean reported = false;
             for (String[] e : edges) {
                 String key = e[0] + "\u0000" + e[1];
                 LinkDecl first = seen.get(key);
                 if (first != null) {
-                    diags.report(DiagnosticCode.DUPLICATE_LINK, l.from().span().to(l.to().span()),
-                            "The link `" + e[0] + " -> " + e[1] + "` is declared twice.",
-                            "The first is on line " + line(first.span()) + "; keep one, or model parallel links as one of their summed rate.");
+                    if (!reported) {
+                        diags.report(DiagnosticCode.DUPLICATE_LINK, l.from().span().to(l.to().span()),
+                                "The link `" + e[0] + " -> " + e[1] + "` is declared twice.",
+                                "The first is on line " + line(first.span()) + "; keep one, or model parallel links as one of their summed rate.");
+                        reported = true;
+                    }
                     continue;
                 }
                 seen.put(key, l);

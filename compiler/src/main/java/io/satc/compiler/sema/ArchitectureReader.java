@@ -10,6 +10,7 @@ import io.satc.compiler.syntax.ast.Ident;
 import io.satc.compiler.syntax.ast.SymbolValue;
 import io.satc.compiler.syntax.ast.Value;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,8 +26,12 @@ final class ArchitectureReader {
         if (value instanceof SymbolValue s) {
             Optional<Signature> sig = ArchitectureSignatures.lookup(s.name().text());
             if (sig.isPresent()) {
+                List<String> shown = new java.util.ArrayList<>(sig.get().required());
+                if (s.name().text().equals("vit")) {
+                    shown.add("image");
+                }
                 diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(), "`arch` needs the parameters of `" + s.name().text() + "`.",
-                        "Write `" + s.name().text() + "(" + String.join(" = ..., ", sig.get().required()) + " = ...)`.");
+                        "Write `" + s.name().text() + "(" + String.join(" = ..., ", shown) + " = ...)`.");
             } else {
                 unknown(s.name(), diags);
             }
@@ -47,15 +52,20 @@ final class ArchitectureReader {
         Map<String, Argument> given = new HashMap<>();
         TreeMap<String, Long> params = new TreeMap<>();
         boolean ok = true;
+        java.util.Set<String> meant = new java.util.HashSet<>();
         for (Argument arg : call.arguments()) {
             if (arg.name().isEmpty()) {
-                diags.report(DiagnosticCode.WRONG_VALUE_KIND, arg.span(), "Architecture parameters are named.",
-                        "Write e.g. `layers = 12`; `" + call.callee().text() + "` takes " + ValueReader.quoteAll(signature.all()) + ".");
-                ok = false;
-                continue;
+                if (ok || given.size() > 0 || arg == call.arguments().get(0)) {
+                    diags.report(DiagnosticCode.WRONG_VALUE_KIND, arg.span(), "Architecture parameters are named.",
+                            "Write e.g. `layers = 12`; `" + call.callee().text() + "` takes " + ValueReader.quoteAll(signature.all()) + ".");
+                }
+                // One report for the call: the other positional arguments are the same mistake.
+                return Optional.empty();
             }
             Ident name = arg.name().get();
             if (!signature.all().contains(name.text())) {
+                Optional<String> guess = Suggestions.closest(name.text(), signature.all());
+                guess.ifPresent(meant::add);
                 diags.report(DiagnosticCode.UNKNOWN_ARCH_PARAMETER, name.span(),
                         "`" + call.callee().text() + "` has no parameter `" + name.text() + "`.",
                         Suggestions.didYouMean(name.text(), signature.all())
@@ -78,7 +88,8 @@ final class ArchitectureReader {
             }
         }
         for (String required : signature.required()) {
-            if (!given.containsKey(required)) {
+            // A misspelt parameter already got a did-you-mean; do not also call its intended name missing.
+            if (!given.containsKey(required) && !meant.contains(required)) {
                 diags.report(DiagnosticCode.MISSING_ARCH_PARAMETER, call.callee().span(),
                         "`" + call.callee().text() + "` needs the parameter `" + required + "`.",
                         "Add `" + required + " = ...` to the call.");
@@ -94,7 +105,7 @@ final class ArchitectureReader {
                 diags.report(DiagnosticCode.CONFLICTING_ATTRIBUTES, second.name().get().span(),
                         "`vit` takes `image` (a square side) or `height` and `width`, not both.", "Remove one form.");
                 ok = false;
-            } else if (!image && !(h && w)) {
+            } else if (!image && !(h && w) && !meant.contains("image") && !meant.contains("height") && !meant.contains("width")) {
                 diags.report(DiagnosticCode.MISSING_ARCH_PARAMETER, call.callee().span(),
                         "`vit` needs `image` (a square side in pixels) or both `height` and `width`.", "Add e.g. `image = 224`.");
                 ok = false;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +17,7 @@ public final class Units {
     public record UnitDef(String symbol, Dimension dimension, BigDecimal factor) {
     }
 
-    private static final Map<String, UnitDef> TABLE = new TreeMap<>();
+    private static final Map<String, UnitDef> TABLE = new LinkedHashMap<>();
 
     static {
         BigDecimal k = BigDecimal.valueOf(1000);
@@ -89,7 +90,22 @@ public final class Units {
 
     /** Every unit symbol, sorted; for suggestions. */
     public static List<String> symbols() {
-        return List.copyOf(TABLE.keySet());
+        return List.copyOf(new TreeMap<>(TABLE).keySet());
+    }
+
+    /** Common spellings that are not units, with what to write instead. */
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("bit/s", "bps"), Map.entry("kbit/s", "kbps"), Map.entry("Mbit/s", "Mbps"), Map.entry("Gbit/s", "Gbps"),
+            Map.entry("Tbit/s", "Tbps"), Map.entry("Kbps", "kbps"), Map.entry("KB", "kB"), Map.entry("KB/s", "kB/s"),
+            Map.entry("Gb", "Gbit` (bits) or `GB` (bytes"), Map.entry("Mb", "Mbit` (bits) or `MB` (bytes"),
+            Map.entry("kb", "kbit` (bits) or `kB` (bytes"), Map.entry("Tb", "Tbit` (bits) or `TB` (bytes"),
+            Map.entry("TOPS", "TFLOPS` (satc counts floating-point operations"), Map.entry("GOPS", "GFLOPS` (satc counts floating-point operations"),
+            Map.entry("flops", "FLOPS"), Map.entry("Tflops", "TFLOPS"), Map.entry("TFlops", "TFLOPS"), Map.entry("Gflops", "GFLOPS"),
+            Map.entry("sec", "s"), Map.entry("msec", "ms"), Map.entry("µs", "us"), Map.entry("KM", "km"), Map.entry("percent", "%"));
+
+    /** What to write instead of a common non-unit, if it is one. */
+    public static java.util.Optional<String> alias(String symbol) {
+        return java.util.Optional.ofNullable(ALIASES.get(symbol));
     }
 
     /** The symbols of one dimension, in table order; for help texts. */

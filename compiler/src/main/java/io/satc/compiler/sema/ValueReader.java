@@ -66,9 +66,9 @@ final class ValueReader {
         String symbol = n.unit().get().text();
         Optional<Units.UnitDef> unit = Units.lookup(symbol);
         if (unit.isEmpty()) {
-            String help = Suggestions.didYouMean(symbol, dim == Dimension.NUMBER ? Units.symbols() : Units.symbolsOf(dim))
-                    .or(() -> Suggestions.didYouMean(symbol, Units.symbols()))
-                    .orElse(dim == Dimension.NUMBER ? "Remove the unit." : "Units for " + dim.phrase() + ": " + unitList(dim) + ".");
+            String help = Units.alias(symbol).map(a -> "Write `" + a + "`.")
+                    .or(() -> dim == Dimension.NUMBER ? java.util.Optional.of("Remove the unit.") : Suggestions.didYouMean(symbol, Units.symbolsOf(dim)))
+                    .orElse("Units of " + dim.phrase() + ": " + unitList(dim) + ".");
             diags.report(DiagnosticCode.UNKNOWN_UNIT, n.unit().get().span(), "Unknown unit `" + symbol + "`.", help);
             return OptionalDouble.empty();
         }
@@ -76,7 +76,7 @@ final class ValueReader {
             String found = unit.get().dimension().phrase();
             diags.report(DiagnosticCode.WRONG_DIMENSION, n.span(),
                     "`" + what + "` expects " + dim.phrase() + ", found " + found + " (`" + symbol + "`).",
-                    dim == Dimension.NUMBER ? "Write a plain number such as `64`." : "Use a unit of " + dim.phrase() + ": " + unitList(dim) + ".");
+                    dim == Dimension.NUMBER ? "Write a plain number such as `64`." : "Use " + article(dim.noun()) + " " + dim.noun() + " unit: " + unitList(dim) + ".");
             return OptionalDouble.empty();
         }
         return finite(n, number.get(), unit.get().factor(), dim);
@@ -199,7 +199,9 @@ final class ValueReader {
 
     /** One of a fixed set of keywords, with a suggestion when misspelt. */
     Optional<String> option(String what, Value value, List<String> options) {
-        Optional<String> word = value instanceof SymbolValue s ? Optional.of(s.name().text()) : Optional.empty();
+        // Quoted and bare names are the same thing (mission language, "Lexical").
+        Optional<String> word = value instanceof SymbolValue s ? Optional.of(s.name().text())
+                : value instanceof StringValue s ? Optional.of(s.value()) : Optional.empty();
         if (word.isEmpty()) {
             diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
                     "`" + what + "` expects one of " + quoteAll(options) + ", found " + describe(value) + ".");
@@ -207,8 +209,9 @@ final class ValueReader {
         }
         if (!options.contains(word.get())) {
             diags.report(DiagnosticCode.UNKNOWN_OPTION, value.span(),
-                    "`" + what + "` must be one of " + quoteAll(options) + ", found `" + word.get() + "`.",
-                    Suggestions.didYouMean(word.get(), options).orElse(null));
+                    "`" + what + "` must be " + (options.size() == 1 ? "" : "one of ") + quoteAll(options) + ", found `" + word.get() + "`.",
+                    Suggestions.didYouMean(word.get(), options).orElse(options.size() == 1
+                            ? "`" + options.get(0) + "` is the only choice in this version of satc." : "Choose one of " + quoteAll(options) + "."));
             return Optional.empty();
         }
         return word;
@@ -239,8 +242,11 @@ final class ValueReader {
     }
 
     private static String unitList(Dimension dim) {
-        List<String> units = Units.symbolsOf(dim);
-        return quoteAll(units.size() > 6 ? units.subList(0, 6) : units);
+        return quoteAll(Units.symbolsOf(dim));
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static String clip(String s) {

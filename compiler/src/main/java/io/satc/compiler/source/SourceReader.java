@@ -72,7 +72,7 @@ public final class SourceReader {
                 StandardCharsets.UTF_8).replace('\uFFFD', '?');
         SourceFile source = new SourceFile(displayPath, path, shown);
         Diagnostic d = Diagnostic.error(DiagnosticCode.INVALID_UTF8, source, new Span(prefix.length(), prefix.length() + 1),
-                        "The file is not valid UTF-8: byte " + bad + " (0x" + String.format("%02X", bytes[bad] & 0xFF) + ") starts no character.")
+                        "The file is not valid UTF-8: the bytes from offset " + bad + " (0x" + String.format("%02X", bytes[bad] & 0xFF) + ") form no character.")
                 .withHelp("Save the mission as UTF-8; other encodings are not accepted.");
         return new Result(null, List.of(d));
     }

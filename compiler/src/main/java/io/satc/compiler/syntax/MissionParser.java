@@ -42,6 +42,7 @@ public final class MissionParser {
         if (tree == null) {
             SyntaxErrorReporter reporter = new SyntaxErrorReporter(diags, offsets);
             if (!DeclarationRecovery.parse(pre.tokens(), reporter)) {
+                reporter.limit(1);
                 SatcParser parser = newParser(pre.tokens());
                 parser.setErrorHandler(reporter);
                 parser.getInterpreter().setPredictionMode(PredictionMode.LL);

@@ -28,6 +28,7 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
     private final OffsetMap offsets;
     private int lastLine = -1;
     private int count;
+    private int limit = MAX_ERRORS;
     /** While re-parsing one declaration alone, its end (EOF) stands for what ended it in the file. */
     private String endOfInput = "the end of the file";
     private boolean statementMode;
@@ -39,7 +40,27 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
 
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
-        report(parser, e.getOffendingToken(), e.getExpectedTokens(), e.getCtx() instanceof ParserRuleContext p ? p : parser.getContext());
+        Token start = e.getStartToken();
+        Token found = e.getOffendingToken();
+        ParserRuleContext ctx = e.getCtx() instanceof ParserRuleContext p ? p : parser.getContext();
+        if (start != null && found != null && start != found && start.getTokenIndex() >= 0) {
+            // The decision read past its first token: say what should have come at the point it failed.
+            int gap = found.getTokenIndex() - start.getTokenIndex();
+            String want;
+            String help = null;
+            if (start.getType() == SatcLexer.LINK) {
+                want = "`->` or `<->` between the two ends of the link";
+                help = "Write `link a -> b { ... }` (one way) or `link a <-> b { ... }` (both ways).";
+            } else if (gap == 1) {
+                want = "`=` (an assignment) or `{` (a declaration) after `" + clip(start.getText()) + "`";
+                help = "Write `" + clip(start.getText()) + " = ...` to set an attribute.";
+            } else {
+                want = "`{` to open the block";
+            }
+            report(found, want, help);
+            return;
+        }
+        report(parser, found, e.getExpectedTokens(), ctx);
     }
 
     @Override
@@ -86,14 +107,45 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         endOfInput = "the end of the file";
     }
 
-    private void report(Parser parser, Token found, IntervalSet expected, ParserRuleContext ctx) {
+    /** Reports with a ready-made expectation. */
+    private void report(Token found, String want, String help) {
         Span span = TokenPrescan.span(found, offsets);
-        int line = diags.source().line(span.start());
-        if (line == lastLine || count >= MAX_ERRORS) {
+        if (!admit(span)) {
             return;
+        }
+        String got = found.getType() == Token.EOF ? endOfInput : describeToken(found);
+        diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span, "Expected " + want + ", found " + got + ".", help);
+        capped(span);
+    }
+
+    /** One error per line, at most {@code limit} per file. */
+    private boolean admit(Span span) {
+        int line = diags.source().line(span.start());
+        if (line == lastLine || count >= limit) {
+            return false;
         }
         lastLine = line;
         count++;
+        return true;
+    }
+
+    private void capped(Span span) {
+        if (count == MAX_ERRORS) {
+            diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span,
+                    "Too many syntax errors; stopping after " + MAX_ERRORS + ".", "Fix the first errors and check again.");
+        }
+    }
+
+    /** After this, report at most {@code n} more errors (1 when the file's overall shape is wrong: the rest would be noise). */
+    void limit(int n) {
+        limit = count + n;
+    }
+
+    private void report(Parser parser, Token found, IntervalSet expected, ParserRuleContext ctx) {
+        Span span = TokenPrescan.span(found, offsets);
+        if (!admit(span)) {
+            return;
+        }
         IntervalSet e = expected == null ? new IntervalSet() : new IntervalSet(expected);
         if (statementMode && e.contains(Token.EOF)) {
             e.remove(Token.EOF);
@@ -107,10 +159,7 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
             help = "To assign a value write `" + other.kind.getText() + " = ...`; to declare a block add `{ ... }`.";
         }
         diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span, "Expected " + want + ", found " + got + ".", help);
-        if (count == MAX_ERRORS) {
-            diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span,
-                    "Too many syntax errors; stopping after " + MAX_ERRORS + ".", "Fix the first errors and check again.");
-        }
+        capped(span);
     }
 
     private static boolean startsValue(IntervalSet e) {
@@ -138,7 +187,10 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
             return "a declaration such as `satellite leo-1 { ... }`, an assignment such as `source = leo-1`, or `}`";
         }
         if (e.contains(SatcLexer.IDENT) && e.contains(SatcLexer.STRING) && e.contains(SatcLexer.SATELLITE)) {
-            return "a name such as `leo-1`";
+            boolean missionName = ctx != null && (ctx.getParent() instanceof SatcParser.MissionHeaderContext
+                    || ctx.getParent() instanceof SatcParser.MissionDeclContext
+                    || ctx instanceof SatcParser.MissionHeaderContext || ctx instanceof SatcParser.MissionDeclContext);
+            return missionName ? "the mission's name such as `\"eo-vit-g\"`" : "a name such as `leo-1`";
         }
         if (e.contains(SatcLexer.EOF) && e.size() <= 2) {
             return "the end of the file (a file holds exactly one `mission` block)";
@@ -181,7 +233,7 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         if (e.contains(SatcLexer.RBRACE) && (e.contains(SatcLexer.NL) || e.contains(SatcLexer.SEMI)) && !e.contains(SatcLexer.IDENT)) {
             return "Put each statement on its own line, or separate them with `;`.";
         }
-        if (startsValue(e) && found.getType() == SatcLexer.NL) {
+        if (startsValue(e) && (found.getType() == SatcLexer.NL || found.getType() == Token.EOF)) {
             return "Write the value on the same line as `=`.";
         }
         if (startsValue(e)) {

@@ -34,6 +34,8 @@ final class TokenPrescan {
         Deque<Token> open = new ArrayDeque<>();
         boolean sound = true;
         boolean tooDeep = false;
+        boolean lexical = false;
+        List<Token[]> bracePairs = new ArrayList<>();
         Token errorRunStart = null;
         Token errorRunEnd = null;
         Token previous = null;
@@ -74,12 +76,14 @@ final class TokenPrescan {
                     diags.report(DiagnosticCode.UNTERMINATED_STRING, span(t, offsets),
                             "This string is never closed.", "Add a closing `\"` on the same line; strings cannot span lines.");
                     sound = false;
+                    lexical = true;
                 }
                 case SatcLexer.ERROR_UNTERMINATED_COMMENT -> {
                     Span s = span(t, offsets);
                     diags.report(DiagnosticCode.UNTERMINATED_COMMENT, new Span(s.start(), s.start() + 2),
                             "This block comment is never closed.", "Close it with `*/`.");
                     sound = false;
+                    lexical = true;
                 }
                 case SatcLexer.LBRACE, SatcLexer.LPAREN, SatcLexer.LBRACK -> {
                     open.push(t);
@@ -93,7 +97,12 @@ final class TokenPrescan {
                     kept.add(t);
                 }
                 case SatcLexer.RBRACE, SatcLexer.RPAREN, SatcLexer.RBRACK -> {
-                    if (!tooDeep && !closeBracket(t, open, diags, offsets)) {
+                    if (type == SatcLexer.RBRACE && !open.isEmpty() && open.peek().getType() == SatcLexer.LBRACE) {
+                        bracePairs.add(new Token[] {open.peek(), t});
+                    }
+                    // After a lexical error the brackets are out of step with the text; reporting them would only echo it.
+                    Diagnostics target = lexical ? new Diagnostics(diags.source()) : diags;
+                    if (!tooDeep && !closeBracket(t, open, target, offsets)) {
                         sound = false;
                     }
                     if (tooDeep && !open.isEmpty()) {
@@ -115,20 +124,55 @@ final class TokenPrescan {
             reportInvalidChars(errorRunStart, errorRunEnd, diags, offsets);
             sound = false;
         }
-        if (!open.isEmpty() && !tooDeep) {
+        if (!open.isEmpty()) {
             sound = false;
-            // Report the outermost unclosed delimiter: inner ones are usually the same mistake.
-            Token outermost = open.peekLast();
-            int reported = 0;
-            for (var it = open.descendingIterator(); it.hasNext() && reported < 3; reported++) {
-                Token t = it.next();
-                String opener = t.getText();
-                diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(t, offsets),
-                        "This `" + opener + "` is never closed.",
-                        "Add the matching `" + closerFor(t.getType()) + "`" + (t == outermost ? " before the end of the file." : "."));
+        }
+        if (!open.isEmpty() && !tooDeep && !lexical) {
+            Token suspect = misindentedOpener(bracePairs, diags);
+            if (suspect != null && open.peekLast().getType() == SatcLexer.LBRACE) {
+                // Brackets alone cannot tell which `{` lacks its `}`; indentation usually can.
+                diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(suspect, offsets), "This `{` is probably never closed.",
+                        "The `}` that seems to close it is indented like an outer block; add a `}` for this one.");
+            } else {
+                // Otherwise report the outermost unclosed delimiter: inner ones are usually the same mistake.
+                Token outermost = open.peekLast();
+                int reported = 0;
+                for (var it = open.descendingIterator(); it.hasNext() && reported < 3; reported++) {
+                    Token t = it.next();
+                    diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(t, offsets),
+                            "This `" + t.getText() + "` is never closed.",
+                            "Add the matching `" + closerFor(t.getType()) + "`" + (t == outermost ? " before the end of the file." : "."));
+                }
             }
         }
         return new Output(kept, comments, sound);
+    }
+
+    /** The first `{` whose matching `}` sits on a later line indented less than the `{`'s line. */
+    private static Token misindentedOpener(List<Token[]> pairs, Diagnostics diags) {
+        io.satc.compiler.source.SourceFile src = diags.source();
+        Token best = null;
+        for (Token[] pair : pairs) {
+            int openLine = pair[0].getLine();
+            int closeLine = pair[1].getLine();
+            if (closeLine > openLine && indent(src, closeLine) < indent(src, openLine)
+                    && (best == null || pair[0].getStartIndex() < best.getStartIndex())) {
+                best = pair[0];
+            }
+        }
+        return best;
+    }
+
+    private static int indent(io.satc.compiler.source.SourceFile src, int line) {
+        if (line < 1 || line > src.lineCount()) {
+            return 0;
+        }
+        String text = src.lineText(line);
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean closeBracket(Token t, Deque<Token> open, Diagnostics diags, OffsetMap offsets) {
@@ -154,8 +198,8 @@ final class TokenPrescan {
             open.pop();
         } else {
             diags.report(DiagnosticCode.UNMATCHED_DELIMITER, span(t, offsets),
-                    "This `" + t.getText() + "` closes nothing; the innermost open bracket is `" + open.peek().getText() + "`.",
-                    "Use `" + closerFor(open.peek().getType()) + "` here, or remove it.");
+                    "This `" + t.getText() + "` closes nothing; the innermost open bracket is a `" + open.peek().getText() + "`.",
+                    "Remove it.");
         }
         return false;
     }
@@ -164,7 +208,8 @@ final class TokenPrescan {
         Span s = span(first, offsets).to(span(last, offsets));
         String text = first.getText();
         int cp = text.isEmpty() ? 0 : text.codePointAt(0);
-        String shown = Character.isISOControl(cp) || Character.isWhitespace(cp) || cp == 0xFFFD
+        String shown = Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0xFFFD
+                || Character.getType(cp) == Character.FORMAT
                 ? String.format("U+%04X", cp) : "`" + new String(Character.toChars(cp)) + "` (" + String.format("U+%04X", cp) + ")";
         diags.report(DiagnosticCode.INVALID_CHARACTER, s,
                 (first == last ? "The character " : "Invalid characters starting with ") + shown + (first == last ? " cannot appear here." : "."),
