@@ -1,0 +1,126 @@
+package io.satc.runtime.codec;
+
+/**
+ * The {@code topk(p)} codec: all row scales (fp32), then a bitmap with one bit per element
+ * (bit i&7 of byte i/8, set when kept), then exactly k int8 values per row in element order.
+ *
+ * <p>The k kept entries of a row are those of largest |x|; among equal magnitudes the lower
+ * column wins, so the choice, and hence the bytes, are deterministic. The scale is the
+ * {@link Int8Coder} row scale of the whole row, whose max is always kept.
+ */
+final class TopKCoder implements PayloadCoder {
+
+    private final Codec.TopK codec;
+
+    TopKCoder(Codec.TopK codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public void encode(float[] data, int rowLength, byte[] out, int offset) throws UnencodableTensorException {
+        int rows = data.length / rowLength;
+        int k = codec.keptPerRow(rowLength);
+        int bitmap = offset + 4 * rows;
+        int values = bitmap + (int) (((long) data.length + 7) / 8);
+        int[] magnitudes = new int[rowLength];
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            int end = base + rowLength;
+            int maxBits = 0;
+            for (int i = base; i < end; i++) {
+                int bits = PayloadCoder.absBits(data[i]);
+                magnitudes[i - base] = bits;
+                maxBits = Math.max(maxBits, bits);
+            }
+            if (maxBits > MAX_FINITE_BITS) {
+                throw PayloadCoder.nonFinite(codec.label(), data, base, end, rowLength);
+            }
+            float scale = Int8Coder.rowScale(maxBits);
+            float inverse = 1f / scale;
+            LittleEndian.putInt(out, offset + 4 * r, Float.floatToRawIntBits(scale));
+            // Keep everything above the k-th largest magnitude, then its ties from the left.
+            int threshold = select(magnitudes, rowLength, rowLength - k);
+            int ties = k;
+            for (int i = base; i < end; i++) {
+                if (PayloadCoder.absBits(data[i]) > threshold) {
+                    ties--;
+                }
+            }
+            int v = values + r * k;
+            for (int i = base; i < end; i++) {
+                int bits = PayloadCoder.absBits(data[i]);
+                if (bits > threshold || (bits == threshold && ties-- > 0)) {
+                    out[bitmap + (i >>> 3)] |= (byte) (1 << (i & 7));
+                    out[v++] = (byte) PayloadCoder.roundToInt(data[i] * inverse);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void decode(byte[] in, int offset, int rowLength, float[] out) throws FrameFormatException {
+        int rows = out.length / rowLength;
+        int k = codec.keptPerRow(rowLength);
+        int bitmap = offset + 4 * rows;
+        int values = bitmap + (int) (((long) out.length + 7) / 8);
+        for (int r = 0, base = 0; r < rows; r++, base += rowLength) {
+            float scale = Int8Coder.readScale(in, offset + 4 * r, codec.label(), r);
+            int v = values + r * k;
+            int kept = 0;
+            for (int i = base, end = base + rowLength; i < end; i++) {
+                if ((in[bitmap + (i >>> 3)] & (1 << (i & 7))) != 0) {
+                    if (kept == k) {
+                        throw keptMismatch(r, k, "more than");
+                    }
+                    out[i] = in[v + kept++] * scale;
+                }
+            }
+            if (kept != k) {
+                throw keptMismatch(r, k, "only " + kept + " of");
+            }
+        }
+    }
+
+    private FrameFormatException keptMismatch(int row, int k, String found) {
+        return new FrameFormatException("Row " + row + " of the `" + codec.label() + "` payload marks "
+                + found + " the " + k + " kept entries its fraction implies.");
+    }
+
+    /**
+     * The value of ascending rank {@code rank} among {@code a[0, length)}, reordering {@code a}.
+     * Three-way partitioning keeps rows full of equal values (zeros) linear.
+     */
+    static int select(int[] a, int length, int rank) {
+        int lo = 0;
+        int hi = length - 1;
+        while (lo < hi) {
+            int pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i <= gt) {
+                int x = a[i];
+                if (x < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = x;
+                } else if (x > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = x;
+                } else {
+                    i++;
+                }
+            }
+            if (rank < lt) {
+                hi = lt - 1;
+            } else if (rank > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return a[lo];
+    }
+
+    private static int medianOfThree(int a, int b, int c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+}
