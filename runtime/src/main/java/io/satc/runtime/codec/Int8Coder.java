@@ -4,7 +4,8 @@ package io.satc.runtime.codec;
  * The {@code int8} codec: all row scales (fp32) first, then one signed byte per value.
  *
  * <p>The scale is {@code max(max|x| / 127, 2^-126)}: the floor keeps it a normal float, so its
- * reciprocal is finite and an all-zero or denormal row still meets the s/2 bound.
+ * reciprocal is finite and an all-zero or denormal row still meets the s/2 bound. Quantized
+ * values lie in [-127, 127]; the decoder accepts -128 too, as any byte is a valid value.
  */
 final class Int8Coder implements PayloadCoder {
 
@@ -44,9 +45,18 @@ final class Int8Coder implements PayloadCoder {
         }
     }
 
-    /** The row scale for a row whose largest |x| has bits {@code maxAbsBits}. */
+    /**
+     * The row scale for a row whose largest |x| has bits {@code maxAbsBits}: max|x| / 127, one
+     * ulp lower where the quotient rounded up, so that {@code 127 · s} never exceeds max|x| and
+     * decoding a row whose max is near {@link Float#MAX_VALUE} cannot overflow to infinity.
+     */
     static float rowScale(int maxAbsBits) {
-        return Math.max(Float.intBitsToFloat(maxAbsBits) / 127f, Float.MIN_NORMAL);
+        float maxAbs = Float.intBitsToFloat(maxAbsBits);
+        float scale = maxAbs / 127f;
+        if (127.0 * scale > maxAbs) {
+            scale = Math.nextDown(scale);
+        }
+        return Math.max(scale, Float.MIN_NORMAL);
     }
 
     /** Reads a row scale, rejecting what no encoder writes: non-finite, zero or negative. */
