@@ -12,8 +12,9 @@ import java.math.BigDecimal;
  *   <li>{@link None}: bit-exact.
  *   <li>{@link Fp16}: relative ≤ 2^-11 for |x| in [2^-14, 65504]; absolute ≤ 2^-25 below;
  *       ±infinity and NaN kept; |x| ≥ 65520 becomes infinity.
- *   <li>{@link Int8}: |x − x̂| ≤ s/2 + 2^-15·s with the row scale s = max(max|x|/127, 2^-126)
- *       (the second term is float rounding).
+ *   <li>{@link Int8}: |x − x̂| ≤ s/2 + 2^-15·s with the row scale s = max|x|/127 (one ulp
+ *       lower where the quotient rounded up, and at least 2^-126); the second term is float
+ *       rounding.
  *   <li>{@link Int4}: |x − x̂| ≤ s/2 + 2^-15·s with the group scale s, the fp16 value rounded
  *       up from max|x|/7 over a group of 32 (at least 2^-24).
  *   <li>{@link TopK}: kept entries within the {@link Int8} bound of their row; dropped entries

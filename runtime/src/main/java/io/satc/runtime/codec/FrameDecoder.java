@@ -1,6 +1,7 @@
 package io.satc.runtime.codec;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.CRC32C;
 
@@ -41,7 +42,12 @@ public final class FrameDecoder {
         return decode(frame, 0, frame.length);
     }
 
-    /** Decodes the frame that occupies exactly {@code buffer[offset, offset+length)}. */
+    /**
+     * Decodes the frame that occupies exactly {@code buffer[offset, offset+length)}.
+     *
+     * @throws FrameFormatException      if those bytes are not one valid frame
+     * @throws IndexOutOfBoundsException if the range lies outside {@code buffer} (a caller bug)
+     */
     public DecodedFrame decode(byte[] buffer, int offset, int length) throws FrameFormatException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length >= 4 && LittleEndian.getInt(buffer, offset) != FrameFormat.MAGIC) {
@@ -124,7 +130,7 @@ public final class FrameDecoder {
         int computed = (int) crc.getValue();
         int stored = LittleEndian.getInt(buffer, offset + length - 4);
         if (computed != stored) {
-            throw new FrameFormatException(String.format(java.util.Locale.ROOT,
+            throw new FrameFormatException(String.format(Locale.ROOT,
                     "Frame CRC32C mismatch: stored 0x%08x, computed 0x%08x; the frame is corrupt.",
                     stored, computed));
         }
@@ -135,7 +141,7 @@ public final class FrameDecoder {
         int flags = buffer[offset + FrameFormat.OFFSET_FLAGS] & 0xFF;
         int parameter = LittleEndian.getInt(buffer, offset + FrameFormat.OFFSET_PARAMETER);
         if ((flags & ~FrameFormat.FLAG_ZSTD) != 0) {
-            throw new FrameFormatException(String.format(java.util.Locale.ROOT,
+            throw new FrameFormatException(String.format(Locale.ROOT,
                     "Frame flags 0x%02x set unknown bits; version 1 defines only 0x01 (zstd).", flags));
         }
         Codec codec;
@@ -197,7 +203,7 @@ public final class FrameDecoder {
     private static String hex(byte[] buffer, int offset, int count) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            sb.append(i == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%02x", buffer[offset + i] & 0xFF));
+            sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02x", buffer[offset + i] & 0xFF));
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package io.satc.runtime.codec;
 
+import java.util.Arrays;
+
 /**
  * The {@code topk(p)} codec: all row scales (fp32), then a bitmap with one bit per element
  * (bit i&7 of byte i/8, set when kept), then exactly k int8 values per row in element order.
@@ -91,7 +93,7 @@ final class TopKCoder implements PayloadCoder {
      * The {@code k}-th largest of the non-negative values {@code a[0, length)}, by MSB-first
      * radix select: a 256-bin histogram of 8 bits at a time finds the bucket holding the answer,
      * whose members are compacted into {@code scratch} for the next 8 bits. Unlike quickselect it
-     * has no data-dependent branches to mispredict, which made it about 5x faster on activations.
+     * has no data-dependent branches to mispredict, about 2.5x faster than quickselect on activations.
      *
      * @param a       values in 0..2^31-1 (fp32 magnitudes as bits), left unchanged
      * @param k       1..length
@@ -103,7 +105,7 @@ final class TopKCoder implements PayloadCoder {
         int remaining = k;
         int prefix = 0;
         for (int shift = 23; ; shift = Math.max(shift - 8, 0)) {
-            java.util.Arrays.fill(counts, 0);
+            Arrays.fill(counts, 0);
             for (int i = 0; i < length; i++) {
                 counts[(candidates[i] >>> shift) & 0xFF]++;
             }

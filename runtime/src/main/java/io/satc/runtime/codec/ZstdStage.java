@@ -1,6 +1,7 @@
 package io.satc.runtime.codec;
 
 import com.github.luben.zstd.Zstd;
+import java.util.Arrays;
 
 /**
  * The lossless {@code +zstd} stage over a codec payload: one zstd frame at a fixed level, with
@@ -23,7 +24,7 @@ final class ZstdStage {
         if (Zstd.isError(size)) {
             throw new IllegalStateException("zstd failed on a bound-sized buffer: " + Zstd.getErrorName(size));
         }
-        return java.util.Arrays.copyOf(out, (int) size);
+        return Arrays.copyOf(out, (int) size);
     }
 
     /**
