@@ -1,5 +1,7 @@
 package io.satc.runtime.codec;
 
+import java.util.Arrays;
+
 /**
  * One encoded frame, ready to send, with what is needed to report its compression ratio.
  *
@@ -17,6 +19,17 @@ public record EncodedFrame(byte[] bytes, int elements) {
     /** ρ = fp32 bytes / frame bytes = {@code 4 · elements / bytes.length}. */
     public double compressionRatio() {
         return FrameFormat.compressionRatio(elements, bytes.length);
+    }
+
+    /** Frames are equal when their bytes are, so tests and caches can compare them as values. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncodedFrame f && elements == f.elements && Arrays.equals(bytes, f.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(bytes) + elements;
     }
 
     @Override
