@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * apart from side tensors: initializers, constants, graph inputs other than the main one and
  * anything computed only from those (e.g. an attention mask prepared from `attention_mask`),
  * which each part recomputes from forwarded inputs. When several tensors cross but all are
- * computed from one earlier tensor (a quantized model quantizes the residual stream before the
- * next block reads it), the cut moves back to that tensor and the next part recomputes the rest.
+ * computed from one earlier tensor by weight-free glue (a quantized model quantizes the residual
+ * stream before the next block reads it), the cut moves back to that tensor and the next part
+ * recomputes the glue.
  */
 public final class CutLocator {
   private final GraphIndex graph;
@@ -155,10 +156,26 @@ public final class CutLocator {
         continue;
       }
       int p = graph.producerOf(t);
-      if (p < 0) {
+      if (p < 0 || !isGlue(p)) {
         return false;
       }
       work.addAll(graph.inputsOf(p));
+    }
+    return true;
+  }
+
+  /**
+   * Whether the next part may recompute node {@code p} instead of receiving its output: only
+   * cheap glue (quantize, cast, reshape) that reads no weights and does no matrix products.
+   */
+  private boolean isGlue(int p) {
+    if (FlopCounter.counts(graph.node(p))) {
+      return false;
+    }
+    for (String in : graph.inputsOf(p)) {
+      if (graph.isInitializer(in)) {
+        return false;
+      }
     }
     return true;
   }

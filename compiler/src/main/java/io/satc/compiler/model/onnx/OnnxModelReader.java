@@ -39,6 +39,10 @@ public final class OnnxModelReader {
    * the weights is made), so the array must not be changed afterwards.
    */
   public static ModelResult<ModelProto> parse(byte[] bytes, String shownName) {
+    if (bytes.length == 0) {
+      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
+          "File `" + shownName + "` is not an ONNX model: it is empty.");
+    }
     ModelProto model;
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);
@@ -50,7 +54,7 @@ public final class OnnxModelReader {
     }
     if (model.getIrVersion() <= 0) {
       return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not an ONNX model: it has no IR version.");
+          "File `" + shownName + "` is not an ONNX model: it holds no IR version.");
     }
     if (!model.hasGraph()) {
       return ModelResult.failed(ModelErrorKind.NOT_ONNX,
