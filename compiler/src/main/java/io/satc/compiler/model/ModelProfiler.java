@@ -59,7 +59,7 @@ public final class ModelProfiler {
     for (int j = 0; j < units - 1; j++) {
       ModelResult<String> t = locator.cutTensorAfter(j);
       if (!t.isOk()) {
-        return ModelResult.failed(((ModelResult.Failed<String>) t).error());
+        return ModelResult.failed(t.failure().orElseThrow());
       }
       cutTensors.add(t.orElseThrow());
     }

@@ -1,6 +1,7 @@
 package io.satc.compiler.model;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,11 @@ public sealed interface ModelResult<T> permits ModelResult.Ok, ModelResult.Faile
 
   default boolean isOk() {
     return this instanceof Ok;
+  }
+
+  /** The error of a failed result; empty on success. */
+  default Optional<ModelError> failure() {
+    return this instanceof Failed<T> failed ? Optional.of(failed.error()) : Optional.empty();
   }
 
   default <R> ModelResult<R> map(Function<? super T, ? extends R> f) {

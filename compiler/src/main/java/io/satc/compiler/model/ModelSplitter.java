@@ -91,14 +91,14 @@ public final class ModelSplitter {
     for (int j : cuts) {
       ModelResult<String> t = locator.cutTensorAfter(j);
       if (!t.isOk()) {
-        return ModelResult.failed(((ModelResult.Failed<String>) t).error());
+        return ModelResult.failed(t.failure().orElseThrow());
       }
       cutTensors.add(t.orElseThrow());
     }
     ModelResult<Map<String, ValueInfoProto>> infos =
         ShapeProbe.infer(graph, List.copyOf(new LinkedHashSet<>(cutTensors)));
     if (!infos.isOk()) {
-      return ModelResult.failed(((ModelResult.Failed<Map<String, ValueInfoProto>>) infos).error());
+      return ModelResult.failed(infos.failure().orElseThrow());
     }
     PartAssembler assembler = new PartAssembler(graph, locator, infos.orElseThrow());
     List<Integer> cutList = List.copyOf(cuts);
@@ -110,7 +110,7 @@ public final class ModelSplitter {
       List<String> outputs = k == cutList.size() ? graph.graphOutputs() : List.of(cutTensors.get(k));
       ModelResult<ModelPart> part = assembler.assemble(k, firstUnit, lastUnit, input, outputs);
       if (!part.isOk()) {
-        return ModelResult.failed(((ModelResult.Failed<ModelPart>) part).error());
+        return ModelResult.failed(part.failure().orElseThrow());
       }
       parts.add(part.orElseThrow());
     }
