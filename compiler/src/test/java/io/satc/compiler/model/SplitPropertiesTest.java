@@ -41,6 +41,13 @@ class SplitPropertiesTest {
   }
 
   @Test
+  void unitsOfTheKjvDecoderFollowItsReadme() {
+    List<ModelUnit> units = ModelSplitter.units(TestModels.kjv(), SplitOptions.defaults()).orElseThrow();
+    // The README lists 11 embedding nodes, 82 per block and ln_f + head.
+    assertEquals(List.of(11, 82, 82, 82, 82, 2), units.stream().map(ModelUnit::nodeCount).toList());
+  }
+
+  @Test
   void miniLmPartLayoutForwardsTheAttentionMask() {
     ModelSplit split =
         ModelSplitter.split(TestModels.miniLmQuantized(), MINILM_ALL, Optional.empty()).orElseThrow();
