@@ -1,0 +1,157 @@
+package io.satc.compiler.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * Finds the placement that minimises latency under memory, accuracy and stage constraints, with
+ * a modified A* over plan prefixes (see docs/planner.md).
+ *
+ * <p>Because latency {@code Σ(τ+P) + (M−1)·max τ} is not additive, a label is pruned only when
+ * another label at the same state is no worse on every component that can matter later: summed
+ * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list.
+ * The search keeps no state between calls.
+ */
+public final class Planner {
+
+    private static final Comparator<SearchSpace.Label> OPEN_ORDER = Comparator
+            .comparingDouble((SearchSpace.Label l) -> l.f)
+            .thenComparingLong(l -> l.seq);
+
+    private Planner() {
+    }
+
+    /** Exact search with every candidate codec. */
+    public static SearchResult plan(PlacementProblem problem) {
+        return plan(problem, SearchOptions.EXACT);
+    }
+
+    /** Search with the given options. */
+    public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
+        return plan(problem, options, true);
+    }
+
+    /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
+    static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
+        return plan(problem, options, false) instanceof SearchResult.Found found
+                ? Optional.of(found.plan()) : Optional.empty();
+    }
+
+    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain) {
+        long startNanos = System.nanoTime();
+        SearchSpace space = new SearchSpace(new Topology(problem), options);
+        Outcome outcome = run(space, options.expansionLimit());
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        if (outcome.goals.isEmpty()) {
+            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
+            if (outcome.stoppedEarly) {
+                return new SearchResult.Infeasible(List.of("The search stopped after " + outcome.expanded
+                        + " expansions before it found any plan; no plan is proven to exist or not."), stats);
+            }
+            List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
+            long total = (System.nanoTime() - startNanos) / 1_000_000;
+            return new SearchResult.Infeasible(reasons,
+                    new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
+        }
+        Evaluator evaluator = new Evaluator(space.topology);
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (SearchSpace.Label g : outcome.goals) {
+            evaluations.add(evaluator.evaluate(space.plan(g)));
+        }
+        Optional<Evaluation> best = PlanRanking.best(evaluations);
+        Evaluation chosen = best.orElseThrow(() -> new IllegalStateException(
+                "search produced only plans the evaluator rejects: " + evaluations.get(0).violations()));
+        double gap = 0.0;
+        if (outcome.stoppedEarly) {
+            double t = chosen.latencySeconds();
+            gap = Math.max(0.0, (t - outcome.lowerBound) / t);
+        }
+        return new SearchResult.Found(chosen.plan(), new SearchStats(outcome.expanded, outcome.generated,
+                (System.nanoTime() - startNanos) / 1_000_000, gap));
+    }
+
+    private record Outcome(List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly,
+            double lowerBound) {
+    }
+
+    private static Outcome run(SearchSpace space, long expansionLimit) {
+        PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
+        List<List<SearchSpace.Label>> states = new ArrayList<>(space.stateCount());
+        for (int i = 0; i < space.stateCount(); i++) {
+            states.add(null);
+        }
+        List<SearchSpace.Label> goals = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        long expanded = 0;
+        long generated = 1;
+        boolean stoppedEarly = false;
+        double lowerBound = Double.POSITIVE_INFINITY;
+        SearchSpace.Label start = space.start();
+        if (start.f < Double.POSITIVE_INFINITY) {
+            open.add(start);
+        }
+        while (!open.isEmpty()) {
+            SearchSpace.Label label = open.peek();
+            if (label.f > best && !PlanRanking.tied(label.f, best)) {
+                break;
+            }
+            if (label.dead) {
+                open.poll();
+                continue;
+            }
+            if (expanded >= expansionLimit) {
+                stoppedEarly = true;
+                lowerBound = label.f;
+                break;
+            }
+            open.poll();
+            expanded++;
+            for (SearchSpace.Label s : space.successors(label)) {
+                generated++;
+                if (s.f == Double.POSITIVE_INFINITY || (s.f > best && !PlanRanking.tied(s.f, best))) {
+                    continue;
+                }
+                if (s.goal) {
+                    if (s.f < best) {
+                        best = s.f;
+                        double band = best;
+                        goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                    }
+                    goals.add(s);
+                    continue;
+                }
+                int key = space.stateKey(s);
+                List<SearchSpace.Label> here = states.get(key);
+                if (here == null) {
+                    here = new ArrayList<>();
+                    states.set(key, here);
+                }
+                if (dominated(space, here, s)) {
+                    continue;
+                }
+                here.removeIf(e -> {
+                    if (space.dominates(s, e)) {
+                        e.dead = true;
+                        return true;
+                    }
+                    return false;
+                });
+                here.add(s);
+                open.add(s);
+            }
+        }
+        return new Outcome(goals, expanded, generated, stoppedEarly, Math.min(lowerBound, best));
+    }
+
+    private static boolean dominated(SearchSpace space, List<SearchSpace.Label> here, SearchSpace.Label s) {
+        for (SearchSpace.Label e : here) {
+            if (space.dominates(e, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
