@@ -92,6 +92,23 @@ public final class Planner {
         SearchSpace.Label start = space.start();
         if (start.f < Double.POSITIVE_INFINITY) {
             open.add(start);
+            // A greedy dive gives an incumbent early, so most successors are dropped on creation.
+            SearchSpace.Label at = start;
+            while (at != null) {
+                expanded++;
+                SearchSpace.Label next = null;
+                for (SearchSpace.Label s : space.successors(at, best)) {
+                    generated++;
+                    if (s.goal && s.f < best) {
+                        best = s.f;
+                        goals.clear();
+                        goals.add(s);
+                    } else if (!s.goal && s.f < best && (next == null || s.f < next.f)) {
+                        next = s;
+                    }
+                }
+                at = next;
+            }
         }
         while (!open.isEmpty()) {
             SearchSpace.Label label = open.peek();
@@ -109,7 +126,7 @@ public final class Planner {
             }
             open.poll();
             expanded++;
-            for (SearchSpace.Label s : space.successors(label)) {
+            for (SearchSpace.Label s : space.successors(label, best)) {
                 generated++;
                 if (s.f == Double.POSITIVE_INFINITY || (s.f > best && !PlanRanking.tied(s.f, best))) {
                     continue;

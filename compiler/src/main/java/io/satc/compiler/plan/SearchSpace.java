@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The A* search graph of one planning call: labels, their successors and their lower bounds.
@@ -57,13 +58,24 @@ final class SearchSpace {
     private final int b;
     private final int stageLimit;
     private final CodecOption[] codecs;
+    /** Per cut j and codec c: whether an identical codec with a smaller name exists (then c is never better). */
+    private final boolean[][] shadowed;
     private final int[] candidates;
     private final int[] byComputeDesc;
     private final double[] suffixFlops;
     private final double[] suffixMaxFlops;
+    private final Route[] outRoutes;
     private final double[] outLatency;
     private final double[] outMaxService;
-    private final Route[] outRoutes;
+    private final Route[][] routeTable;
+    /** capWork[y][u]: most work (FLOP per micro-batch) one stage on y can take from units u..n-1, by weights alone. */
+    private final double[][] capWork;
+    /** Per first remaining unit u: candidates by capWork/compute ascending, and by capWork descending. */
+    private final int[][] byCapRatio;
+    private final int[][] byCapDesc;
+    /** Per first remaining unit u: least summed time and least service time of any later cut's transfer. */
+    private final double[] cutMin;
+    private final double[] cutServiceMin;
     private long nextSeq;
 
     SearchSpace(Topology topology, SearchOptions options) {
@@ -74,33 +86,42 @@ final class SearchSpace {
         this.n = problem.unitCount();
         this.b = problem.microBatchSize();
         this.stageLimit = problem.maxStages().orElse(Integer.MAX_VALUE);
+        for (String name : options.codecs()) {
+            if (problem.codec(name).isEmpty()) {
+                throw new IllegalArgumentException("unknown codec " + name);
+            }
+        }
         List<CodecOption> allowed = new ArrayList<>();
         for (CodecOption c : problem.codecs()) {
             if (options.codecs().isEmpty() || options.codecs().contains(c.name())) {
                 allowed.add(c);
             }
         }
-        for (String name : options.codecs()) {
-            if (problem.codec(name).isEmpty()) {
-                throw new IllegalArgumentException("unknown codec " + name);
-            }
-        }
         // Name order, so successors are generated in the cost model's lexicographic order.
         allowed.sort(Comparator.comparing(CodecOption::name));
         this.codecs = allowed.toArray(new CodecOption[0]);
-        this.candidates = Arrays.stream(indices(topology.size()))
-                .filter(i -> topology.nodes[i].hasCompute()).toArray();
-        this.byComputeDesc = Arrays.stream(candidates).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -topology.nodes[i].computeFlops())
-                        .thenComparingInt(i -> i))
-                .mapToInt(Integer::intValue).toArray();
+        this.shadowed = new boolean[Math.max(0, n - 1)][codecs.length];
+        for (int j = 0; j < n - 1; j++) {
+            for (int c = 0; c < codecs.length; c++) {
+                for (int d = 0; d < c; d++) {
+                    if (codecs[d].ratioPerCut().get(j).equals(codecs[c].ratioPerCut().get(j))
+                            && codecs[d].lossPerCut().get(j).equals(codecs[c].lossPerCut().get(j))
+                            && codecs[d].throughputBytesPerSecond() == codecs[c].throughputBytesPerSecond()) {
+                        shadowed[j][c] = true;
+                    }
+                }
+            }
+        }
+        this.candidates = IntStream.range(0, topology.size()).filter(i -> topology.nodes[i].hasCompute()).toArray();
+        this.byComputeDesc = sorted(candidates, Comparator.comparingDouble(i -> -topology.nodes[i].computeFlops()));
+        List<ModelUnit> units = problem.units();
         this.suffixFlops = new double[n + 1];
         this.suffixMaxFlops = new double[n + 1];
         for (int u = n - 1; u >= 0; u--) {
-            suffixFlops[u] = suffixFlops[u + 1] + problem.units().get(u).flopsPerSample();
-            suffixMaxFlops[u] = Math.max(suffixMaxFlops[u + 1], problem.units().get(u).flopsPerSample());
+            suffixFlops[u] = suffixFlops[u + 1] + units.get(u).flopsPerSample();
+            suffixMaxFlops[u] = Math.max(suffixMaxFlops[u + 1], units.get(u).flopsPerSample());
         }
-        double outBits = Costs.bits(b, problem.units().get(n - 1).outBytesPerSample());
+        double outBits = Costs.bits(b, units.get(n - 1).outBytesPerSample());
         this.outRoutes = new Route[topology.size()];
         this.outLatency = new double[topology.size()];
         this.outMaxService = new double[topology.size()];
@@ -109,14 +130,67 @@ final class SearchSpace {
             outLatency[y] = outRoutes[y] == null ? Double.POSITIVE_INFINITY : outRoutes[y].latencySeconds();
             outMaxService[y] = outRoutes[y] == null ? Double.POSITIVE_INFINITY : outRoutes[y].maxServiceSeconds();
         }
+        this.routeTable = new Route[(n + 1) * topology.size() * (codecs.length + 1)][];
+        this.capWork = new double[topology.size()][];
+        for (int y : candidates) {
+            capWork[y] = capacities(topology.nodes[y].memoryBytes());
+        }
+        this.byCapRatio = new int[n + 1][];
+        this.byCapDesc = new int[n + 1][];
+        for (int u = 0; u <= n; u++) {
+            int at = u;
+            byCapRatio[u] = sorted(candidates, Comparator.comparingDouble(
+                    i -> capWork[i][at] / topology.nodes[i].computeFlops()));
+            byCapDesc[u] = sorted(candidates, Comparator.comparingDouble(i -> -capWork[i][at]));
+        }
+        double maxRate = 0.0;
+        double minDelay = Double.POSITIVE_INFINITY;
+        for (Link link : problem.links()) {
+            maxRate = Math.max(maxRate, link.rateBitsPerSecond());
+            minDelay = Math.min(minDelay, link.propagationSeconds());
+        }
+        this.cutMin = new double[n + 1];
+        this.cutServiceMin = new double[n + 1];
+        Arrays.fill(cutMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(cutServiceMin, Double.POSITIVE_INFINITY);
+        for (int j = n - 2; j >= 0; j--) {
+            double best = cutMin[j + 1];
+            double bestService = cutServiceMin[j + 1];
+            double act = units.get(j).outBytesPerSample();
+            if (maxRate > 0) {
+                for (CodecOption c : codecs) {
+                    double service = Costs.bits(b, act / c.ratioPerCut().get(j)) / maxRate;
+                    best = Math.min(best, service + minDelay + 2 * c.codingSeconds(b * act));
+                    bestService = Math.min(bestService, service);
+                }
+            }
+            cutMin[j] = best;
+            cutServiceMin[j] = bestService;
+        }
     }
 
-    private static int[] indices(int size) {
-        int[] a = new int[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = i;
+    private static int[] sorted(int[] nodes, Comparator<Integer> order) {
+        return Arrays.stream(nodes).boxed().sorted(order.thenComparingInt(i -> i)).mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** For each first unit u, the largest FLOP sum (per micro-batch) of a window in u..n-1 whose weights fit. */
+    private double[] capacities(double memory) {
+        List<ModelUnit> units = problem.units();
+        double[] cap = new double[n + 1];
+        for (int u = n - 1; u >= 0; u--) {
+            double weights = 0.0;
+            double flops = 0.0;
+            for (int v = u; v < n; v++) {
+                weights += units.get(v).weightBytes();
+                if (weights > memory) {
+                    break;
+                }
+                flops += units.get(v).flopsPerSample();
+            }
+            cap[u] = Math.max(cap[u + 1], b * flops);
         }
-        return a;
+        return cap;
     }
 
     int codecCount() {
@@ -172,8 +246,27 @@ final class SearchSpace {
         return l.unit < 0 ? 0.0 : codecs[l.codec].codingSeconds(b * activation(l));
     }
 
+    /** Routes from the label's node for the payload it sends next (computed once per state). */
+    private Route[] routes(Label l) {
+        int key = ((l.unit + 1) * topology.size() + l.node) * (codecs.length + 1) + (l.codec + 1);
+        Route[] r = routeTable[key];
+        if (r == null) {
+            r = router.routesFrom(l.node, Costs.bits(b, wire(l)));
+            routeTable[key] = r;
+        }
+        return r;
+    }
+
     /** All one-stage extensions of {@code label}, in (node, last unit, codec) order. */
     List<Label> successors(Label label) {
+        return successors(label, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The one-stage extensions of {@code label} whose lower bound is not clearly above
+     * {@code cutoff}, in (node, last unit, codec) order.
+     */
+    List<Label> successors(Label label, double cutoff) {
         List<Label> out = new ArrayList<>();
         if (label.goal || label.stages >= stageLimit) {
             return out;
@@ -182,8 +275,9 @@ final class SearchSpace {
         double aIn = activation(label);
         double wire = wire(label);
         double decode = decodeSeconds(label);
-        Route[] routes = router.routesFrom(label.node, Costs.bits(b, wire));
+        Route[] routes = routes(label);
         boolean lastAllowed = label.stages + 1 == stageLimit;
+        int m1 = problem.microBatches() - 1;
         for (int y : candidates) {
             Route route = routes[y];
             if (route == null || contains(label.used, y)) {
@@ -194,7 +288,7 @@ final class SearchSpace {
             double sumR = label.sum + route.latencySeconds();
             double maxR = Math.max(label.bottleneck, route.maxServiceSeconds());
             double volR = label.volume + Costs.volume(problem.batch(), wire, route.hopCount());
-            long[] used = with(label.used, y);
+            long[] used = null;
             double flops = 0.0;
             double weights = 0.0;
             double maxOut = 0.0;
@@ -215,23 +309,36 @@ final class SearchSpace {
                     double tau = compute + (decode + 0.0);
                     double sum = sumR + tau + exit.latencySeconds();
                     double max = Math.max(Math.max(maxR, tau), exit.maxServiceSeconds());
+                    double t = Costs.latency(sum, problem.microBatches(), max);
+                    if (clearlyAbove(t, cutoff)) {
+                        continue;
+                    }
                     double vol = volR + Costs.volume(problem.batch(), unit.outBytesPerSample(), exit.hopCount());
+                    used = used == null ? with(label.used, y) : used;
                     Label g = new Label(label, j, y, -1, sum, max, label.loss, vol, label.stages + 1, used, true,
                             nextSeq++);
-                    g.f = Costs.latency(sum, problem.microBatches(), max);
+                    g.f = t;
                     out.add(g);
                 } else if (!ground && !lastAllowed) {
                     double outBytes = unit.outBytesPerSample();
                     for (int c = 0; c < codecs.length; c++) {
                         double loss = label.loss + codecs[c].lossPerCut().get(j);
-                        if (loss > problem.maxLoss()) {
+                        if (loss > problem.maxLoss() || shadowed[j][c]) {
                             continue;
                         }
                         double tau = compute + (decode + codecs[c].codingSeconds(b * outBytes));
-                        Label l = new Label(label, j, y, c, sumR + tau, Math.max(maxR, tau), loss, volR,
-                                label.stages + 1, used, false, nextSeq++);
+                        double sum = sumR + tau;
+                        double max = Math.max(maxR, tau);
+                        if (clearlyAbove(sum + m1 * max, cutoff)) {
+                            continue;
+                        }
+                        used = used == null ? with(label.used, y) : used;
+                        Label l = new Label(label, j, y, c, sum, max, loss, volR, label.stages + 1, used, false,
+                                nextSeq++);
                         l.f = bound(l);
-                        out.add(l);
+                        if (!clearlyAbove(l.f, cutoff)) {
+                            out.add(l);
+                        }
                     }
                 }
             }
@@ -239,28 +346,30 @@ final class SearchSpace {
         return out;
     }
 
+    private static boolean clearlyAbove(double value, double cutoff) {
+        return value > cutoff && !Router.tied(value, cutoff);
+    }
+
     /**
      * A lower bound on the latency of every complete plan extending {@code l}; exact for goals.
      * See docs/planner.md for the admissibility argument.
      */
     double bound(Label l) {
-        if (l.goal) {
+        if (l.goal || !useHeuristic) {
             return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
         }
-        if (!useHeuristic) {
-            return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
-        }
-        int remainingStages = Math.min(stageLimit - l.stages, candidates.length);
+        int u = l.unit + 1;
+        int remainingStages = stageLimit - l.stages;
         if (remainingStages <= 0) {
             return Double.POSITIVE_INFINITY;
         }
-        Route[] routes = router.routesFrom(l.node, Costs.bits(b, wire(l)));
+        Route[] routes = routes(l);
         double inLatency = Double.POSITIVE_INFINITY;
         double inService = Double.POSITIVE_INFINITY;
         double exitLatency = Double.POSITIVE_INFINITY;
         double exitService = Double.POSITIVE_INFINITY;
         for (int y : candidates) {
-            if (contains(l.used, y) || routes[y] == null) {
+            if (routes[y] == null || contains(l.used, y)) {
                 continue;
             }
             inLatency = Math.min(inLatency, routes[y].latencySeconds());
@@ -271,31 +380,106 @@ final class SearchSpace {
         if (inLatency == Double.POSITIVE_INFINITY || exitLatency == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
-        double fastest = 0.0;
-        double topSum = 0.0;
-        int taken = 0;
-        for (int y : byComputeDesc) {
-            if (taken == remainingStages) {
+        double work = b * suffixFlops[u];
+        // Capacities are summed in another order than work; the slack keeps rounding on the safe side.
+        double target = work * (1 - 1e-12);
+        // Fewest stages that can hold the remaining work, each within its node's memory.
+        int needed = 0;
+        double covered = 0.0;
+        for (int y : byCapDesc[u]) {
+            if (covered >= target && needed > 0) {
                 break;
             }
-            if (!contains(l.used, y)) {
-                if (taken == 0) {
-                    fastest = topology.nodes[y].computeFlops();
-                }
-                topSum += topology.nodes[y].computeFlops();
-                taken++;
+            if (routes[y] != null && !contains(l.used, y)) {
+                covered += capWork[y][u];
+                needed++;
             }
         }
-        if (taken == 0) {
+        if (covered < target || needed > remainingStages) {
             return Double.POSITIVE_INFINITY;
         }
-        double work = b * suffixFlops[l.unit + 1];
+        // Smallest compute bottleneck the available memory allows: Σ min(C_i t, cap_i) >= work.
+        double capTime = 0.0; // stays 0 (a safe bound) if rounding hides the crossing point
+        double saturated = 0.0;
+        double unsaturatedSpeed = 0.0;
+        for (int y : candidates) {
+            if (routes[y] != null && !contains(l.used, y)) {
+                unsaturatedSpeed += topology.nodes[y].computeFlops();
+            }
+        }
+        for (int y : byCapRatio[u]) {
+            if (routes[y] == null || contains(l.used, y)) {
+                continue;
+            }
+            double speed = topology.nodes[y].computeFlops();
+            double breakpoint = capWork[y][u] / speed;
+            if (saturated + breakpoint * unsaturatedSpeed >= target) {
+                capTime = Math.min(breakpoint, Math.max(0.0, (target - saturated) / unsaturatedSpeed));
+                break;
+            }
+            saturated += capWork[y][u];
+            unsaturatedSpeed -= speed;
+        }
+
+        double fastest = 0.0;
+        int r = 0;
+        double[] speeds = new double[Math.min(remainingStages, candidates.length)];
+        for (int y : byComputeDesc) {
+            if (r == speeds.length) {
+                break;
+            }
+            if (routes[y] != null && !contains(l.used, y)) {
+                speeds[r++] = topology.nodes[y].computeFlops();
+            }
+        }
+        fastest = speeds[0];
         double decode = decodeSeconds(l);
-        double nextStage = decode + b * problem.units().get(l.unit + 1).flopsPerSample() / fastest;
-        double remainingSum = inLatency + decode + work / fastest + exitLatency;
-        double remainingMax = Math.max(Math.max(work / topSum, b * suffixMaxFlops[l.unit + 1] / fastest),
-                Math.max(nextStage, Math.max(inService, exitService)));
-        return Costs.latency(l.sum + remainingSum, problem.microBatches(), Math.max(l.bottleneck, remainingMax));
+        double floor = Math.max(Math.max(l.bottleneck, Math.max(inService, exitService)),
+                Math.max(decode + b * problem.units().get(u).flopsPerSample() / fastest,
+                        b * suffixMaxFlops[u] / fastest));
+        if (needed >= 2) {
+            floor = Math.max(floor, cutServiceMin[u]);
+        }
+        double lowest = Math.max(capTime, work / prefix(speeds, r));
+        int m1 = problem.microBatches() - 1;
+        double best = phi(speeds, r, work, lowest, floor, m1);
+        if (floor > lowest) {
+            best = Math.min(best, phi(speeds, r, work, floor, floor, m1));
+        }
+        double speedSum = 0.0;
+        for (int p = 0; p < r; p++) {
+            speedSum += speeds[p];
+            double t = work / speedSum;
+            if (t > lowest) {
+                best = Math.min(best, phi(speeds, r, work, t, floor, m1));
+            }
+        }
+        double transfers = inLatency + decode + exitLatency + (needed >= 2 ? (needed - 1) * cutMin[u] : 0.0);
+        return l.sum + transfers + best;
+    }
+
+    private static double prefix(double[] speeds, int count) {
+        double s = 0.0;
+        for (int i = 0; i < count; i++) {
+            s += speeds[i];
+        }
+        return s;
+    }
+
+    /**
+     * Least summed compute time of the remaining work when no stage may exceed {@code t}, filling the
+     * fastest nodes first, plus (M − 1) times the resulting bottleneck.
+     */
+    private static double phi(double[] speeds, int r, double work, double t, double floor, int m1) {
+        double left = work;
+        double sum = 0.0;
+        for (int p = 0; p < r && left > 0; p++) {
+            double take = Math.min(left, speeds[p] * t);
+            sum += take / speeds[p];
+            left -= take;
+        }
+        // Work left over here is rounding at t = work / Σ speeds; dropping it keeps the bound low.
+        return sum + m1 * Math.max(floor, t);
     }
 
     /** The plan a label spells out. */
@@ -304,7 +488,7 @@ final class SearchSpace {
         List<String> cuts = new ArrayList<>();
         for (Label x = l; x.parent != null; x = x.parent) {
             stages.add(0, new StageAssignment(topology.names[x.node], x.unit));
-            if (x.codec >= 0) {
+            if (x.codec >= 0 && x != l) {
                 cuts.add(0, codecs[x.codec].name());
             }
         }
