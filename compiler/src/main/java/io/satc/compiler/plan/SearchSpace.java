@@ -76,6 +76,9 @@ final class SearchSpace {
     /** Per first remaining unit u: least summed time and least service time of any later cut's transfer. */
     private final double[] cutMin;
     private final double[] cutServiceMin;
+    /** Per first remaining unit u: least summed time of a later cut with a lossless codec, and least positive loss. */
+    private final double[] losslessCutMin;
+    private final double[] lossMin;
     private long nextSeq;
 
     SearchSpace(Topology topology, SearchOptions options) {
@@ -151,21 +154,36 @@ final class SearchSpace {
         }
         this.cutMin = new double[n + 1];
         this.cutServiceMin = new double[n + 1];
+        this.losslessCutMin = new double[n + 1];
+        this.lossMin = new double[n + 1];
         Arrays.fill(cutMin, Double.POSITIVE_INFINITY);
         Arrays.fill(cutServiceMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(losslessCutMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(lossMin, Double.POSITIVE_INFINITY);
         for (int j = n - 2; j >= 0; j--) {
             double best = cutMin[j + 1];
             double bestService = cutServiceMin[j + 1];
+            double bestLossless = losslessCutMin[j + 1];
+            double leastLoss = lossMin[j + 1];
             double act = units.get(j).outBytesPerSample();
             if (maxRate > 0) {
                 for (CodecOption c : codecs) {
                     double service = Costs.bits(b, act / c.ratioPerCut().get(j)) / maxRate;
-                    best = Math.min(best, service + minDelay + 2 * c.codingSeconds(b * act));
+                    double cost = service + minDelay + 2 * c.codingSeconds(b * act);
+                    best = Math.min(best, cost);
                     bestService = Math.min(bestService, service);
+                    double loss = c.lossPerCut().get(j);
+                    if (loss == 0.0) {
+                        bestLossless = Math.min(bestLossless, cost);
+                    } else {
+                        leastLoss = Math.min(leastLoss, loss);
+                    }
                 }
             }
             cutMin[j] = best;
             cutServiceMin[j] = bestService;
+            losslessCutMin[j] = bestLossless;
+            lossMin[j] = leastLoss;
         }
     }
 
@@ -421,7 +439,6 @@ final class SearchSpace {
             unsaturatedSpeed -= speed;
         }
 
-        double fastest = 0.0;
         int r = 0;
         double[] speeds = new double[Math.min(remainingStages, candidates.length)];
         for (int y : byComputeDesc) {
@@ -432,30 +449,73 @@ final class SearchSpace {
                 speeds[r++] = topology.nodes[y].computeFlops();
             }
         }
-        fastest = speeds[0];
+        double fastest = speeds[0];
         double decode = decodeSeconds(l);
         double floor = Math.max(Math.max(l.bottleneck, Math.max(inService, exitService)),
                 Math.max(decode + b * problem.units().get(u).flopsPerSample() / fastest,
                         b * suffixMaxFlops[u] / fastest));
-        if (needed >= 2) {
-            floor = Math.max(floor, cutServiceMin[u]);
-        }
+        // At most this many later cuts can use a lossy codec; the others cost at least a lossless cut.
+        double lossyCuts = lossMin[u] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
+                : Math.floor((problem.maxLoss() - l.loss) / lossMin[u] + 1e-6);
+        Stages stages = new Stages(needed, cutMin[u], losslessCutMin[u], lossyCuts, cutServiceMin[u], floor,
+                problem.microBatches() - 1);
         double lowest = Math.max(capTime, work / prefix(speeds, r));
-        int m1 = problem.microBatches() - 1;
-        double best = phi(speeds, r, work, lowest, floor, m1);
+        double best = fill(speeds, r, work, lowest, stages);
         if (floor > lowest) {
-            best = Math.min(best, phi(speeds, r, work, floor, floor, m1));
+            best = Math.min(best, fill(speeds, r, work, floor, stages));
+        }
+        if (cutServiceMin[u] > lowest) {
+            best = Math.min(best, fill(speeds, r, work, cutServiceMin[u], stages));
         }
         double speedSum = 0.0;
-        for (int p = 0; p < r; p++) {
-            speedSum += speeds[p];
+        for (int p = 1; p <= r; p++) {
+            speedSum += speeds[p - 1];
             double t = work / speedSum;
             if (t > lowest) {
-                best = Math.min(best, phi(speeds, r, work, t, floor, m1));
+                // p nodes filled exactly to t: summed compute p * t.
+                best = Math.min(best, stages.value(p * t, p, t));
             }
         }
-        double transfers = inLatency + decode + exitLatency + (needed >= 2 ? (needed - 1) * cutMin[u] : 0.0);
-        return l.sum + transfers + best;
+        return l.sum + inLatency + decode + exitLatency + best;
+    }
+
+    /**
+     * The terms of the remaining-latency bound that depend on how many stages follow: a lower bound
+     * on their cuts' summed time (each at least one hop; only {@code lossyCuts} may use a lossy codec)
+     * and the bottleneck floor, which rises to a cut's service time once there is a cut.
+     */
+    private record Stages(int needed, double cut, double losslessCut, double lossyCuts, double cutService,
+            double floor, int m1) {
+
+        double value(double computeSum, int used, double t) {
+            int stageCount = Math.max(needed, used);
+            int cuts = stageCount - 1;
+            double transfers = 0.0;
+            double max = Math.max(floor, t);
+            if (cuts > 0) {
+                double lossy = Math.min(cuts, lossyCuts);
+                transfers = lossy * cut + (cuts - lossy) * losslessCut;
+                max = Math.max(max, cutService);
+            }
+            return computeSum + transfers + m1 * max;
+        }
+    }
+
+    /** The bound at bottleneck {@code t}, filling the fastest nodes first. */
+    private static double fill(double[] speeds, int r, double work, double t, Stages stages) {
+        double left = work;
+        double sum = 0.0;
+        int used = 0;
+        for (int p = 0; p < r && left > 0; p++) {
+            double take = Math.min(left, speeds[p] * t);
+            sum += take / speeds[p];
+            left -= take;
+            if (take > work * 1e-12) {
+                used++;
+            }
+        }
+        // Work left over here is rounding at t = work / Σ speeds; dropping it keeps the bound low.
+        return stages.value(sum, Math.max(used, 1), t);
     }
 
     private static double prefix(double[] speeds, int count) {
@@ -464,22 +524,6 @@ final class SearchSpace {
             s += speeds[i];
         }
         return s;
-    }
-
-    /**
-     * Least summed compute time of the remaining work when no stage may exceed {@code t}, filling the
-     * fastest nodes first, plus (M − 1) times the resulting bottleneck.
-     */
-    private static double phi(double[] speeds, int r, double work, double t, double floor, int m1) {
-        double left = work;
-        double sum = 0.0;
-        for (int p = 0; p < r && left > 0; p++) {
-            double take = Math.min(left, speeds[p] * t);
-            sum += take / speeds[p];
-            left -= take;
-        }
-        // Work left over here is rounding at t = work / Σ speeds; dropping it keeps the bound low.
-        return sum + m1 * Math.max(floor, t);
     }
 
     /** The plan a label spells out. */
