@@ -76,9 +76,12 @@ final class SearchSpace {
     /** Per first remaining unit u: least summed time and least service time of any later cut's transfer. */
     private final double[] cutMin;
     private final double[] cutServiceMin;
-    /** Per first remaining unit u: least summed time of a later cut with a lossless codec, and least positive loss. */
-    private final double[] losslessCutMin;
-    private final double[] lossMin;
+    /**
+     * Per first remaining unit u: the lower convex hull of (least loss, least summed time) over the
+     * codecs at later cuts, as parallel arrays sorted by loss; it prices cuts under the loss budget.
+     */
+    private final double[][] hullLoss;
+    private final double[][] hullCost;
     private long nextSeq;
 
     SearchSpace(Topology topology, SearchOptions options) {
@@ -154,37 +157,95 @@ final class SearchSpace {
         }
         this.cutMin = new double[n + 1];
         this.cutServiceMin = new double[n + 1];
-        this.losslessCutMin = new double[n + 1];
-        this.lossMin = new double[n + 1];
         Arrays.fill(cutMin, Double.POSITIVE_INFINITY);
         Arrays.fill(cutServiceMin, Double.POSITIVE_INFINITY);
-        Arrays.fill(losslessCutMin, Double.POSITIVE_INFINITY);
-        Arrays.fill(lossMin, Double.POSITIVE_INFINITY);
+        double[] leastLoss = new double[codecs.length];
+        double[] leastCost = new double[codecs.length];
+        Arrays.fill(leastLoss, Double.POSITIVE_INFINITY);
+        Arrays.fill(leastCost, Double.POSITIVE_INFINITY);
+        this.hullLoss = new double[n + 1][];
+        this.hullCost = new double[n + 1][];
+        hullLoss[n] = new double[0];
+        hullCost[n] = new double[0];
+        if (n >= 1) {
+            hullLoss[n - 1] = new double[0];
+            hullCost[n - 1] = new double[0];
+        }
         for (int j = n - 2; j >= 0; j--) {
             double best = cutMin[j + 1];
             double bestService = cutServiceMin[j + 1];
-            double bestLossless = losslessCutMin[j + 1];
-            double leastLoss = lossMin[j + 1];
             double act = units.get(j).outBytesPerSample();
             if (maxRate > 0) {
-                for (CodecOption c : codecs) {
-                    double service = Costs.bits(b, act / c.ratioPerCut().get(j)) / maxRate;
-                    double cost = service + minDelay + 2 * c.codingSeconds(b * act);
+                for (int c = 0; c < codecs.length; c++) {
+                    CodecOption codec = codecs[c];
+                    double service = Costs.bits(b, act / codec.ratioPerCut().get(j)) / maxRate;
+                    double cost = service + minDelay + 2 * codec.codingSeconds(b * act);
                     best = Math.min(best, cost);
                     bestService = Math.min(bestService, service);
-                    double loss = c.lossPerCut().get(j);
-                    if (loss == 0.0) {
-                        bestLossless = Math.min(bestLossless, cost);
-                    } else {
-                        leastLoss = Math.min(leastLoss, loss);
-                    }
+                    leastLoss[c] = Math.min(leastLoss[c], codec.lossPerCut().get(j));
+                    leastCost[c] = Math.min(leastCost[c], cost);
                 }
             }
             cutMin[j] = best;
             cutServiceMin[j] = bestService;
-            losslessCutMin[j] = bestLossless;
-            lossMin[j] = leastLoss;
+            double[][] hull = lowerHull(leastLoss, leastCost);
+            hullLoss[j] = hull[0];
+            hullCost[j] = hull[1];
         }
+    }
+
+    /** Lower convex hull of the points (loss, cost), keeping only points cheaper than every lower-loss one. */
+    private static double[][] lowerHull(double[] loss, double[] cost) {
+        Integer[] order = new Integer[loss.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> loss[i]).thenComparingDouble(i -> cost[i]));
+        double[] xs = new double[loss.length];
+        double[] ys = new double[loss.length];
+        int size = 0;
+        for (int i : order) {
+            if (cost[i] == Double.POSITIVE_INFINITY || (size > 0 && cost[i] >= ys[size - 1])) {
+                continue;
+            }
+            while (size >= 2 && (ys[size - 1] - ys[size - 2]) * (loss[i] - xs[size - 2])
+                    >= (cost[i] - ys[size - 2]) * (xs[size - 1] - xs[size - 2])) {
+                size--;
+            }
+            xs[size] = loss[i];
+            ys[size] = cost[i];
+            size++;
+        }
+        return new double[][] {Arrays.copyOf(xs, size), Arrays.copyOf(ys, size)};
+    }
+
+    /**
+     * Least summed time of {@code cuts} later cuts whose losses add up to at most {@code budget}:
+     * {@code cuts · H(budget / cuts)} with H the hull, the optimum of the relaxation where cuts
+     * may mix codecs fractionally.
+     */
+    private double cutsCost(int u, int cuts, double budget) {
+        double[] xs = hullLoss[u];
+        double[] ys = hullCost[u];
+        if (cuts <= 0) {
+            return 0.0;
+        }
+        if (xs.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double perCut = budget / cuts;
+        // Rounding in the budget must never make a cut look unaffordable.
+        perCut += 1e-12 * Math.max(1.0, Math.abs(perCut));
+        if (perCut < xs[0]) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int i = 1; i < xs.length; i++) {
+            if (perCut < xs[i]) {
+                double w = (perCut - xs[i - 1]) / (xs[i] - xs[i - 1]);
+                return cuts * (ys[i - 1] + w * (ys[i] - ys[i - 1]));
+            }
+        }
+        return cuts * ys[ys.length - 1];
     }
 
     private static int[] sorted(int[] nodes, Comparator<Integer> order) {
@@ -454,17 +515,14 @@ final class SearchSpace {
         double floor = Math.max(Math.max(l.bottleneck, Math.max(inService, exitService)),
                 Math.max(decode + b * problem.units().get(u).flopsPerSample() / fastest,
                         b * suffixMaxFlops[u] / fastest));
-        // At most this many later cuts can use a lossy codec; the others cost at least a lossless cut.
-        double lossyCuts = lossMin[u] == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
-                : Math.floor((problem.maxLoss() - l.loss) / lossMin[u] + 1e-6);
-        Stages stages = new Stages(needed, cutMin[u], losslessCutMin[u], lossyCuts, cutServiceMin[u], floor,
+        Stages stages = new Stages(this, u, problem.maxLoss() - l.loss, needed, cutServiceMin[u], floor,
                 problem.microBatches() - 1);
         double lowest = Math.max(capTime, work / prefix(speeds, r));
         double best = fill(speeds, r, work, lowest, stages);
         if (floor > lowest) {
             best = Math.min(best, fill(speeds, r, work, floor, stages));
         }
-        if (cutServiceMin[u] > lowest) {
+        if (cutServiceMin[u] > lowest && cutServiceMin[u] < Double.POSITIVE_INFINITY) {
             best = Math.min(best, fill(speeds, r, work, cutServiceMin[u], stages));
         }
         double speedSum = 0.0;
@@ -484,20 +542,18 @@ final class SearchSpace {
      * on their cuts' summed time (each at least one hop; only {@code lossyCuts} may use a lossy codec)
      * and the bottleneck floor, which rises to a cut's service time once there is a cut.
      */
-    private record Stages(int needed, double cut, double losslessCut, double lossyCuts, double cutService,
-            double floor, int m1) {
+    private record Stages(SearchSpace space, int u, double budget, int needed, double cutService, double floor,
+            int m1) {
 
         double value(double computeSum, int used, double t) {
-            int stageCount = Math.max(needed, used);
-            int cuts = stageCount - 1;
-            double transfers = 0.0;
+            int cuts = Math.max(needed, used) - 1;
             double max = Math.max(floor, t);
+            double transfers = 0.0;
             if (cuts > 0) {
-                double lossy = Math.min(cuts, lossyCuts);
-                transfers = lossy * cut + (cuts - lossy) * losslessCut;
+                transfers = space.cutsCost(u, cuts, budget);
                 max = Math.max(max, cutService);
             }
-            return computeSum + transfers + m1 * max;
+            return computeSum + transfers + (m1 == 0 ? 0.0 : m1 * max);
         }
     }
 
