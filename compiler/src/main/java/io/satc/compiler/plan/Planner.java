@@ -1,6 +1,9 @@
 package io.satc.compiler.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -79,10 +82,10 @@ public final class Planner {
 
     private static Outcome run(SearchSpace space, long expansionLimit) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
-        List<List<SearchSpace.Label>> states = new ArrayList<>(space.stateCount());
-        for (int i = 0; i < space.stateCount(); i++) {
-            states.add(null);
-        }
+        // Labels compete only with labels of the same state and the same set of used nodes: a hash
+        // lookup instead of a scan. Subset dominance across different sets is given up for speed;
+        // it would only prune more, never change the answer.
+        Map<StateKey, List<SearchSpace.Label>> states = new HashMap<>();
         List<SearchSpace.Label> goals = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         long expanded = 0;
@@ -92,24 +95,8 @@ public final class Planner {
         SearchSpace.Label start = space.start();
         if (start.f < Double.POSITIVE_INFINITY) {
             open.add(start);
-            // A greedy dive gives an incumbent early, so most successors are dropped on creation.
-            SearchSpace.Label at = start;
-            while (at != null) {
-                expanded++;
-                SearchSpace.Label next = null;
-                for (SearchSpace.Label s : space.successors(at, best)) {
-                    generated++;
-                    if (s.goal && s.f < best) {
-                        best = s.f;
-                        goals.clear();
-                        goals.add(s);
-                    } else if (!s.goal && s.f < best && (next == null || s.f < next.f)) {
-                        next = s;
-                    }
-                }
-                at = next;
-            }
         }
+        long nextDive = 0;
         while (!open.isEmpty()) {
             SearchSpace.Label label = open.peek();
             if (label.f > best && !PlanRanking.tied(label.f, best)) {
@@ -126,7 +113,20 @@ public final class Planner {
             }
             open.poll();
             expanded++;
-            for (SearchSpace.Label s : space.successors(label, best)) {
+            if (expanded > nextDive) {
+                // Greedy dives from expanded labels (at doubling intervals) supply incumbents early,
+                // so that most successors are dropped on creation; they never affect exactness.
+                nextDive = 2 * expanded;
+                Dive dive = dive(space, label, best);
+                generated += dive.generated;
+                if (dive.goal != null && dive.goal.f < best) {
+                    best = dive.goal.f;
+                    double band = best;
+                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                    goals.add(dive.goal);
+                }
+            }
+            for (SearchSpace.Label s : space.successors(label, best, l -> !dominated(space, states, l))) {
                 generated++;
                 if (s.f == Double.POSITIVE_INFINITY || (s.f > best && !PlanRanking.tied(s.f, best))) {
                     continue;
@@ -140,13 +140,13 @@ public final class Planner {
                     goals.add(s);
                     continue;
                 }
-                int key = space.stateKey(s);
+                StateKey key = new StateKey(space.stateKey(s), s.used);
                 List<SearchSpace.Label> here = states.get(key);
                 if (here == null) {
                     here = new ArrayList<>();
-                    states.set(key, here);
-                }
-                if (dominated(space, here, s)) {
+                    states.put(key, here);
+                } else if (dominated(space, states, s)) {
+                    // Checked again: a sibling generated in this expansion may dominate it.
                     continue;
                 }
                 here.removeIf(e -> {
@@ -163,7 +163,60 @@ public final class Planner {
         return new Outcome(goals, expanded, generated, stoppedEarly, Math.min(lowerBound, best));
     }
 
-    private static boolean dominated(SearchSpace space, List<SearchSpace.Label> here, SearchSpace.Label s) {
+    private record Dive(SearchSpace.Label goal, long generated) {
+    }
+
+    /** Follows the successor with the smallest bound down to a complete plan, if one is reached. */
+    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff) {
+        SearchSpace.Label at = from;
+        SearchSpace.Label goal = null;
+        double best = cutoff;
+        long generated = 0;
+        while (at != null) {
+            SearchSpace.Label next = null;
+            for (SearchSpace.Label s : space.successors(at, best, l -> true)) {
+                generated++;
+                if (s.goal && s.f < best) {
+                    best = s.f;
+                    goal = s;
+                } else if (!s.goal && s.f < best && (next == null || s.f < next.f)) {
+                    next = s;
+                }
+            }
+            at = next;
+        }
+        return new Dive(goal, generated);
+    }
+
+    /** A search state together with the exact set of nodes used to reach it. */
+    private static final class StateKey {
+        private final int state;
+        private final long[] used;
+        private final int hash;
+
+        StateKey(int state, long[] used) {
+            this.state = state;
+            this.used = used;
+            this.hash = 31 * state + Arrays.hashCode(used);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StateKey k && k.state == state && Arrays.equals(k.used, used);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static boolean dominated(SearchSpace space, Map<StateKey, List<SearchSpace.Label>> states,
+            SearchSpace.Label s) {
+        List<SearchSpace.Label> here = states.get(new StateKey(space.stateKey(s), s.used));
+        if (here == null) {
+            return false;
+        }
         for (SearchSpace.Label e : here) {
             if (space.dominates(e, s)) {
                 return true;

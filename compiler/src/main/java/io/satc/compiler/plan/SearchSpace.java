@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -338,14 +339,15 @@ final class SearchSpace {
 
     /** All one-stage extensions of {@code label}, in (node, last unit, codec) order. */
     List<Label> successors(Label label) {
-        return successors(label, Double.POSITIVE_INFINITY);
+        return successors(label, Double.POSITIVE_INFINITY, l -> true);
     }
 
     /**
      * The one-stage extensions of {@code label} whose lower bound is not clearly above
-     * {@code cutoff}, in (node, last unit, codec) order.
+     * {@code cutoff}, in (node, last unit, codec) order; {@code worthBounding} can reject a
+     * non-goal label before its (comparatively costly) bound is computed.
      */
-    List<Label> successors(Label label, double cutoff) {
+    List<Label> successors(Label label, double cutoff, Predicate<Label> worthBounding) {
         List<Label> out = new ArrayList<>();
         if (label.goal || label.stages >= stageLimit) {
             return out;
@@ -414,6 +416,9 @@ final class SearchSpace {
                         used = used == null ? with(label.used, y) : used;
                         Label l = new Label(label, j, y, c, sum, max, loss, volR, label.stages + 1, used, false,
                                 nextSeq++);
+                        if (!worthBounding.test(l)) {
+                            continue;
+                        }
                         l.f = bound(l);
                         if (!clearlyAbove(l.f, cutoff)) {
                             out.add(l);
