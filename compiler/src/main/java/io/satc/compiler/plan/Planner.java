@@ -166,24 +166,37 @@ public final class Planner {
     private record Dive(SearchSpace.Label goal, long generated) {
     }
 
-    /** Follows the successor with the smallest bound down to a complete plan, if one is reached. */
+    /** Width of the beam the dives keep at each depth. */
+    private static final int BEAM = 4;
+
+    /**
+     * Follows the {@link #BEAM} successors with the smallest bounds, depth by depth, down to complete
+     * plans, and returns the best one reached.
+     */
     private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff) {
-        SearchSpace.Label at = from;
+        List<SearchSpace.Label> beam = List.of(from);
         SearchSpace.Label goal = null;
         double best = cutoff;
         long generated = 0;
-        while (at != null) {
-            SearchSpace.Label next = null;
-            for (SearchSpace.Label s : space.successors(at, best, l -> true)) {
-                generated++;
-                if (s.goal && s.f < best) {
-                    best = s.f;
-                    goal = s;
-                } else if (!s.goal && s.f < best && (next == null || s.f < next.f)) {
-                    next = s;
+        while (!beam.isEmpty()) {
+            PriorityQueue<SearchSpace.Label> next = new PriorityQueue<>(OPEN_ORDER.reversed());
+            for (SearchSpace.Label at : beam) {
+                for (SearchSpace.Label s : space.successors(at, best, l -> true)) {
+                    generated++;
+                    if (s.goal && s.f < best) {
+                        best = s.f;
+                        goal = s;
+                    } else if (!s.goal && s.f < best) {
+                        next.add(s);
+                        if (next.size() > BEAM) {
+                            next.poll();
+                        }
+                    }
                 }
             }
-            at = next;
+            List<SearchSpace.Label> level = new ArrayList<>(next);
+            level.sort(OPEN_ORDER);
+            beam = level;
         }
         return new Dive(goal, generated);
     }
