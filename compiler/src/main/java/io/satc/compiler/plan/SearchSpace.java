@@ -77,6 +77,8 @@ final class SearchSpace {
     /** Per first remaining unit u: least summed time and least service time of any later cut's transfer. */
     private final double[] cutMin;
     private final double[] cutServiceMin;
+    /** Per first remaining unit u: least time to encode (or decode) the activation at any later cut. */
+    private final double[] codingMin;
     /**
      * Per first remaining unit u: the lower convex hull of (least loss, least summed time) over the
      * codecs at later cuts, as parallel arrays sorted by loss; it prices cuts under the loss budget.
@@ -158,8 +160,10 @@ final class SearchSpace {
         }
         this.cutMin = new double[n + 1];
         this.cutServiceMin = new double[n + 1];
+        this.codingMin = new double[n + 1];
         Arrays.fill(cutMin, Double.POSITIVE_INFINITY);
         Arrays.fill(cutServiceMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(codingMin, Double.POSITIVE_INFINITY);
         double[] leastLoss = new double[codecs.length];
         double[] leastCost = new double[codecs.length];
         Arrays.fill(leastLoss, Double.POSITIVE_INFINITY);
@@ -175,6 +179,7 @@ final class SearchSpace {
         for (int j = n - 2; j >= 0; j--) {
             double best = cutMin[j + 1];
             double bestService = cutServiceMin[j + 1];
+            double bestCoding = codingMin[j + 1];
             double act = units.get(j).outBytesPerSample();
             if (maxRate > 0) {
                 for (int c = 0; c < codecs.length; c++) {
@@ -183,12 +188,14 @@ final class SearchSpace {
                     double cost = service + minDelay + 2 * codec.codingSeconds(b * act);
                     best = Math.min(best, cost);
                     bestService = Math.min(bestService, service);
+                    bestCoding = Math.min(bestCoding, codec.codingSeconds(b * act));
                     leastLoss[c] = Math.min(leastLoss[c], codec.lossPerCut().get(j));
                     leastCost[c] = Math.min(leastCost[c], cost);
                 }
             }
             cutMin[j] = best;
             cutServiceMin[j] = bestService;
+            codingMin[j] = bestCoding;
             double[][] hull = lowerHull(leastLoss, leastCost);
             hullLoss[j] = hull[0];
             hullCost[j] = hull[1];
@@ -275,6 +282,11 @@ final class SearchSpace {
 
     int codecCount() {
         return codecs.length;
+    }
+
+    /** Names of the codecs cuts may use in this search, in name order. */
+    List<String> codecNames() {
+        return Arrays.stream(codecs).map(CodecOption::name).toList();
     }
 
     int unitCount() {
@@ -520,7 +532,7 @@ final class SearchSpace {
         double floor = Math.max(Math.max(l.bottleneck, Math.max(inService, exitService)),
                 Math.max(decode + b * problem.units().get(u).flopsPerSample() / fastest,
                         b * suffixMaxFlops[u] / fastest));
-        Stages stages = new Stages(this, u, problem.maxLoss() - l.loss, needed, cutServiceMin[u], floor,
+        Stages stages = new Stages(this, u, problem.maxLoss() - l.loss, needed, cutServiceMin[u], codingMin[u], floor,
                 problem.microBatches() - 1);
         double lowest = Math.max(capTime, work / prefix(speeds, r));
         double best = fill(speeds, r, work, lowest, stages);
@@ -544,10 +556,12 @@ final class SearchSpace {
 
     /**
      * The terms of the remaining-latency bound that depend on how many stages follow: a lower bound
-     * on their cuts' summed time (each at least one hop; only {@code lossyCuts} may use a lossy codec)
-     * and the bottleneck floor, which rises to a cut's service time once there is a cut.
+     * on their cuts' summed time (each at least one hop, priced by the loss-cost hull under the
+     * remaining budget) and the bottleneck floor, which rises to a cut's service time and to the
+     * slowest stage's compute plus one coding pass once there is a cut.
      */
-    private record Stages(SearchSpace space, int u, double budget, int needed, double cutService, double floor,
+    private record Stages(SearchSpace space, int u, double budget, int needed, double cutService, double coding,
+            double floor,
             int m1) {
 
         double value(double computeSum, int used, double t) {
@@ -556,7 +570,8 @@ final class SearchSpace {
             double transfers = 0.0;
             if (cuts > 0) {
                 transfers = space.cutsCost(u, cuts, budget);
-                max = Math.max(max, cutService);
+                // With a later cut, every remaining stage encodes or decodes one, the slowest included.
+                max = Math.max(Math.max(max, cutService), t + coding);
             }
             return computeSum + transfers + (m1 == 0 ? 0.0 : m1 * max);
         }
