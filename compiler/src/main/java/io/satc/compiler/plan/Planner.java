@@ -2,10 +2,10 @@ package io.satc.compiler.plan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
@@ -15,8 +15,9 @@ import java.util.PriorityQueue;
  *
  * <p>Because latency {@code Σ(τ+P) + (M−1)·max τ} is not additive, a label is pruned only when
  * another label at the same state is no worse on every component that can matter later: summed
- * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list.
- * The search keeps no state between calls.
+ * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list;
+ * for speed only labels with the same set of used nodes are compared. The search keeps no state
+ * between calls.
  */
 public final class Planner {
 
