@@ -18,7 +18,16 @@ class HeuristicAdmissibilityTest {
 
     @Property(tries = 400, seed = "4242", shrinking = ShrinkingMode.OFF)
     void boundNeverExceedsBestCompletion(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
-        PlacementProblem problem = RandomProblems.generate(seed);
+        walk(seed, RandomProblems.generate(seed));
+    }
+
+    @Property(tries = 100, seed = "2718", shrinking = ShrinkingMode.OFF)
+    void boundNeverExceedsBestCompletionOnDeepPipelines(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        walk(seed, RandomProblems.generate(seed, true));
+    }
+
+    private static void walk(long seed, PlacementProblem problem) {
         SearchSpace space = new SearchSpace(new Topology(problem), SearchOptions.EXACT);
         Random walk = new Random(seed ^ 0x5DEECE66DL);
         SearchSpace.Label label = space.start();

@@ -17,7 +17,17 @@ class PlannerDifferentialTest {
 
     @Property(tries = 600, seed = "20261130", shrinking = ShrinkingMode.OFF)
     void searchMatchesExhaustiveOptimum(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
-        PlacementProblem problem = RandomProblems.generate(seed);
+        compare(seed, RandomProblems.generate(seed));
+    }
+
+    /** Problems whose optima need several stages (up to 5 here), so deep prefixes get compared too. */
+    @Property(tries = 200, seed = "31337", shrinking = ShrinkingMode.OFF)
+    void searchMatchesExhaustiveOptimumOnDeepPipelines(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        compare(seed, RandomProblems.generate(seed, true));
+    }
+
+    private static void compare(long seed, PlacementProblem problem) {
         SearchResult result = Planner.plan(problem);
         Optional<Evaluation> expected = ExhaustiveEnumerator.optimum(problem);
         assertEquals(expected.isPresent(), result instanceof SearchResult.Found,

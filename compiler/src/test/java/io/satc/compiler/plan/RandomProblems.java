@@ -17,9 +17,17 @@ final class RandomProblems {
     }
 
     static PlacementProblem generate(long seed) {
+        return generate(seed, false);
+    }
+
+    /**
+     * With {@code deep}, satellites hold only one or two units, links are dense and the ground
+     * stations are small, so optimal plans have several stages.
+     */
+    static PlacementProblem generate(long seed, boolean deep) {
         Random rnd = new Random(seed);
         boolean discrete = rnd.nextBoolean();
-        int n = 1 + rnd.nextInt(8);
+        int n = deep ? 4 + rnd.nextInt(5) : 1 + rnd.nextInt(8);
         List<ModelUnit> units = new ArrayList<>();
         for (int u = 0; u < n; u++) {
             units.add(new ModelUnit("u" + u,
@@ -36,12 +44,15 @@ final class RandomProblems {
             // Names not in creation order, so index order and name order differ.
             String name = "s" + (char) ('e' - i);
             names.add(name);
-            double compute = rnd.nextDouble() < 0.2 ? 0.0 : pick(rnd, discrete, new double[] {5e12, 1e13, 2e13}, 1e12, 3e13);
-            double memory = pick(rnd, discrete, new double[] {4e9, 8e9, 16e9}, 2e9, 3e10);
+            double compute = rnd.nextDouble() < (deep ? 0.1 : 0.2) ? 0.0
+                    : pick(rnd, discrete, new double[] {5e12, 1e13, 2e13}, 1e12, 3e13);
+            double memory = deep ? pick(rnd, discrete, new double[] {6e9, 9e9}, 5e9, 1e10)
+                    : pick(rnd, discrete, new double[] {4e9, 8e9, 16e9}, 2e9, 3e10);
             nodes.add(new ComputeNode(name, NodeKind.SATELLITE, compute, memory));
         }
         double groundCompute = rnd.nextDouble() < 0.3 ? 0.0 : pick(rnd, discrete, new double[] {1e13, 5e13}, 1e12, 6e13);
-        double groundMemory = rnd.nextBoolean() ? Double.POSITIVE_INFINITY : pick(rnd, false, null, 4e9, 6e10);
+        double groundMemory = deep ? pick(rnd, false, null, 5e9, 1.2e10)
+                : rnd.nextBoolean() ? Double.POSITIVE_INFINITY : pick(rnd, false, null, 4e9, 6e10);
         nodes.add(new ComputeNode("g", NodeKind.GROUND, groundCompute, groundMemory));
         names.add("g");
         if (rnd.nextDouble() < 0.3) {
@@ -52,7 +63,7 @@ final class RandomProblems {
         List<Link> links = new ArrayList<>();
         for (String a : names) {
             for (String c : names) {
-                if (!a.equals(c) && rnd.nextDouble() < 0.45) {
+                if (!a.equals(c) && rnd.nextDouble() < (deep ? 0.8 : 0.45)) {
                     links.add(new Link(a, c, pick(rnd, discrete, new double[] {5e8, 1e9, 2e9}, 1e8, 1e10),
                             pick(rnd, discrete, new double[] {0.001, 0.002, 0.004}, 0.0, 0.02)));
                 }
@@ -73,7 +84,8 @@ final class RandomProblems {
             codecs.add(new CodecOption("c" + k, ratios, losses, throughput));
         }
         double budget = new double[] {0.0, 0.004, 0.01, 0.02}[rnd.nextInt(4)];
-        OptionalInt maxStages = rnd.nextDouble() < 0.3 ? OptionalInt.of(1 + rnd.nextInt(4)) : OptionalInt.empty();
+        OptionalInt maxStages = rnd.nextDouble() < (deep ? 0.15 : 0.3) ? OptionalInt.of(1 + rnd.nextInt(deep ? 6 : 4))
+                : OptionalInt.empty();
         String source = names.get(rnd.nextInt(sats));
         return new PlacementProblem("random-" + seed, units, pick(rnd, discrete, new double[] {1e5, 1e6}, 1e4, 4e6),
                 micro * perMicro, micro, nodes, links, codecs, source, "g", budget, maxStages);
