@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
  * <p>Because latency {@code Σ(τ+P) + (M−1)·max τ} is not additive, a label is pruned only when
  * another label at the same state is no worse on every component that can matter later: summed
  * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list;
- * for speed only labels with the same set of used nodes are compared. The search keeps no state
+ * for speed only labels whose used set equals this one's or lacks one node are compared. The search keeps no state
  * between calls.
  */
 public final class Planner {
@@ -227,11 +227,34 @@ public final class Planner {
 
     private static boolean dominated(SearchSpace space, Map<StateKey, List<SearchSpace.Label>> states,
             SearchSpace.Label s) {
-        List<SearchSpace.Label> here = states.get(new StateKey(space.stateKey(s), s.used));
-        if (here == null) {
+        int state = space.stateKey(s);
+        if (dominatedBy(space, states.get(new StateKey(state, s.used)), s)) {
+            return true;
+        }
+        // Labels that reached the same state with one stage fewer: their used set is ours minus one
+        // node other than the current one. Deeper subsets would cost more lookups than they prune.
+        long[] used = s.used;
+        for (int w = 0; w < used.length; w++) {
+            for (long bits = used[w]; bits != 0; bits &= bits - 1) {
+                int node = 64 * w + Long.numberOfTrailingZeros(bits);
+                if (node == s.node) {
+                    continue;
+                }
+                long[] fewer = used.clone();
+                fewer[w] &= ~(1L << (node & 63));
+                if (dominatedBy(space, states.get(new StateKey(state, fewer)), s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean dominatedBy(SearchSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
+        if (candidates == null) {
             return false;
         }
-        for (SearchSpace.Label e : here) {
+        for (SearchSpace.Label e : candidates) {
             if (space.dominates(e, s)) {
                 return true;
             }
