@@ -1,0 +1,171 @@
+package io.satc.compiler.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Works out, after a search has found nothing, which constraints bind and by how much, with
+ * explicit checks and relaxed re-searches; each reason is a sentence with the numbers.
+ */
+final class InfeasibilityExplainer {
+
+    /** Expansion budget of each relaxed re-search, so explaining never costs more than planning. */
+    private static final long RELAXED_LIMIT = 20_000;
+
+    private InfeasibilityExplainer() {
+    }
+
+    static List<String> explain(PlacementProblem problem, SearchOptions options) {
+        List<String> reasons = new ArrayList<>();
+        Topology topology = new Topology(problem);
+        Router router = new Router(topology);
+        int b = problem.microBatchSize();
+        int n = problem.unitCount();
+        List<ModelUnit> units = problem.units();
+
+        List<Integer> computeNodes = new ArrayList<>();
+        for (int i = 0; i < topology.size(); i++) {
+            if (topology.nodes[i].hasCompute()) {
+                computeNodes.add(i);
+            }
+        }
+        if (computeNodes.isEmpty()) {
+            reasons.add("No satellite or ground station has compute.");
+            return reasons;
+        }
+        Route[] fromSource = router.routesFrom(topology.source, Costs.bits(b, problem.inputBytesPerSample()));
+        if (computeNodes.stream().noneMatch(i -> fromSource[i] != null)) {
+            reasons.add("No satellite or ground station with compute is reachable from source `" + problem.source() + "`.");
+        }
+        double outBits = Costs.bits(b, units.get(n - 1).outBytesPerSample());
+        if (computeNodes.stream().noneMatch(i -> router.routesFrom(i, outBits)[topology.sink] != null)) {
+            reasons.add("No satellite or ground station with compute can reach sink `" + problem.sink() + "`.");
+        }
+
+        double largestSatellite = 0.0;
+        double largestGround = 0.0;
+        for (int i : computeNodes) {
+            ComputeNode node = topology.nodes[i];
+            if (node.kind() == NodeKind.SATELLITE) {
+                largestSatellite = Math.max(largestSatellite, node.memoryBytes());
+            } else {
+                largestGround = Math.max(largestGround, node.memoryBytes());
+            }
+        }
+        double largest = Math.max(largestSatellite, largestGround);
+        for (int u = 0; u < n; u++) {
+            double in = u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
+            ModelUnit unit = units.get(u);
+            double alone = Costs.memoryBytes(b, unit.weightBytes(), in, unit.outBytesPerSample());
+            double weights = 0.0;
+            double maxOut = 0.0;
+            for (int v = u; v < n; v++) {
+                weights += units.get(v).weightBytes();
+                maxOut = Math.max(maxOut, units.get(v).outBytesPerSample());
+            }
+            double onGround = Costs.memoryBytes(b, weights, in, maxOut);
+            if (alone > largestSatellite && onGround > largestGround) {
+                reasons.add("Unit " + u + " (`" + unit.name() + "`) alone needs " + Costs.gigabytes(alone)
+                        + "; the largest satellite holds " + Costs.gigabytes(largestSatellite)
+                        + (largestGround > 0 ? " and the largest ground station " + Costs.gigabytes(largestGround)
+                                + " (which would also need " + Costs.gigabytes(onGround - alone) + " for the rest)"
+                                : "") + ".");
+            }
+        }
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+
+        // Every stage on the largest node is optimistic, so this count is a lower bound.
+        int minStages = 0;
+        int u = 0;
+        while (u < n) {
+            double in = u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
+            double weights = 0.0;
+            double maxOut = 0.0;
+            int v = u;
+            while (v < n) {
+                double w = weights + units.get(v).weightBytes();
+                double m = Math.max(maxOut, units.get(v).outBytesPerSample());
+                if (Costs.memoryBytes(b, w, in, m) > largest) {
+                    break;
+                }
+                weights = w;
+                maxOut = m;
+                v++;
+            }
+            minStages++;
+            u = Math.max(v, u + 1);
+        }
+        if (problem.maxStages().isPresent() && minStages > problem.maxStages().getAsInt()) {
+            reasons.add("The model needs at least " + minStages + " stages to fit in memory (" + Costs.gigabytes(
+                    totalWeights(units)) + " of weights, at most " + Costs.gigabytes(largest)
+                    + " per node); max_stages is " + problem.maxStages().getAsInt() + ".");
+        }
+        if (minStages > computeNodes.size()) {
+            reasons.add("The model needs at least " + minStages + " stages to fit in memory, but only "
+                    + computeNodes.size() + " nodes have compute.");
+        }
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+
+        SearchOptions relaxed = options.bounded(RELAXED_LIMIT);
+        Optional<Plan> unlimited = problem.maxStages().isPresent()
+                ? Planner.find(problem.withMaxStages(OptionalInt.empty()), relaxed) : Optional.empty();
+        if (unlimited.isPresent()) {
+            reasons.add("max_stages = " + problem.maxStages().getAsInt() + " binds: the fastest plan that fits needs "
+                    + unlimited.get().stageCount() + " stages.");
+        }
+        Optional<Plan> lossless = Planner.find(problem.withMaxLoss(Double.MAX_VALUE), relaxed);
+        if (lossless.isPresent()) {
+            Evaluation e = Evaluator.evaluate(problem, lossless.get());
+            double cheapestCut = cheapestCutLoss(problem, options);
+            if (cheapestCut > problem.maxLoss()) {
+                reasons.add("Every plan that fits needs a cut, and the cheapest cut with "
+                        + codecNames(problem, options) + " costs " + Costs.percent(cheapestCut)
+                        + " loss; the budget is " + Costs.percent(problem.maxLoss()) + ".");
+            } else {
+                reasons.add("The loss budget of " + Costs.percent(problem.maxLoss()) + " binds: the fastest plan with "
+                        + codecNames(problem, options) + " loses " + Costs.percent(e.accuracyLoss()) + ".");
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.add("No assignment of stages to distinct nodes with compute satisfies memory and"
+                    + " connectivity together (the weights total " + Costs.gigabytes(totalWeights(units))
+                    + "; satellites hold at most " + Costs.gigabytes(largestSatellite) + " each).");
+        }
+        return reasons;
+    }
+
+    private static double totalWeights(List<ModelUnit> units) {
+        double w = 0.0;
+        for (ModelUnit u : units) {
+            w += u.weightBytes();
+        }
+        return w;
+    }
+
+    private static double cheapestCutLoss(PlacementProblem problem, SearchOptions options) {
+        double min = Double.POSITIVE_INFINITY;
+        for (CodecOption c : problem.codecs()) {
+            if (options.codecs().isEmpty() || options.codecs().contains(c.name())) {
+                for (double l : c.lossPerCut()) {
+                    min = Math.min(min, l);
+                }
+            }
+        }
+        return min;
+    }
+
+    private static String codecNames(PlacementProblem problem, SearchOptions options) {
+        List<String> names = options.codecs().isEmpty()
+                ? problem.codecs().stream().map(CodecOption::name).sorted().toList()
+                : options.codecs().stream().sorted().toList();
+        return names.size() == 1 ? "codec `" + names.get(0) + "`"
+                : String.format(Locale.ROOT, "codecs %s", names.stream().map(s -> "`" + s + "`").toList());
+    }
+}

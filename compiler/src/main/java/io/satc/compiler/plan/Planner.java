@@ -1,0 +1,264 @@
+package io.satc.compiler.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * Finds the placement that minimises latency under memory, accuracy and stage constraints, with
+ * a modified A* over plan prefixes (see docs/planner.md).
+ *
+ * <p>Because latency {@code Σ(τ+P) + (M−1)·max τ} is not additive, a label is pruned only when
+ * another label at the same state is no worse on every component that can matter later: summed
+ * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list;
+ * for speed only labels whose used set equals this one's or lacks one node are compared. The search keeps no state
+ * between calls.
+ */
+public final class Planner {
+
+    private static final Comparator<SearchSpace.Label> OPEN_ORDER = Comparator
+            .comparingDouble((SearchSpace.Label l) -> l.f)
+            .thenComparingLong(l -> l.seq);
+
+    private Planner() {
+    }
+
+    /** Exact search with every candidate codec. */
+    public static SearchResult plan(PlacementProblem problem) {
+        return plan(problem, SearchOptions.EXACT);
+    }
+
+    /** Search with the given options. */
+    public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
+        return plan(problem, options, true);
+    }
+
+    /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
+    static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
+        return plan(problem, options, false) instanceof SearchResult.Found found
+                ? Optional.of(found.plan()) : Optional.empty();
+    }
+
+    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain) {
+        long startNanos = System.nanoTime();
+        SearchSpace space = new SearchSpace(new Topology(problem), options);
+        Outcome outcome = run(space, options.expansionLimit());
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        if (outcome.goals.isEmpty()) {
+            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
+            if (outcome.stoppedEarly) {
+                return new SearchResult.Infeasible(List.of("The search stopped after " + outcome.expanded
+                        + " expansions before it found any plan; no plan is proven to exist or not."), stats);
+            }
+            List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
+            long total = (System.nanoTime() - startNanos) / 1_000_000;
+            return new SearchResult.Infeasible(reasons,
+                    new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
+        }
+        Evaluator evaluator = new Evaluator(space.topology);
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (SearchSpace.Label g : outcome.goals) {
+            evaluations.add(evaluator.evaluate(space.plan(g)));
+        }
+        Optional<Evaluation> best = PlanRanking.best(evaluations);
+        Evaluation chosen = best.orElseThrow(() -> new IllegalStateException(
+                "search produced only plans the evaluator rejects: " + evaluations.get(0).violations()));
+        double gap = 0.0;
+        if (outcome.stoppedEarly) {
+            double t = chosen.latencySeconds();
+            gap = Math.max(0.0, (t - outcome.lowerBound) / t);
+        }
+        return new SearchResult.Found(chosen.plan(), new SearchStats(outcome.expanded, outcome.generated,
+                (System.nanoTime() - startNanos) / 1_000_000, gap));
+    }
+
+    private record Outcome(List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly,
+            double lowerBound) {
+    }
+
+    private static Outcome run(SearchSpace space, long expansionLimit) {
+        PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
+        // Labels compete only with labels of the same state and the same set of used nodes: a hash
+        // lookup instead of a scan. Subset dominance across different sets is given up for speed;
+        // it would only prune more, never change the answer.
+        Map<StateKey, List<SearchSpace.Label>> states = new HashMap<>();
+        List<SearchSpace.Label> goals = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        long expanded = 0;
+        long generated = 1;
+        boolean stoppedEarly = false;
+        double lowerBound = Double.POSITIVE_INFINITY;
+        SearchSpace.Label start = space.start();
+        if (start.f < Double.POSITIVE_INFINITY) {
+            open.add(start);
+        }
+        long nextDive = 0;
+        while (!open.isEmpty()) {
+            SearchSpace.Label label = open.peek();
+            if (label.f > best && !PlanRanking.tied(label.f, best)) {
+                break;
+            }
+            if (label.dead) {
+                open.poll();
+                continue;
+            }
+            if (expanded >= expansionLimit) {
+                stoppedEarly = true;
+                lowerBound = label.f;
+                break;
+            }
+            open.poll();
+            expanded++;
+            if (expanded > nextDive) {
+                // Greedy dives from expanded labels (at doubling intervals) supply incumbents early,
+                // so that most successors are dropped on creation; they never affect exactness.
+                nextDive = 2 * expanded;
+                Dive dive = dive(space, label, best);
+                generated += dive.generated;
+                if (dive.goal != null && dive.goal.f < best) {
+                    best = dive.goal.f;
+                    double band = best;
+                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                    goals.add(dive.goal);
+                }
+            }
+            for (SearchSpace.Label s : space.successors(label, best, l -> !dominated(space, states, l))) {
+                generated++;
+                if (s.f == Double.POSITIVE_INFINITY || (s.f > best && !PlanRanking.tied(s.f, best))) {
+                    continue;
+                }
+                if (s.goal) {
+                    if (s.f < best) {
+                        best = s.f;
+                        double band = best;
+                        goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                    }
+                    goals.add(s);
+                    continue;
+                }
+                StateKey key = new StateKey(space.stateKey(s), s.used);
+                List<SearchSpace.Label> here = states.get(key);
+                if (here == null) {
+                    here = new ArrayList<>();
+                    states.put(key, here);
+                } else if (dominated(space, states, s)) {
+                    // Checked again: a sibling generated in this expansion may dominate it.
+                    continue;
+                }
+                here.removeIf(e -> {
+                    if (space.dominates(s, e)) {
+                        e.dead = true;
+                        return true;
+                    }
+                    return false;
+                });
+                here.add(s);
+                open.add(s);
+            }
+        }
+        return new Outcome(goals, expanded, generated, stoppedEarly, Math.min(lowerBound, best));
+    }
+
+    private record Dive(SearchSpace.Label goal, long generated) {
+    }
+
+    /** Width of the beam the dives keep at each depth. */
+    private static final int BEAM = 4;
+
+    /**
+     * Follows the {@link #BEAM} successors with the smallest bounds, depth by depth, down to complete
+     * plans, and returns the best one reached.
+     */
+    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff) {
+        List<SearchSpace.Label> beam = List.of(from);
+        SearchSpace.Label goal = null;
+        double best = cutoff;
+        long generated = 0;
+        while (!beam.isEmpty()) {
+            PriorityQueue<SearchSpace.Label> next = new PriorityQueue<>(OPEN_ORDER.reversed());
+            for (SearchSpace.Label at : beam) {
+                for (SearchSpace.Label s : space.successors(at, best, l -> true)) {
+                    generated++;
+                    if (s.goal && s.f < best) {
+                        best = s.f;
+                        goal = s;
+                    } else if (!s.goal && s.f < best) {
+                        next.add(s);
+                        if (next.size() > BEAM) {
+                            next.poll();
+                        }
+                    }
+                }
+            }
+            List<SearchSpace.Label> level = new ArrayList<>(next);
+            level.sort(OPEN_ORDER);
+            beam = level;
+        }
+        return new Dive(goal, generated);
+    }
+
+    /** A search state together with the exact set of nodes used to reach it. */
+    private static final class StateKey {
+        private final int state;
+        private final long[] used;
+        private final int hash;
+
+        StateKey(int state, long[] used) {
+            this.state = state;
+            this.used = used;
+            this.hash = 31 * state + Arrays.hashCode(used);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StateKey k && k.state == state && Arrays.equals(k.used, used);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static boolean dominated(SearchSpace space, Map<StateKey, List<SearchSpace.Label>> states,
+            SearchSpace.Label s) {
+        int state = space.stateKey(s);
+        if (dominatedBy(space, states.get(new StateKey(state, s.used)), s)) {
+            return true;
+        }
+        // Labels that reached the same state with one stage fewer: their used set is ours minus one
+        // node other than the current one. Deeper subsets would cost more lookups than they prune.
+        long[] used = s.used;
+        for (int w = 0; w < used.length; w++) {
+            for (long bits = used[w]; bits != 0; bits &= bits - 1) {
+                int node = 64 * w + Long.numberOfTrailingZeros(bits);
+                if (node == s.node) {
+                    continue;
+                }
+                long[] fewer = used.clone();
+                fewer[w] &= ~(1L << (node & 63));
+                if (dominatedBy(space, states.get(new StateKey(state, fewer)), s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean dominatedBy(SearchSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
+        if (candidates == null) {
+            return false;
+        }
+        for (SearchSpace.Label e : candidates) {
+            if (space.dominates(e, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+package io.satc.compiler.plan;
+
+/**
+ * How much work a search did and how close to optimal its answer is proven to be.
+ *
+ * @param expanded    labels taken from the open list and expanded
+ * @param generated   labels created (including those pruned on creation)
+ * @param timeMillis  wall-clock time; measured, not part of the deterministic result
+ * @param gap         {@code (T − lower bound) / T} for the returned plan: 0 when proven optimal
+ */
+public record SearchStats(long expanded, long generated, long timeMillis, double gap) {
+}
