@@ -1,5 +1,7 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.CodecOption;
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.PlacementProblem;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

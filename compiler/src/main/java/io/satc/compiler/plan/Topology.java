@@ -1,5 +1,8 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.ComputeNode;
+import io.satc.compiler.lower.Link;
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

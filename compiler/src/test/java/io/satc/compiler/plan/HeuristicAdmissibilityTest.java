@@ -1,5 +1,6 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.PlacementProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,11 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.CodecOption;
+import io.satc.compiler.lower.ComputeNode;
+import io.satc.compiler.lower.Link;
+import io.satc.compiler.lower.ModelUnit;
+import io.satc.compiler.lower.NodeKind;
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

@@ -1,4 +1,4 @@
-package io.satc.compiler.plan;
+package io.satc.compiler.lower;
 
 import java.util.Objects;
 

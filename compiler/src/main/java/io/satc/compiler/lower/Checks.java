@@ -1,4 +1,4 @@
-package io.satc.compiler.plan;
+package io.satc.compiler.lower;
 
 /** Argument checks shared by the problem records; a failure here is a bug in the caller, not a user error. */
 final class Checks {

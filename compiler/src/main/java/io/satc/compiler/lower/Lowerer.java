@@ -1,0 +1,102 @@
+package io.satc.compiler.lower;
+
+import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.compiler.sema.AnalyzedMission.ArchSource;
+import io.satc.compiler.sema.AnalyzedMission.CodecFacts;
+import io.satc.compiler.sema.AnalyzedMission.GroundFacts;
+import io.satc.compiler.sema.AnalyzedMission.LinkFacts;
+import io.satc.compiler.sema.AnalyzedMission.OnnxSource;
+import io.satc.compiler.sema.AnalyzedMission.ProfileRow;
+import io.satc.compiler.sema.AnalyzedMission.ProfileSource;
+import io.satc.compiler.sema.AnalyzedMission.SatelliteFacts;
+import io.satc.compiler.model.ModelProfile;
+import io.satc.compiler.model.ModelProfiler;
+import io.satc.compiler.model.ModelResult;
+import io.satc.compiler.model.UnitProfile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Turns an analysed mission into the numeric {@link PlacementProblem} of cost model v1: unit
+ * profiles from the architecture catalogue or a profile CSV, nodes, directed links, and each
+ * candidate codec's ratio and loss per cut. Sees no syntax; keeps declaration order.
+ */
+public final class Lowerer {
+
+    private Lowerer() {
+    }
+
+    /** Tokens per sample for an ONNX model when the workload gives no `sequence`. */
+    public static final int DEFAULT_SEQUENCE = 128;
+    /** ONNX models' activations are taken as they are: fp32 tensors between blocks. */
+    private static final int ONNX_ACTIVATION_BYTES = 4;
+
+    public static Lowering lower(AnalyzedMission m) {
+        List<UnitCost> units;
+        double input;
+        int activationBytes = m.model().precision().bytes();
+        if (m.model().source() instanceof ArchSource arch) {
+            units = ArchitectureCatalogue.units(arch.architecture(), arch.parameters(), m.model().precision().bytes());
+            input = m.workload().inputBytes().orElse(ArchitectureCatalogue.defaultInputBytes(arch.architecture(), arch.parameters()));
+        } else if (m.model().source() instanceof ProfileSource profile) {
+            units = new ArrayList<>();
+            for (ProfileRow r : profile.rows()) {
+                units.add(new UnitCost(r.unit(), r.weightsBytes(), r.flops(), r.outBytes(), 0));
+            }
+            input = m.workload().inputBytes().orElseThrow();
+        } else {
+            OnnxSource onnx = (OnnxSource) m.model().source();
+            int sequence = (int) Math.min(Integer.MAX_VALUE, m.workload().sequence().orElse(DEFAULT_SEQUENCE));
+            ModelResult<ModelProfile> profiled = ModelProfiler.profile(onnx.file(), sequence, m.model().blockPattern());
+            if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
+                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model `" + onnx.file().getFileName() + "`: "
+                        + failed.error().message()));
+            }
+            ModelProfile profile = profiled.orElseThrow();
+            units = new ArrayList<>();
+            for (UnitProfile u : profile.units()) {
+                units.add(new UnitCost(u.name(), u.weightBytes(), u.flopsPerSample(), u.outBytesPerSample(), 0));
+            }
+            input = m.workload().inputBytes().orElse((double) profile.inputBytesPerSample());
+            activationBytes = ONNX_ACTIVATION_BYTES;
+        }
+        if (m.workload().batch() > Integer.MAX_VALUE || m.workload().microBatches() > Integer.MAX_VALUE) {
+            return new Lowering.Unsupported(List.of("`batch` and `micro_batches` must stay below " + Integer.MAX_VALUE + "."));
+        }
+        List<ModelUnit> modelUnits = new ArrayList<>(units.size());
+        for (UnitCost u : units) {
+            modelUnits.add(new ModelUnit(u.name(), u.weightBytes(), u.flopsPerSample(), u.outBytesPerSample()));
+        }
+        int cuts = Math.max(0, units.size() - 1);
+        List<CodecOption> codecs = new ArrayList<>();
+        codecs.add(CodecOption.none(cuts));
+        for (CodecFacts c : m.codecs()) {
+            codecs.add(codec(c, cuts, activationBytes));
+        }
+        List<ComputeNode> nodes = new ArrayList<>();
+        for (SatelliteFacts s : m.satellites()) {
+            nodes.add(new ComputeNode(s.name(), NodeKind.SATELLITE, s.computeFlops().orElse(0),
+                    s.memoryBytes().orElse(Double.POSITIVE_INFINITY)));
+        }
+        for (GroundFacts g : m.grounds()) {
+            nodes.add(new ComputeNode(g.name(), NodeKind.GROUND, g.computeFlops().orElse(0), g.memoryBytes().orElse(Double.POSITIVE_INFINITY)));
+        }
+        List<Link> links = new ArrayList<>();
+        for (LinkFacts l : m.links()) {
+            links.add(new Link(l.from(), l.to(), l.rateBitsPerSecond(), l.propagationSeconds()));
+        }
+        PlacementProblem problem = new PlacementProblem(m.name(), modelUnits, input, (int) m.workload().batch(),
+                (int) m.workload().microBatches(), nodes, links, codecs, m.source(), m.sink(), m.accuracy().maxLoss(), m.maxStages());
+        return new Lowering.Lowered(problem, List.of());
+    }
+
+    private static CodecOption codec(CodecFacts c, int cuts, int activationBytes) {
+        String base = c.topkFraction().isPresent() ? "topk" : c.name();
+        double fraction = c.topkFraction().orElse(0);
+        double ratio = c.ratio().isPresent() ? c.ratio().getAsDouble() : CodecDefaults.ratio(base, fraction, activationBytes);
+        double loss = c.loss().isPresent() ? c.loss().getAsDouble() : CodecDefaults.loss(base, fraction, activationBytes);
+        double throughput = c.throughputBytesPerSecond().orElse(Double.POSITIVE_INFINITY);
+        return new CodecOption(c.name(), Collections.nCopies(cuts, ratio), Collections.nCopies(cuts, loss), throughput);
+    }
+}
