@@ -20,8 +20,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 tflops() { case "$1" in 15) echo 3.45 ;; 30) echo 5.12 ;; 50) echo 6.79 ;; esac; }
 
-mission() { # name layers hidden mlp heads patch height width downlink_gbps watts
-  local name=$1 layers=$2 hidden=$3 mlp=$4 heads=$5 patch=$6 h=$7 w=$8 down=$9 watts=${10}
+mission() { # name layers hidden mlp heads patch height width downlink_gbps watts [ground TFLOPS, 0 = none]
+  local name=$1 layers=$2 hidden=$3 mlp=$4 heads=$5 patch=$6 h=$7 w=$8 down=$9 watts=${10} ground=${11:-100}
   local c; c=$(tflops "$watts")
   local input=$(( h * w * 3 ))
   cat <<SAT
@@ -50,7 +50,7 @@ SAT
     echo "  satellite leo-$i { compute = $c TFLOPS; memory = 8 GB; power = $watts W }"
   done
   cat <<SAT
-  ground station { compute = 100 TFLOPS }
+$(if [ "$ground" = 0 ]; then echo "  ground station {}  # receives results only: the model runs in orbit"; else echo "  ground station { compute = $ground TFLOPS }"; fi)
 
   link leo-1 <-> leo-2 { rate = 0.5 Gbps; distance = 1436 km }
   link leo-2 <-> leo-3 { rate = 0.5 Gbps; distance = 1436 km }
@@ -78,4 +78,9 @@ mission vit-g-224-down0.2  48 1664 8192 16 14 224 224 0.2 30 > vit-g-224-down0.2
 mission vit-g-224-down0.8  48 1664 8192 16 14 224 224 0.8 30 > vit-g-224-down0.8.sat
 mission vit-g-224-15w      48 1664 8192 16 14 224 224 0.5 15 > vit-g-224-15w.sat
 mission vit-g-224-50w      48 1664 8192 16 14 224 224 0.5 50 > vit-g-224-50w.sat
+# The model must run in orbit: the ground station only receives results.
+mission vit-b-224-orbit    12  768 3072 12 16 224 224 0.5 30 0 > vit-b-224-orbit.sat
+mission vit-l-224-orbit    24 1024 4096 16 16 224 224 0.5 30 0 > vit-l-224-orbit.sat
+mission vit-h-224-orbit    32 1280 5120 16 14 224 224 0.5 30 0 > vit-h-224-orbit.sat
+mission vit-g-224-orbit    48 1664 8192 16 14 224 224 0.5 30 0 > vit-g-224-orbit.sat
 ../../satc fmt ./*.sat 2>/dev/null
