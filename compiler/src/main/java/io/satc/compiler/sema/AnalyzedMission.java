@@ -84,13 +84,13 @@ public record AnalyzedMission(
     public record ProfileRow(String unit, double weightsBytes, double flops, double outBytes) {
     }
 
-    public record ModelFacts(String name, ModelSource source, Precision precision, Optional<String> blockPattern) {
+    public record ModelFacts(String name, ModelSource source, Precision precision, Optional<String> blockPattern, Optional<Path> tokenizer) {
     }
 
     public record WorkloadFacts(long batch, long microBatches, OptionalDouble inputBytes, OptionalLong sequence) {
     }
 
-    public record AccuracyFacts(double maxLoss, Metric metric) {
+    public record AccuracyFacts(double maxLoss, Metric metric, Optional<Path> calibration) {
     }
 
     /**

@@ -45,9 +45,9 @@ public final class Analyzer {
 
     static final List<String> MISSION_KEYS = List.of("codecs", "source", "sink", "objective", "max_stages");
     static final List<String> MISSION_BLOCKS = List.of("model", "workload", "accuracy", "codec", "satellite", "ground", "link");
-    static final List<String> MODEL_KEYS = List.of("arch", "onnx", "profile", "precision", "blocks");
+    static final List<String> MODEL_KEYS = List.of("arch", "onnx", "profile", "precision", "blocks", "tokenizer");
     static final List<String> WORKLOAD_KEYS = List.of("batch", "micro_batches", "input", "sequence");
-    static final List<String> ACCURACY_KEYS = List.of("max_loss", "metric");
+    static final List<String> ACCURACY_KEYS = List.of("max_loss", "metric", "calibration");
     static final List<String> CODEC_KEYS = List.of("ratio", "loss", "throughput");
     static final List<String> SATELLITE_KEYS = List.of("compute", "memory", "power", "altitude", "inclination");
     static final List<String> GROUND_KEYS = List.of("compute", "memory", "latitude", "longitude");
@@ -108,7 +108,7 @@ public final class Analyzer {
         Optional<ModelFacts> model = model(mission, models);
         WorkloadFacts workload = singleton(workloads, "workload").map(this::workload)
                 .orElse(new WorkloadFacts(1, 1, OptionalDouble.empty(), OptionalLong.empty()));
-        AccuracyFacts accuracy = singleton(accuracies, "accuracy").map(this::accuracy).orElse(new AccuracyFacts(0, Metric.TOP1));
+        AccuracyFacts accuracy = singleton(accuracies, "accuracy").map(this::accuracy).orElse(new AccuracyFacts(0, Metric.TOP1, Optional.empty()));
         if (model.isPresent() && model.get().source() instanceof AnalyzedMission.ProfileSource && workload.inputBytes().isEmpty()) {
             BlockDecl m = models.get(0);
             diags.report(DiagnosticCode.PROFILE_NEEDS_INPUT, m.name().map(Ident::span).orElse(m.kind().span()),
@@ -318,7 +318,8 @@ public final class Analyzer {
             default -> file("profile", src.value()).flatMap(p -> ProfileReader.read(p, ((StringValue) src.value()).value(),
                     src.value().span(), diags).map(rows -> new AnalyzedMission.ProfileSource(p, rows)));
         };
-        return modelSource.map(s -> new ModelFacts(name, s, precision, blocks));
+        Optional<java.nio.file.Path> tokenizer = Optional.ofNullable(attrs.get("tokenizer")).flatMap(a -> file("tokenizer", a.value()));
+        return modelSource.map(s -> new ModelFacts(name, s, precision, blocks, tokenizer));
     }
 
     private Optional<String> blockPattern(Value v) {
@@ -350,11 +351,21 @@ public final class Analyzer {
         }
         if (!java.nio.file.Files.isRegularFile(p)) {
             diags.report(DiagnosticCode.FILE_NOT_FOUND, v.span(),
-                    (what.equals("onnx") ? "ONNX model" : "Profile") + " `" + s.get() + "` not found.",
+                    describeFile(what) + " `" + s.get() + "` not found.",
                     "Paths are relative to the folder of the mission file.");
             return Optional.empty();
         }
         return Optional.of(p);
+    }
+
+    private static String describeFile(String what) {
+        return switch (what) {
+            case "onnx" -> "ONNX model";
+            case "profile" -> "Profile";
+            case "tokenizer" -> "Tokenizer";
+            case "calibration" -> "Calibration data";
+            default -> "File";
+        };
     }
 
     // ------------------------------------------------------------------ workload and accuracy
@@ -405,7 +416,8 @@ public final class Analyzer {
                 .orElse(0);
         Metric metric = Optional.ofNullable(attrs.get("metric")).flatMap(a -> values.option("metric", a.value(), List.of("top1", "cosine")))
                 .map(m -> Metric.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(Metric.TOP1);
-        return new AccuracyFacts(maxLoss, metric);
+        Optional<java.nio.file.Path> calibration = Optional.ofNullable(attrs.get("calibration")).flatMap(a -> file("calibration", a.value()));
+        return new AccuracyFacts(maxLoss, metric, calibration);
     }
 
     // ------------------------------------------------------------------ codecs
