@@ -166,7 +166,7 @@ public final class PipelineRunner {
                 warnings.add(String.format(Locale.ROOT, "This machine is slower than the emulated hardware for %s "
                         + "at time scale %s: its real work (up to %.3f ms) exceeded the %.3f ms budget on %d of %d "
                         + "micro-batches, so the measured times overstate the emulated ones.", r.name(),
-                        fmt(scale), meter.worstOverrunSeconds() * 1e3, r.serviceS() * scale * 1e3, meter.overruns(), m));
+                        plain(scale), meter.worstOverrunSeconds() * 1e3, r.serviceS() * scale * 1e3, meter.overruns(), m));
             }
             if (!r.isStage()) {
                 bytesTotal += meter.totalBytes();
@@ -199,6 +199,11 @@ public final class PipelineRunner {
 
     private static String fmt(double x) {
         return String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    /** A number without trailing zeros: {@code 1}, {@code 0.25}. */
+    private static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     private static CodecSpec codec(String spec) {
