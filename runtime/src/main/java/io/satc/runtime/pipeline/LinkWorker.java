@@ -18,7 +18,7 @@ final class LinkWorker extends Worker {
     private final int microBatches;
     private final BlockingQueue<Frame> input;
     private final BlockingQueue<Frame> output;
-    private final BlockingQueue<InFlight> delayLine;
+    private final BlockingQueue<Frame> delayLine;
     private final String previous;
     private final String next;
     private final ResourceMeter meter;
@@ -28,7 +28,7 @@ final class LinkWorker extends Worker {
      * @param delayLine where frames propagate, or null to hand them straight to {@code output}
      */
     LinkWorker(String name, RunControl control, double rateBps, double scale, long delayNanos, int microBatches,
-            BlockingQueue<Frame> input, BlockingQueue<Frame> output, BlockingQueue<InFlight> delayLine,
+            BlockingQueue<Frame> input, BlockingQueue<Frame> output, BlockingQueue<Frame> delayLine,
             String previous, String next, ResourceMeter meter) {
         super(name, "hop", control);
         this.rateBps = rateBps;
@@ -43,26 +43,35 @@ final class LinkWorker extends Worker {
         this.meter = meter;
     }
 
+    /**
+     * When emulating, serialization starts on the emulated timeline at {@code max(frame ready,
+     * previous frame sent)}, as in {@link StageWorker#loop()}, so a late wake-up of this thread is
+     * absorbed instead of delaying every later frame.
+     */
     @Override
     void loop() throws Exception {
+        long previousSent = Long.MIN_VALUE;
         for (int i = 0; i < microBatches; i++) {
             Frame frame = take(input, "a frame from " + previous);
             current = frame.microBatchId();
-            long start = System.nanoTime();
+            long taken = System.nanoTime();
+            long start;
+            long sent;
             if (scale > 0) {
-                Pacer.waitUntil(start + Math.round(8.0 * frame.bytes().length / rateBps * scale * 1e9));
+                start = Math.min(taken, Math.max(frame.readyNanos(), previousSent));
+                sent = start + Math.round(8.0 * frame.bytes().length / rateBps * scale * 1e9);
+                Pacer.waitUntil(sent);
+            } else {
+                start = taken;
+                sent = System.nanoTime();
             }
-            long sent = System.nanoTime();
+            previousSent = sent;
             meter.record(i, sent - start, 0, frame.bytes().length);
             if (delayLine == null) {
-                put(output, frame, next);
+                put(output, new Frame(i, frame.bytes(), sent), next);
             } else {
-                put(delayLine, new InFlight(frame, sent + delayNanos), "the propagation of " + name);
+                put(delayLine, new Frame(i, frame.bytes(), sent + delayNanos), "the propagation of " + name);
             }
         }
-    }
-
-    /** A frame propagating along a link, deliverable at {@code dueNanos}. */
-    record InFlight(Frame frame, long dueNanos) {
     }
 }

@@ -84,7 +84,7 @@ public final class PipelineRunner {
             } else {
                 BundleHop hop = manifest.hops().get(r.hop());
                 boolean delayed = emulate && hop.delayS() > 0;
-                BlockingQueue<LinkWorker.InFlight> delayLine = delayed ? new LinkedBlockingQueue<>() : null;
+                BlockingQueue<Frame> delayLine = delayed ? new LinkedBlockingQueue<>() : null;
                 workers.add(new LinkWorker(r.name(), control, hop.rateBps(), emulate ? scale : 0,
                         Math.round(hop.delayS() * scale * 1e9), microBatches, queue, out, delayLine, previous, next,
                         meter));

@@ -9,12 +9,12 @@ import java.util.concurrent.BlockingQueue;
 final class PropagationWorker extends Worker {
 
     private final int microBatches;
-    private final BlockingQueue<LinkWorker.InFlight> delayLine;
+    private final BlockingQueue<Frame> delayLine;
     private final BlockingQueue<Frame> output;
     private final String link;
     private final String next;
 
-    PropagationWorker(String link, RunControl control, int microBatches, BlockingQueue<LinkWorker.InFlight> delayLine,
+    PropagationWorker(String link, RunControl control, int microBatches, BlockingQueue<Frame> delayLine,
             BlockingQueue<Frame> output, String next) {
         super(link + " (propagation)", "hop", control);
         this.microBatches = microBatches;
@@ -27,10 +27,10 @@ final class PropagationWorker extends Worker {
     @Override
     void loop() throws Exception {
         for (int i = 0; i < microBatches; i++) {
-            LinkWorker.InFlight inFlight = take(delayLine, "a frame sent on " + link);
-            current = inFlight.frame().microBatchId();
-            Pacer.waitUntil(inFlight.dueNanos());
-            put(output, inFlight.frame(), next);
+            Frame frame = take(delayLine, "a frame sent on " + link);
+            current = frame.microBatchId();
+            Pacer.waitUntil(frame.readyNanos());
+            put(output, frame, next);
         }
     }
 }

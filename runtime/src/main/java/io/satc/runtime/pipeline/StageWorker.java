@@ -61,12 +61,21 @@ final class StageWorker extends Worker {
         }
     }
 
+    /**
+     * Natively a service runs from taking the frame to having the output ready. When emulating it
+     * starts on the emulated timeline, when both the frame and the stage are free
+     * ({@code max(frame ready, previous end)}), and ends {@code budget} later, or later still by
+     * as much as the real work exceeded the budget; scheduling delays of this thread therefore
+     * do not accumulate along the pipeline, but a machine too slow for the budget does show.
+     */
     @Override
     void loop() throws Exception {
+        long previousEnd = Long.MIN_VALUE;
         for (int i = 0; i < microBatches; i++) {
             Frame in = take(input, "a frame from " + previous);
             current = in.microBatchId();
-            long start = System.nanoTime();
+            long taken = System.nanoTime();
+            long start = budgetNanos > 0 ? Math.min(taken, Math.max(in.readyNanos(), previousEnd)) : taken;
             DecodedFrame decoded = decoder.decode(in.bytes());
             if (decoded.microBatchId() != i || in.microBatchId() != i) {
                 throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
@@ -77,16 +86,20 @@ final class StageWorker extends Worker {
                         + " differs from the manifest's " + Arrays.toString(inputShape) + ".");
             }
             EncodedFrame frame = process(decoded.tensor(), i);
-            long workEnd = System.nanoTime();
-            long work = workEnd - start;
+            long work = System.nanoTime() - taken;
+            long end;
             if (budgetNanos > 0) {
                 if (work > budgetNanos) {
                     meter.overrun(work);
                 }
-                Pacer.waitUntil(start + budgetNanos);
+                end = start + Math.max(budgetNanos, work);
+                Pacer.waitUntil(end);
+            } else {
+                end = System.nanoTime();
             }
-            meter.record(i, System.nanoTime() - start, work, frame.frameBytes());
-            put(output, new Frame(i, frame.bytes()), next);
+            previousEnd = end;
+            meter.record(i, end - start, work, frame.frameBytes());
+            put(output, new Frame(i, frame.bytes(), end), next);
         }
     }
 

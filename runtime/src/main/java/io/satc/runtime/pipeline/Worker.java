@@ -58,6 +58,8 @@ abstract class Worker implements Runnable {
         } catch (Throwable e) {
             control.fail(RunControl.failureOf(name, kind, current, sentence(
                     current >= 0 ? "failed on micro-batch " + current : "failed", e)));
+        } finally {
+            busy = false; // a finished worker is not a stuck one
         }
     }
 

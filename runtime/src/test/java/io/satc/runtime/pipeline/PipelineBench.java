@@ -28,6 +28,12 @@ public final class PipelineBench {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         PipelineRunner runner = new PipelineRunner();
         Path root = Files.createTempDirectory("satc-bench");
+        // JIT-compile the pipeline and codecs first: the first runs in a JVM also pay for compilation
+        // threads competing for the cores, which is not what this benchmark measures.
+        Bundle warm = TestBundles.write(root.resolve("warm"), TestBundles.emulation(16));
+        for (int i = 0; i < 20; i++) {
+            runner.run(warm, RunOptions.nativeSpeed());
+        }
         System.out.printf(Locale.ROOT, "emulate, time scale %s, %d runs per M (median run shown)%n", timeScale, repeats);
         System.out.printf(Locale.ROOT, "%4s %12s %12s %8s %11s %11s  %s%n", "M", "predicted_s", "measured_s",
                 "error", "efficiency", "cost_model", "measured bottleneck");
@@ -35,6 +41,7 @@ public final class PipelineBench {
             Bundle bundle = TestBundles.write(root.resolve("m" + m), TestBundles.emulation(m));
             RunReport[] reports = new RunReport[repeats];
             for (int r = 0; r < repeats; r++) {
+                System.gc();
                 RunResult result = runner.run(bundle, RunOptions.emulate(timeScale));
                 if (!(result instanceof RunResult.Completed completed)) {
                     throw new IllegalStateException("run failed: " + ((RunResult.Failed) result).failure());
