@@ -97,8 +97,16 @@ public final class BundleReader {
                 + m.microBatches() + ") and `micro_batch_size` (" + m.microBatchSize() + ") must be at least 1.");
         require((long) m.microBatches() * m.microBatchSize() == m.batch(), errors, "`batch` is " + m.batch()
                 + " but `micro_batches` × `micro_batch_size` is " + m.microBatches() + " × " + m.microBatchSize() + ".");
+        require(m.mission() != null && m.missionSha256() != null, errors,
+                "`mission` and `mission_sha256` must be strings.");
         require(m.plan() != null && m.plan().isObject(), errors, "`plan` must be a JSON object.");
-        require(m.predicted() != null, errors, "`predicted` must be an object, not null.");
+        if (m.predicted() == null) {
+            errors.add("`predicted` must be an object, not null.");
+        } else {
+            require(finiteNonNegative(m.predicted().makespanS()) && finiteNonNegative(m.predicted().commBytes())
+                    && m.predicted().bottleneck() != null, errors, "`predicted` needs a finite `makespan_s` and "
+                    + "`comm_bytes` ≥ 0 and a `bottleneck` name.");
+        }
         List<BundleStage> stages = m.stages();
         require(!stages.isEmpty(), errors, "`stages` is empty; a plan has at least one stage.");
         for (int i = 0; i < stages.size(); i++) {
@@ -113,6 +121,8 @@ public final class BundleReader {
             require(s.node() != null && !s.node().isBlank(), errors, at + " has no `node`.");
             require(s.firstUnit() >= 0 && s.lastUnit() >= s.firstUnit(), errors, at + " runs units "
                     + s.firstUnit() + ".." + s.lastUnit() + ", not a non-empty range.");
+            require(s.computeFlops() > 0 && Double.isFinite(s.computeFlops()) && finiteNonNegative(s.flopsPerSample()),
+                    errors, at + " needs a positive finite `compute_flops` and a finite `flops_per_sample` ≥ 0.");
             require(finiteNonNegative(s.predictedServiceS()), errors, at + " has `predicted_service_s` "
                     + s.predictedServiceS() + "; it must be a finite number ≥ 0.");
             descriptor(s.input(), "`" + base + ".input`", errors);
@@ -168,7 +178,7 @@ public final class BundleReader {
         require(positive, errors, at + " has shape " + d.shape() + "; it needs 1 to 8 positive dimensions.");
         require(d.shape() == null || d.shape().size() <= 8, errors, at + " has rank " + (d.shape() == null ? 0 : d.shape().size())
                 + "; frames carry at most 8 dimensions.");
-        require(d.dtype() != null, errors, at + " has no `dtype`.");
+        require(d.name() != null && d.dtype() != null, errors, at + " needs a `name` and a `dtype`.");
     }
 
     private static void codec(String spec, String at, List<String> errors) {
