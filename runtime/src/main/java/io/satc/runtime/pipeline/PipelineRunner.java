@@ -77,7 +77,7 @@ public final class PipelineRunner {
             meters.add(meter);
             if (r.isStage()) {
                 BundleStage s = manifest.stages().get(r.stage() - 1);
-                long budget = emulate ? Math.round(s.predictedServiceS() * scale * 1e9) : 0;
+                long budget = emulate ? Math.round(s.predictedServiceS() * scale * 1e9) : -1;
                 workers.add(new StageWorker(r.name(), control, computes.get(r.stage() - 1), s.input().dimensions(),
                         s.output().dimensions(), codec(s.codecIn()), codec(s.codecOut()), budget, options.warmUp(),
                         microBatches, queue, out, previous, next, meter));

@@ -20,6 +20,7 @@ final class StageWorker extends Worker {
     private final int[] outputShape;
     private final CodecSpec codecIn;
     private final CodecSpec codecOut;
+    /** The emulated service time, or −1 in native mode. */
     private final long budgetNanos;
     private final boolean warmUp;
     private final int microBatches;
@@ -75,7 +76,7 @@ final class StageWorker extends Worker {
             Frame in = take(input, "a frame from " + previous);
             current = in.microBatchId();
             long taken = System.nanoTime();
-            long start = budgetNanos > 0 ? Math.min(taken, Math.max(in.readyNanos(), previousEnd)) : taken;
+            long start = budgetNanos >= 0 ? Math.min(taken, Math.max(in.readyNanos(), previousEnd)) : taken;
             DecodedFrame decoded = decoder.decode(in.bytes());
             if (decoded.microBatchId() != i || in.microBatchId() != i) {
                 throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
@@ -88,7 +89,7 @@ final class StageWorker extends Worker {
             EncodedFrame frame = process(decoded.tensor(), i);
             long work = System.nanoTime() - taken;
             long end;
-            if (budgetNanos > 0) {
+            if (budgetNanos >= 0) {
                 if (work > budgetNanos) {
                     meter.overrun(work);
                 }
