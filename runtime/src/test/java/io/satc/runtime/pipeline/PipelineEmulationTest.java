@@ -8,6 +8,7 @@ import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,10 @@ class PipelineEmulationTest {
             if (faithful(report)) {
                 break;
             }
-            System.out.printf(Locale.ROOT, "emulate M=%2d attempt %d: measured %.4f s, predicted %.4f s; retrying%n",
-                    microBatches, attempt, report.makespanMeasured(), report.makespanPredicted());
+            System.out.printf(Locale.ROOT, "emulate M=%2d attempt %d: measured %.4f s, predicted %.4f s, last "
+                            + "arrival %.4f s, warnings %s; retrying%n", microBatches, attempt,
+                    report.makespanMeasured(), report.makespanPredicted(),
+                    report.outputs().get(microBatches - 1).arrivalSeconds(), report.warnings());
         }
         PredictedPipeline predicted = PredictedPipeline.of(bundle.manifest());
         double ideal = microBatches * predicted.maxServiceS() / predicted.makespanS();
@@ -108,6 +111,29 @@ class PipelineEmulationTest {
         assertEquals(0.5 * report.makespanPredictedUnscaled(), report.makespanPredicted(), 1e-12);
         assertEquals(report.makespanPredicted(), report.makespanMeasured(), 0.15 * report.makespanPredicted());
         assertTrue(report.toJson().contains("\"time_scale\" : 0.5"));
+    }
+
+    @Test
+    void realWorkWithinTheBudgetIsHiddenByThePadding() throws Exception {
+        Bundle bundle = TestBundles.write(dir, TestBundles.emulation(8));
+        StageComputeFactory busyStageTwo = (b, stage) -> {
+            SyntheticCompute synthetic = SyntheticCompute.of(stage);
+            return (input, id) -> {
+                if (stage.index() == 2 && id >= 0) {
+                    Thread.sleep(3); // half of its 6 ms budget
+                }
+                return synthetic.apply(input, id);
+            };
+        };
+        System.gc();
+        RunReport report = assertInstanceOf(RunResult.Completed.class, runner.run(bundle,
+                RunOptions.emulate(1.0).withComputes(busyStageTwo).withTimeout(Duration.ofSeconds(30)))).report();
+        assertEquals(List.of(), report.warnings());
+        ResourceReport stage = report.resource("stage 2 on leo-2");
+        assertTrue(stage.workSeconds() >= 0.003, "real work " + stage.workSeconds());
+        assertEquals(0.006, stage.measuredSeconds(), 0.0005);
+        assertEquals(report.makespanPredicted(), report.makespanMeasured(), 0.10 * report.makespanPredicted(),
+                report.toJson());
     }
 
     @Test
