@@ -1,0 +1,59 @@
+package io.satc.runtime.pipeline;
+
+import io.satc.runtime.codec.DecodedFrame;
+import io.satc.runtime.codec.FrameDecoder;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The sink ground station: timestamps each arriving frame, decodes it and keeps its checksum;
+ * the run is complete only when all M micro-batches have arrived in order.
+ */
+final class SinkWorker extends Worker {
+
+    private final int microBatches;
+    private final BlockingQueue<Frame> input;
+    private final String previous;
+    private final long[] arrivalNanos;
+    private final long[] checksums;
+    private volatile int arrived;
+
+    SinkWorker(RunControl control, int microBatches, BlockingQueue<Frame> input, String previous) {
+        super("sink", "sink", control);
+        this.microBatches = microBatches;
+        this.input = input;
+        this.previous = previous;
+        this.arrivalNanos = new long[microBatches];
+        this.checksums = new long[microBatches];
+    }
+
+    @Override
+    void loop() throws Exception {
+        FrameDecoder decoder = new FrameDecoder();
+        for (int i = 0; i < microBatches; i++) {
+            Frame frame = take(input, "a frame from " + previous);
+            long now = System.nanoTime();
+            current = frame.microBatchId();
+            DecodedFrame decoded = decoder.decode(frame.bytes());
+            if (decoded.microBatchId() != i) {
+                throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
+                        + i + " was due; frames must arrive in order.");
+            }
+            arrivalNanos[i] = now;
+            checksums[i] = SyntheticActivation.checksum(decoded.tensor());
+            arrived = i + 1;
+        }
+        control.complete();
+    }
+
+    int arrived() {
+        return arrived;
+    }
+
+    long arrivalNanos(int microBatch) {
+        return arrivalNanos[microBatch];
+    }
+
+    long checksum(int microBatch) {
+        return checksums[microBatch];
+    }
+}
