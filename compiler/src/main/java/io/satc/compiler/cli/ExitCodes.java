@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The mission is valid but has no feasible plan. */
     public static final int INFEASIBLE = 3;
+    /** A bundle run failed (a stage or hop broke; nothing is presented as complete). */
+    public static final int RUN_FAILED = 4;
     /** A bug in satc (EX_SOFTWARE). */
     public static final int INTERNAL = 70;
 

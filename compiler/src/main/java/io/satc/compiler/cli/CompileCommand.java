@@ -1,0 +1,75 @@
+package io.satc.compiler.cli;
+
+import io.satc.compiler.codegen.BundleCompiler;
+import io.satc.compiler.codegen.MissionPlanning;
+import io.satc.compiler.codegen.PlanOutcome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code satc compile FILE -o DIR}: plan, then write the deployment bundle. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Plan the mission and write a deployment bundle: manifest.json, the split sub-models of a real model,",
+                "README.md, PLAN.md, report.html and bin/run-local.sh (docs/bundle-format.md). Same input, same bytes.",
+                "Exit 0 when written, 1 for errors in the mission, 3 when no plan is feasible."})
+public final class CompileCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The mission file (.sat).")
+    String file;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "The bundle folder; replaced if it holds an earlier bundle, refused otherwise.")
+    Path output;
+
+    @Mixin
+    OutputOptions diagnostics;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CheckCommand.CheckResult checked = CheckCommand.check(file);
+        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
+            diagnostics.emit(checked.diagnostics(), out);
+            diagnostics.finish(checked.diagnostics(), 1, out, err);
+            return ExitCodes.INPUT_ERRORS;
+        }
+        diagnostics.emit(checked.diagnostics(), err);
+        var mission = checked.analysis().mission().get();
+        err.println("satc: planning " + file + " ...");
+        err.flush();
+        MissionPlanning.Result result = MissionPlanning.plan(mission);
+        if (result instanceof MissionPlanning.NotPlannable np) {
+            np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
+            return ExitCodes.INPUT_ERRORS;
+        }
+        PlanOutcome outcome = ((MissionPlanning.Planned) result).outcome();
+        if (!outcome.feasible()) {
+            err.println("satc: " + file + ": no feasible plan; run `satc plan " + file + "` to see why.");
+            return ExitCodes.INFEASIBLE;
+        }
+        err.println("satc: writing the bundle ...");
+        err.flush();
+        String version = new Main.Version().getVersion()[0].replace("satc ", "");
+        BundleCompiler.Result written = BundleCompiler.compile(Path.of(file), file, mission, outcome, output, version);
+        if (written instanceof BundleCompiler.Failed f) {
+            f.reasons().forEach(r -> err.println("satc: " + r));
+            return ExitCodes.INPUT_ERRORS;
+        }
+        BundleCompiler.Written w = (BundleCompiler.Written) written;
+        out.println("Wrote " + w.files().size() + " files to " + output + ":");
+        w.files().forEach(f -> out.println("  " + f));
+        out.println("Run it with: satc run " + output + "   (or " + output + "/bin/run-local.sh)");
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,114 @@
+package io.satc.compiler.cli;
+
+import io.satc.compiler.codegen.MeasuredReport;
+import io.satc.compiler.codegen.Quantities;
+import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleRead;
+import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.pipeline.PipelineFailure;
+import io.satc.runtime.pipeline.PipelineRunner;
+import io.satc.runtime.pipeline.ResourceReport;
+import io.satc.runtime.pipeline.RunOptions;
+import io.satc.runtime.pipeline.RunReport;
+import io.satc.runtime.pipeline.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code satc run DIR [--emulate] [--time-scale X] [--json]}: execute a bundle as a local pipeline. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
+                "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource and refreshes report.html.",
+                "Exit 0 when every micro-batch arrived, 1 for a bad bundle, 4 when the run failed."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "The bundle folder written by `satc compile`.")
+    Path bundle;
+
+    @Option(names = "--emulate", description = "Pad every stage to its predicted compute time and pace every hop to its rate and delay "
+            + "(hardware in the loop): the makespan then checks the scheduler and transport against the cost model.")
+    boolean emulate;
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
+            description = "With --emulate, multiply every predicted time by X (default: ${DEFAULT-VALUE}); pick X so that this machine is "
+                    + "never slower than the emulated hardware (the run warns when it is).")
+    double timeScale;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the table.")
+    boolean json;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Input samples; not supported by simulation bundles, which generate them.")
+    Path input;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            err.println("satc: --time-scale must be a positive number, got " + timeScale + ".");
+            return ExitCodes.USAGE;
+        }
+        BundleRead read = new BundleReader().read(bundle);
+        if (read instanceof BundleRead.Rejected r) {
+            r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
+            return ExitCodes.INPUT_ERRORS;
+        }
+        Bundle b = ((BundleRead.Loaded) read).bundle();
+        if (input != null) {
+            err.println("satc: --input is not supported yet: bundles run on generated inputs (simulation) in this version.");
+            return ExitCodes.USAGE;
+        }
+        RunOptions options = emulate ? RunOptions.emulate(timeScale) : RunOptions.nativeSpeed();
+        if (!json) {
+            err.println("satc: running " + b.manifest().mission() + " (" + b.manifest().microBatches() + " micro-batches, "
+                    + (emulate ? "emulated hardware, time scale " + timeScale : "native speed") + ") ...");
+            err.flush();
+        }
+        RunResult result = new PipelineRunner().run(b, options);
+        if (result instanceof RunResult.Failed f) {
+            PipelineFailure failure = f.failure();
+            err.println("satc: the run failed at " + failure.resource() + (failure.microBatch().isPresent()
+                    ? " on micro-batch " + failure.microBatch().getAsLong() : "") + ": " + failure.message());
+            err.println("satc: " + f.completedOutputs() + " of " + b.manifest().microBatches()
+                    + " micro-batches arrived; no output is presented as complete.");
+            return ExitCodes.RUN_FAILED;
+        }
+        RunReport report = ((RunResult.Completed) result).report();
+        MeasuredReport.refresh(bundle, b.manifest(), report);
+        if (json) {
+            out.print(report.toJson());
+        } else {
+            print(report, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(RunReport r, PrintWriter out) {
+        out.printf(Locale.ROOT, "Mission \"%s\": %d micro-batches, %s%n%n", r.mission(), r.microBatches(),
+                r.mode().name().toLowerCase(Locale.ROOT) + (r.timeScale() != 1 ? " at time scale " + r.timeScale() : ""));
+        out.printf(Locale.ROOT, "  %-40s %-6s %14s %14s %14s%n", "resource", "kind", "predicted", "measured", "bytes");
+        for (ResourceReport res : r.resources()) {
+            out.printf(Locale.ROOT, "  %-40s %-6s %14s %14s %14s%n", res.name(), res.kind(), Quantities.seconds(res.predictedSeconds()),
+                    Quantities.seconds(res.measuredSeconds()), res.bytes() == 0 ? "" : Quantities.bytes(res.bytes()));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "  makespan   predicted %s, measured %s (%+.1f %%)%n", Quantities.seconds(r.makespanPredicted()),
+                Quantities.seconds(r.makespanMeasured()), 100 * (r.makespanMeasured() / r.makespanPredicted() - 1));
+        out.printf(Locale.ROOT, "  bottleneck predicted %s, measured %s%n", r.bottleneckPredicted(), r.bottleneckMeasured());
+        out.printf(Locale.ROOT, "  bytes      %s over all hops; efficiency %.3f of the bottleneck bound%n", Quantities.bytes(r.bytesTotal()),
+                r.efficiency());
+        out.println("  outputs    " + r.outputs().size() + " micro-batches, checksums "
+                + String.join(" ", r.outputs().stream().map(o -> o.checksum()).toList()));
+        r.warnings().forEach(w -> out.println("  warning: " + w));
+    }
+}

@@ -1,0 +1,74 @@
+package io.satc.compiler.codegen;
+
+import io.satc.runtime.bundle.BundleHop;
+import io.satc.runtime.bundle.BundleManifest;
+import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.pipeline.ResourceReport;
+import io.satc.runtime.pipeline.RunReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a run's measurements into a bundle's report.html: the measured section between the
+ * markers is replaced, the rest of the report is left as compiled.
+ */
+public final class MeasuredReport {
+
+    private MeasuredReport() {
+    }
+
+    /** Rewrites {@code report.html} in the bundle; false when the bundle has no report (or no markers). */
+    public static boolean refresh(Path bundleDir, BundleManifest manifest, RunReport run) throws IOException {
+        Path file = bundleDir.resolve("report.html");
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        int begin = html.indexOf(BundleCompiler.MEASURED_BEGIN);
+        int end = html.indexOf(BundleCompiler.MEASURED_END);
+        if (begin < 0 || end < begin) {
+            return false;
+        }
+        String fragment = Templates.render("measured.ftlh", model(manifest, run));
+        String updated = html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment + html.substring(end);
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+        return true;
+    }
+
+    static Map<String, Object> model(BundleManifest manifest, RunReport run) {
+        // Resources in pipeline order: the hops of transfer 0, stage 1, the hops of transfer 1, ...
+        List<Schedule.Step> steps = new ArrayList<>();
+        int k = manifest.stages().size();
+        for (int t = 0; t <= k; t++) {
+            for (BundleHop h : manifest.hopsOf(t)) {
+                steps.add(new Schedule.Step(h.resourceName(), measured(run, h.resourceName()), h.delayS() * run.timeScale()));
+            }
+            if (t < k) {
+                BundleStage s = manifest.stages().get(t);
+                steps.add(new Schedule.Step(s.resourceName(), measured(run, s.resourceName()), 0));
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", run.mode().name().toLowerCase(java.util.Locale.ROOT) + (run.timeScale() != 1 ? ", time scale " + run.timeScale() : ""));
+        m.put("note", "Lanes rebuilt from each resource's measured mean service time per micro-batch; measured makespan "
+                + Quantities.seconds(run.makespanMeasured()) + " against " + Quantities.seconds(run.makespanPredicted()) + " predicted"
+                + (run.timeScale() != 1 ? " at this time scale" : "") + ".");
+        m.put("gantt", ReportView.gantt(Schedule.of(steps, manifest.microBatches())));
+        return m;
+    }
+
+    private static double measured(RunReport run, String name) {
+        for (ResourceReport r : run.resources()) {
+            if (r.name().equals(name)) {
+                return r.measuredSeconds();
+            }
+        }
+        return 0;
+    }
+}

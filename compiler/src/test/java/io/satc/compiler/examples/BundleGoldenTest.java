@@ -1,0 +1,64 @@
+package io.satc.compiler.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.satc.compiler.cli.CheckCommand;
+import io.satc.compiler.codegen.BundleCompiler;
+import io.satc.compiler.codegen.MissionPlanning;
+import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.compiler.testing.Golden;
+import io.satc.compiler.testing.RepoPaths;
+import io.satc.runtime.bundle.BundleRead;
+import io.satc.runtime.bundle.BundleReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code satc compile} on every valid example: two compiles are byte-identical, the bundle
+ * reads back (every SHA-256 verified), and its listing, manifest and PLAN.md are golden
+ * ({@code NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md}).
+ */
+class BundleGoldenTest {
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> eachExampleCompiles() {
+        return ValidExamplesTest.validExamples().stream().map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
+    }
+
+    private void check(Path mission) throws IOException {
+        String shown = RepoPaths.relative(mission);
+        AnalyzedMission m = CheckCommand.check(mission, shown).analysis().mission().orElseThrow();
+        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        String name = mission.getFileName().toString();
+        Path a = tmp.resolve(name + "-a");
+        Path b = tmp.resolve(name + "-b");
+        BundleCompiler.Result ra = BundleCompiler.compile(mission, shown, m, outcome, a, "test");
+        BundleCompiler.Result rb = BundleCompiler.compile(mission, shown, m, outcome, b, "test");
+        assertTrue(ra instanceof BundleCompiler.Written, () -> "not written: " + ra);
+        assertTrue(rb instanceof BundleCompiler.Written);
+        BundleCompiler.Written wa = (BundleCompiler.Written) ra;
+        assertEquals(wa.files(), ((BundleCompiler.Written) rb).files());
+        StringBuilder listing = new StringBuilder();
+        for (String f : wa.files()) {
+            byte[] x = Files.readAllBytes(a.resolve(f));
+            assertArrayEquals(x, Files.readAllBytes(b.resolve(f)), () -> f + " differs between two compiles");
+            listing.append(f).append("  ").append(x.length).append(" bytes\n");
+        }
+        assertTrue(new BundleReader().read(a) instanceof BundleRead.Loaded, () -> "bundle does not read back: " + new BundleReader().read(a));
+        Golden.assertMatches(mission.resolveSibling(name + ".bundle.txt"), listing.toString());
+        Golden.assertMatches(mission.resolveSibling(name + ".manifest.json"), Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
+        Golden.assertMatches(mission.resolveSibling(name + ".PLAN.md"), Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+    }
+}
