@@ -251,22 +251,20 @@ public final class Calibrator implements AutoCloseable {
       Activation current = null;
       for (int k = 0; k < parts; k++) {
         current = runParts(k, k, current, b);
-        float[][] target = k < parts - 1 ? acts : null;
         int[] sampleShape = sampleShape(current.shape());
+        int at = b[0] * elements(sampleShape);
         if (k < parts - 1) {
-          if (target[k] == null) {
+          if (acts[k] == null) {
             shapes[k] = sampleShape;
-            target[k] = new float[set.samples() * elements(sampleShape)];
+            acts[k] = new float[set.samples() * elements(sampleShape)];
           }
-          System.arraycopy(current.data(), 0, target[k], b[0] * elements(sampleShape),
-              current.data().length);
+          System.arraycopy(current.data(), 0, acts[k], at, current.data().length);
         } else {
           if (out == null) {
             outputWidth = sampleShape[sampleShape.length - 1];
             out = new float[set.samples() * elements(sampleShape)];
           }
-          System.arraycopy(current.data(), 0, out, b[0] * elements(sampleShape),
-              current.data().length);
+          System.arraycopy(current.data(), 0, out, at, current.data().length);
         }
       }
     }
