@@ -1,0 +1,13 @@
+package io.satc.compiler.model.calibration;
+
+import java.util.Objects;
+
+/**
+ * One measured cell of a calibration table: the accuracy loss ℓ(c, j) and the compression ratio
+ * ρ(c, j) of codec {@code codec} (its canonical label) at the cut after unit {@code cutAfterUnit}.
+ */
+public record CalibrationEntry(int cutAfterUnit, String codec, double loss, double ratio) {
+  public CalibrationEntry {
+    Objects.requireNonNull(codec, "codec");
+  }
+}
