@@ -57,6 +57,9 @@ public final class PlanJson {
             objective.put("latency_s", e.latencySeconds());
             objective.put("comm_bytes", e.commBytes());
             objective.put("accuracy_loss", e.accuracyLoss());
+            if (outcome.measuredLoss().isPresent()) {
+                objective.put("measured_accuracy_loss", outcome.measuredLoss().getAsDouble());
+            }
             objective.put("compression_ratio", e.compressionRatio());
             objective.put("bottleneck_s", e.bottleneckSeconds());
             objective.put("bottleneck", PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none"));
@@ -88,6 +91,8 @@ public final class PlanJson {
             }
             n.put("reason", String.join(" ", b.reasons()));
         }
+        ArrayNode notes = root.putArray("notes");
+        outcome.notes().forEach(notes::add);
         SearchStats s = outcome.result().stats();
         ObjectNode search = root.putObject("search");
         search.put("expanded", s.expanded());

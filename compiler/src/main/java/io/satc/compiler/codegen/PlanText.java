@@ -81,13 +81,17 @@ public final class PlanText {
                 .row("latency", seconds(e.latencySeconds()),
                         "bottleneck " + PlanFacts.bottleneck(e).map(r -> PlanFacts.describe(r) + ", " + seconds(r.serviceSeconds()) + " per micro-batch").orElse("none"))
                 .row("communication", bytes(e.commBytes()), "crossing links, per batch")
-                .row("accuracy loss", percent(e.accuracyLoss()), "of a " + percent(p.maxLoss()) + " budget (predicted, additive over cuts)")
+                .row("accuracy loss", percent(e.accuracyLoss()), "of a " + percent(p.maxLoss()) + " budget (predicted, additive over cuts)"
+                        + outcome.measuredLoss().stream().mapToObj(l -> "; measured with all cuts together: " + percent(l)).findFirst().orElse(""))
                 .row("compression", ratio(e.compressionRatio()), "total over the cuts");
         sb.append("Totals\n").append(totals.render("  ")).append('\n');
         if (explain) {
             explain(sb, p, e);
         }
         baselines(sb, outcome);
+        for (String note : outcome.notes()) {
+            sb.append("Note: ").append(note).append('\n');
+        }
         search(sb, outcome.result().stats());
         return sb.toString();
     }

@@ -13,7 +13,17 @@ import io.satc.compiler.model.ModelProfile;
 import io.satc.compiler.model.ModelProfiler;
 import io.satc.compiler.model.ModelResult;
 import io.satc.compiler.model.UnitProfile;
+import io.satc.compiler.model.SplitOptions;
+import io.satc.compiler.model.calibration.CalibrationCache;
+import io.satc.compiler.model.calibration.CalibrationEntry;
+import io.satc.compiler.model.calibration.CalibrationMetric;
+import io.satc.compiler.model.calibration.CalibrationOptions;
+import io.satc.compiler.model.calibration.CalibrationRequest;
+import io.satc.compiler.model.calibration.CalibrationTable;
+import io.satc.runtime.codec.CodecSpec;
+import io.satc.runtime.codec.ParsedCodecSpec;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,12 +37,20 @@ public final class Lowerer {
     private Lowerer() {
     }
 
+    /** Calibration samples used when the mission gives no `accuracy.samples`. */
+    public static final int DEFAULT_CALIBRATION_SAMPLES = 200;
     /** Tokens per sample for an ONNX model when the workload gives no `sequence`. */
     public static final int DEFAULT_SEQUENCE = 128;
     /** ONNX models' activations are taken as they are: fp32 tensors between blocks. */
     private static final int ONNX_ACTIVATION_BYTES = 4;
 
     public static Lowering lower(AnalyzedMission m) {
+        return lower(m, LoweringOptions.defaults());
+    }
+
+    public static Lowering lower(AnalyzedMission m, LoweringOptions options) {
+        Optional<CalibrationPlan> calibration = Optional.empty();
+        List<String> notes = new ArrayList<>();
         List<UnitCost> units;
         double input;
         int activationBytes = m.model().precision().bytes();
@@ -60,6 +78,18 @@ public final class Lowerer {
             }
             input = m.workload().inputBytes().orElse((double) profile.inputBytesPerSample());
             activationBytes = ONNX_ACTIVATION_BYTES;
+            if (m.model().tokenizer().isPresent() && m.accuracy().calibration().isPresent()) {
+                ModelResult<CalibrationPlan> calibrated = calibrate(m, onnx, sequence, options);
+                if (calibrated instanceof ModelResult.Failed<CalibrationPlan> failed) {
+                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `" + onnx.file().getFileName() + "`: "
+                            + failed.error().message()));
+                }
+                calibration = Optional.of(calibrated.orElseThrow());
+                notes.add("Codec losses and ratios measured on " + calibration.get().table().samples() + " calibration samples ("
+                        + calibration.get().metric().label() + ").");
+            } else {
+                notes.add("No `tokenizer` and `calibration` data: codec losses are satc's uncalibrated defaults.");
+            }
         }
         if (m.workload().batch() > Integer.MAX_VALUE || m.workload().microBatches() > Integer.MAX_VALUE) {
             return new Lowering.Unsupported(List.of("`batch` and `micro_batches` must stay below " + Integer.MAX_VALUE + "."));
@@ -72,7 +102,11 @@ public final class Lowerer {
         List<CodecOption> codecs = new ArrayList<>();
         codecs.add(CodecOption.none(cuts));
         for (CodecFacts c : m.codecs()) {
-            codecs.add(codec(c, cuts, activationBytes));
+            CodecOption option = codec(c, cuts, activationBytes);
+            if (calibration.isPresent() && !c.ratio().isPresent() && !c.loss().isPresent()) {
+                option = calibrated(option, calibration.get().table(), cuts);
+            }
+            codecs.add(option);
         }
         List<ComputeNode> nodes = new ArrayList<>();
         for (SatelliteFacts s : m.satellites()) {
@@ -88,7 +122,38 @@ public final class Lowerer {
         }
         PlacementProblem problem = new PlacementProblem(m.name(), modelUnits, input, (int) m.workload().batch(),
                 (int) m.workload().microBatches(), nodes, links, codecs, m.source(), m.sink(), m.accuracy().maxLoss(), m.maxStages());
-        return new Lowering.Lowered(problem, List.of());
+        return new Lowering.Lowered(problem, notes, calibration);
+    }
+
+    /** A built-in codec's measured ratio and loss at every cut the table covers. */
+    private static CodecOption calibrated(CodecOption option, CalibrationTable table, int cuts) {
+        List<Double> ratios = new ArrayList<>(option.ratioPerCut());
+        List<Double> losses = new ArrayList<>(option.lossPerCut());
+        for (int j = 0; j < cuts; j++) {
+            Optional<CalibrationEntry> e = table.entry(j, option.name());
+            if (e.isPresent()) {
+                ratios.set(j, Math.max(1.0, e.get().ratio()));
+                losses.set(j, e.get().loss());
+            }
+        }
+        return new CodecOption(option.name(), ratios, losses, option.throughputBytesPerSecond());
+    }
+
+    private static ModelResult<CalibrationPlan> calibrate(AnalyzedMission m, OnnxSource onnx, int sequence, LoweringOptions options) {
+        List<CodecSpec> specs = new ArrayList<>();
+        for (CodecFacts c : m.codecs()) {
+            if (CodecSpec.parse(c.name()) instanceof ParsedCodecSpec.Valid v) {
+                specs.add(v.value());
+            }
+        }
+        CalibrationMetric metric = m.accuracy().metric() == AnalyzedMission.Metric.COSINE ? CalibrationMetric.COSINE : CalibrationMetric.TOP1;
+        CalibrationOptions calibrationOptions = new CalibrationOptions(CalibrationOptions.DEFAULT_BATCH_SIZE, Optional.empty(),
+                SplitOptions.defaults().withBlockPattern(m.model().blockPattern()));
+        CalibrationRequest request = new CalibrationRequest(onnx.file(), m.accuracy().calibration().orElseThrow(),
+                m.model().tokenizer().orElseThrow(), sequence, m.accuracy().samples().orElse(DEFAULT_CALIBRATION_SAMPLES), metric, specs,
+                List.of(), calibrationOptions);
+        CalibrationCache cache = new CalibrationCache(options.cacheDirectory());
+        return cache.calibrate(request, options.progress()).map(t -> new CalibrationPlan(request, t, options.cacheDirectory()));
     }
 
     private static CodecOption codec(CodecFacts c, int cuts, int activationBytes) {

@@ -90,7 +90,7 @@ public record AnalyzedMission(
     public record WorkloadFacts(long batch, long microBatches, OptionalDouble inputBytes, OptionalLong sequence) {
     }
 
-    public record AccuracyFacts(double maxLoss, Metric metric, Optional<Path> calibration) {
+    public record AccuracyFacts(double maxLoss, Metric metric, Optional<Path> calibration, OptionalInt samples) {
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Analyzer {
     static final List<String> MISSION_BLOCKS = List.of("model", "workload", "accuracy", "codec", "satellite", "ground", "link");
     static final List<String> MODEL_KEYS = List.of("arch", "onnx", "profile", "precision", "blocks", "tokenizer");
     static final List<String> WORKLOAD_KEYS = List.of("batch", "micro_batches", "input", "sequence");
-    static final List<String> ACCURACY_KEYS = List.of("max_loss", "metric", "calibration");
+    static final List<String> ACCURACY_KEYS = List.of("max_loss", "metric", "calibration", "samples");
     static final List<String> CODEC_KEYS = List.of("ratio", "loss", "throughput");
     static final List<String> SATELLITE_KEYS = List.of("compute", "memory", "power", "altitude", "inclination");
     static final List<String> GROUND_KEYS = List.of("compute", "memory", "latitude", "longitude");
@@ -108,7 +108,7 @@ public final class Analyzer {
         Optional<ModelFacts> model = model(mission, models);
         WorkloadFacts workload = singleton(workloads, "workload").map(this::workload)
                 .orElse(new WorkloadFacts(1, 1, OptionalDouble.empty(), OptionalLong.empty()));
-        AccuracyFacts accuracy = singleton(accuracies, "accuracy").map(this::accuracy).orElse(new AccuracyFacts(0, Metric.TOP1, Optional.empty()));
+        AccuracyFacts accuracy = singleton(accuracies, "accuracy").map(this::accuracy).orElse(new AccuracyFacts(0, Metric.TOP1, Optional.empty(), OptionalInt.empty()));
         if (model.isPresent() && model.get().source() instanceof AnalyzedMission.ProfileSource && workload.inputBytes().isEmpty()) {
             BlockDecl m = models.get(0);
             diags.report(DiagnosticCode.PROFILE_NEEDS_INPUT, m.name().map(Ident::span).orElse(m.kind().span()),
@@ -417,7 +417,10 @@ public final class Analyzer {
         Metric metric = Optional.ofNullable(attrs.get("metric")).flatMap(a -> values.option("metric", a.value(), List.of("top1", "cosine")))
                 .map(m -> Metric.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(Metric.TOP1);
         Optional<java.nio.file.Path> calibration = Optional.ofNullable(attrs.get("calibration")).flatMap(a -> file("calibration", a.value()));
-        return new AccuracyFacts(maxLoss, metric, calibration);
+        OptionalInt samples = Optional.ofNullable(attrs.get("samples")).map(a -> values.positiveInteger("samples", a.value()))
+                .filter(OptionalLong::isPresent).map(v -> OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v.getAsLong())))
+                .orElse(OptionalInt.empty());
+        return new AccuracyFacts(maxLoss, metric, calibration, samples);
     }
 
     // ------------------------------------------------------------------ codecs

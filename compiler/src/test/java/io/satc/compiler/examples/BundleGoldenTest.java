@@ -57,8 +57,10 @@ class BundleGoldenTest {
             listing.append(f).append("  ").append(x.length).append(" bytes\n");
         }
         assertTrue(new BundleReader().read(a) instanceof BundleRead.Loaded, () -> "bundle does not read back: " + new BundleReader().read(a));
-        Golden.assertMatches(mission.resolveSibling(name + ".bundle.txt"), listing.toString());
-        Golden.assertMatches(mission.resolveSibling(name + ".manifest.json"), Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
-        Golden.assertMatches(mission.resolveSibling(name + ".PLAN.md"), Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+        java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
+        goldens.put(mission.resolveSibling(name + ".bundle.txt"), listing.toString());
+        goldens.put(mission.resolveSibling(name + ".manifest.json"), Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
+        goldens.put(mission.resolveSibling(name + ".PLAN.md"), Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+        Golden.assertAll(goldens);
     }
 }

@@ -58,7 +58,9 @@ class PlanGoldenTest {
             outcome.baselines().stream().filter(b -> b.feasible()).forEach(b -> assertTrue(
                     e.latencySeconds() <= b.latencySeconds() * (1 + 1e-9), () -> "worse than baseline " + b.name()));
         });
-        Golden.assertMatches(p.resolveSibling(p.getFileName() + ".plan.txt"), text);
-        Golden.assertMatches(p.resolveSibling(p.getFileName() + ".plan.json"), json);
+        java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
+        goldens.put(p.resolveSibling(p.getFileName() + ".plan.txt"), text);
+        goldens.put(p.resolveSibling(p.getFileName() + ".plan.json"), json);
+        Golden.assertAll(goldens);
     }
 }

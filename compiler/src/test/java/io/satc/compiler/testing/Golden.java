@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Golden files: compares an artefact with its pinned expected text. A missing expected file is
@@ -21,6 +23,24 @@ public final class Golden {
 
     public static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("satc.updateGolden", "false"));
+    }
+
+    /**
+     * Several goldens of one test: every file is checked (and, updating, written) before the
+     * test fails, so one update run refreshes them all.
+     */
+    public static void assertAll(java.util.Map<Path, String> goldens) {
+        List<String> failures = new ArrayList<>();
+        for (var e : goldens.entrySet()) {
+            try {
+                assertMatches(e.getKey(), e.getValue());
+            } catch (AssertionError err) {
+                failures.add(err.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(String.join("\n", failures));
+        }
     }
 
     public static void assertMatches(Path expected, String actual) {

@@ -1,0 +1,78 @@
+package io.satc.compiler.cli;
+
+import io.satc.compiler.lower.Lowerer;
+import io.satc.compiler.lower.Lowering;
+import io.satc.compiler.lower.LoweringOptions;
+import io.satc.compiler.model.calibration.Progress;
+import io.satc.compiler.sema.AnalyzedMission;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code satc calibrate FILE}: measure every candidate codec at every cut of the mission's ONNX model. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measure the accuracy loss and compression ratio of every candidate codec at every cut of the mission's ONNX model,",
+                "on its calibration data (model.tokenizer, accuracy.calibration, accuracy.metric; docs/calibration.md).",
+                "Results are cached ($SATC_CACHE, else ~/.cache/satc); `satc plan` and `satc compile` use the same table."})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The mission file (.sat).")
+    String file;
+
+    @Mixin
+    OutputOptions diagnostics;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CheckCommand.CheckResult checked = CheckCommand.check(file);
+        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
+            diagnostics.emit(checked.diagnostics(), out);
+            diagnostics.finish(checked.diagnostics(), 1, out, err);
+            return ExitCodes.INPUT_ERRORS;
+        }
+        AnalyzedMission m = checked.analysis().mission().get();
+        if (!(m.model().source() instanceof AnalyzedMission.OnnxSource) || m.model().tokenizer().isEmpty()
+                || m.accuracy().calibration().isEmpty()) {
+            err.println("satc: " + file + ": calibration needs an `onnx` model with `tokenizer`, and `accuracy.calibration` data.");
+            return ExitCodes.INPUT_ERRORS;
+        }
+        Lowering lowering = Lowerer.lower(m, LoweringOptions.defaults().withProgress(progressBar(err)));
+        if (lowering instanceof Lowering.Unsupported u) {
+            u.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
+            return ExitCodes.INPUT_ERRORS;
+        }
+        Lowering.Lowered lowered = (Lowering.Lowered) lowering;
+        out.print(lowered.calibration().orElseThrow().table().render());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A one-line bar redrawn in place on a terminal; silent otherwise (a log would fill with bars). */
+    static Consumer<Progress> progressBar(PrintWriter err) {
+        if (System.console() == null) {
+            return p -> {
+            };
+        }
+        return p -> {
+            int width = 30;
+            int filled = (int) Math.round(width * p.fraction());
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %-40s", "#".repeat(filled), " ".repeat(width - filled), Math.round(100 * p.fraction()),
+                    p.step().length() > 40 ? p.step().substring(0, 40) : p.step());
+            if (p.done() >= p.total()) {
+                err.println();
+            }
+            err.flush();
+        };
+    }
+}
