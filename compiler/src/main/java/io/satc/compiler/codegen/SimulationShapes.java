@@ -24,13 +24,13 @@ final class SimulationShapes {
      * execute, are stood in for by an uncompressed tensor of the compressed size.
      */
     static Wire of(double bytesPerSample, int activationBytes, CodecOption codec, int afterUnit) {
-        String name = codec.name();
+        String name = codec.name().replace("+zstd", "");
         long elements = Math.max(1, Math.round(bytesPerSample / activationBytes));
         if (name.equals("none")) {
             return activationBytes == 2 ? new Wire(toInt(elements), "fp16") : new Wire(toInt(Math.round(bytesPerSample / 4)), "none");
         }
         if (name.equals("fp16") || name.equals("int8") || name.equals("int4") || name.startsWith("topk(")) {
-            return new Wire(toInt(elements), name);
+            return new Wire(toInt(elements), codec.name());
         }
         double compressed = bytesPerSample / codec.ratioPerCut().get(afterUnit);
         return new Wire(toInt(Math.max(1, Math.round(compressed / 4))), "none");

@@ -14,6 +14,7 @@ public final class CodecDefaults {
     /** Bytes per element on the wire, scales included (int4: groups of 32 with an fp16 scale; topk: int8 values plus a bitmap). */
     public static double wireBytesPerElement(String codec, double topkFraction) {
         return switch (codec) {
+            case "none" -> 4.0;
             case "fp16" -> 2.0;
             case "int8" -> 1.0;
             case "int4" -> 0.5 + 2.0 / 32;
@@ -30,6 +31,7 @@ public final class CodecDefaults {
     /** The default accuracy loss (a fraction) of a built-in codec on an uncalibrated model. */
     public static double loss(String codec, double topkFraction, int activationBytes) {
         return switch (codec) {
+            case "none" -> 0.0;
             // fp16 of fp16/bf16 activations is the identity; of fp32 ones it rounds at 2^-11.
             case "fp16" -> activationBytes > 2 ? 0.0001 : 0.0;
             case "int8" -> 0.001;

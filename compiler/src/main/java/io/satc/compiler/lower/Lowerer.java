@@ -157,7 +157,8 @@ public final class Lowerer {
     }
 
     private static CodecOption codec(CodecFacts c, int cuts, int activationBytes) {
-        String base = c.topkFraction().isPresent() ? "topk" : c.name();
+        // A `+zstd` stage is lossless and its gain depends on the data: without calibration, count only the base codec.
+        String base = c.topkFraction().isPresent() ? "topk" : c.name().replace("+zstd", "");
         double fraction = c.topkFraction().orElse(0);
         double ratio = c.ratio().isPresent() ? c.ratio().getAsDouble() : CodecDefaults.ratio(base, fraction, activationBytes);
         double loss = c.loss().isPresent() ? c.loss().getAsDouble() : CodecDefaults.loss(base, fraction, activationBytes);

@@ -559,18 +559,24 @@ public final class Analyzer {
         if (decls.containsKey(name)) {
             return Optional.empty(); // declared but invalid: already reported
         }
-        if (BUILT_IN_CODECS.contains(name)) {
+        if (BUILT_IN_CODECS.contains(name) || isZstdVariant(name)) {
             return Optional.of(builtIn(name));
         }
         unknownCodec(name, element.span(), decls);
         return Optional.empty();
     }
 
+    /** `fp16+zstd`, `int8+zstd`, `int4+zstd`, `none+zstd`: a built-in codec followed by the lossless zstd stage. */
+    static boolean isZstdVariant(String name) {
+        return name.endsWith("+zstd") && List.of("none", "fp16", "int8", "int4").contains(name.substring(0, name.length() - 5));
+    }
+
     private void unknownCodec(String name, Span at, Map<String, BlockDecl> decls) {
         List<String> known = new ArrayList<>(BUILT_IN_CODECS);
         known.addAll(decls.keySet());
         diags.report(DiagnosticCode.UNKNOWN_CODEC, at, "Unknown codec `" + name + "`.",
-                Suggestions.didYouMean(name, known).orElse("Built-in codecs are `none`, `fp16`, `int8`, `int4` and `topk(p)`; declare others with `codec NAME { ratio = ...; loss = ... }`."));
+                Suggestions.didYouMean(name, known).orElse("Built-in codecs are `none`, `fp16`, `int8`, `int4` and `topk(p)`, and \"int8+zstd\" etc. (quoted) "
+                        + "for a lossless zstd stage after one; declare others with `codec NAME { ratio = ...; loss = ... }`."));
     }
 
     private static CodecFacts builtIn(String name) {
