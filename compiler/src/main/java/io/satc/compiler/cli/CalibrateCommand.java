@@ -35,13 +35,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
-        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
-            diagnostics.emit(checked.diagnostics(), out);
-            diagnostics.finish(checked.diagnostics(), 1, out, err);
+        var loaded = MissionLoader.load(file, diagnostics, out, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        AnalyzedMission m = checked.analysis().mission().get();
+        AnalyzedMission m = loaded.get();
         if (!(m.model().source() instanceof AnalyzedMission.OnnxSource) || m.model().tokenizer().isEmpty()
                 || m.accuracy().calibration().isEmpty()) {
             err.println("satc: " + file + ": calibration needs an `onnx` model with `tokenizer`, and `accuracy.calibration` data.");

@@ -37,17 +37,15 @@ public final class CompileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
-        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
-            diagnostics.emit(checked.diagnostics(), out);
-            diagnostics.finish(checked.diagnostics(), 1, out, err);
+        var loaded = MissionLoader.load(file, diagnostics, out, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        diagnostics.emit(checked.diagnostics(), err);
-        var mission = checked.analysis().mission().get();
+        var mission = loaded.get();
         err.println("satc: planning " + file + " ...");
         err.flush();
-        MissionPlanning.Result result = MissionPlanning.plan(mission);
+        MissionPlanning.Result result = MissionPlanning.plan(mission,
+                io.satc.compiler.lower.LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
             return ExitCodes.INPUT_ERRORS;

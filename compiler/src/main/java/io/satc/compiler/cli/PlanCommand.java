@@ -4,7 +4,7 @@ import io.satc.compiler.codegen.MissionPlanning;
 import io.satc.compiler.codegen.PlanJson;
 import io.satc.compiler.codegen.PlanOutcome;
 import io.satc.compiler.codegen.PlanText;
-import io.satc.compiler.diag.Diagnostic;
+import io.satc.compiler.lower.LoweringOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,17 +39,11 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
-        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
-            output.emit(checked.diagnostics(), out);
-            output.finish(checked.diagnostics(), 1, out, err);
+        var mission = MissionLoader.load(file, output, out, err);
+        if (mission.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        // Warnings go to stderr so that stdout stays the plan (and valid JSON).
-        if (!checked.diagnostics().isEmpty()) {
-            output.emit(checked.diagnostics(), err);
-        }
-        MissionPlanning.Result result = MissionPlanning.plan(checked.analysis().mission().get());
+        MissionPlanning.Result result = MissionPlanning.plan(mission.get(), LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
             return ExitCodes.INPUT_ERRORS;
@@ -58,9 +52,5 @@ public final class PlanCommand implements Callable<Integer> {
         out.print(json ? PlanJson.render(outcome) : PlanText.render(outcome, explain));
         out.flush();
         return outcome.feasible() ? ExitCodes.OK : ExitCodes.INFEASIBLE;
-    }
-
-    static boolean hasErrors(java.util.List<Diagnostic> ds) {
-        return ds.stream().anyMatch(Diagnostic::isError);
     }
 }

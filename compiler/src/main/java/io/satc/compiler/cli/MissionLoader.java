@@ -1,0 +1,27 @@
+package io.satc.compiler.cli;
+
+import io.satc.compiler.sema.AnalyzedMission;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * What every command that needs a valid mission does first: check it; print errors (and the
+ * summary) to stdout and return nothing when it has errors; print warnings to stderr (stdout
+ * stays the command's output, e.g. valid JSON) and return the analysed mission otherwise.
+ */
+final class MissionLoader {
+
+    private MissionLoader() {
+    }
+
+    static Optional<AnalyzedMission> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
+        CheckCommand.CheckResult checked = CheckCommand.check(file);
+        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
+            output.emit(checked.diagnostics(), out);
+            output.finish(checked.diagnostics(), 1, out, err);
+            return Optional.empty();
+        }
+        output.emit(checked.diagnostics(), err);
+        return checked.analysis().mission();
+    }
+}
