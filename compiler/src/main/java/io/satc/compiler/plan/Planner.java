@@ -47,7 +47,7 @@ public final class Planner {
 
     private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain) {
         long startNanos = System.nanoTime();
-        SearchSpace space = new SearchSpace(new Topology(problem), options);
+        SearchSpace space = new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit());
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         if (outcome.goals.isEmpty()) {
@@ -96,6 +96,18 @@ public final class Planner {
         double lowerBound = Double.POSITIVE_INFINITY;
         SearchSpace.Label start = space.start();
         if (start.f < Double.POSITIVE_INFINITY) {
+            // A first dive on the cheap bound gives an incumbent; the frontier bound then only keeps
+            // completions that can beat it (with a margin wider than the tie tolerance).
+            Dive first = dive(space, start, best, BEAM);
+            generated += first.generated;
+            if (first.goal != null) {
+                best = first.goal.f;
+                goals.add(first.goal);
+            }
+            space.buildFrontiers(best * (1 + 1e-6));
+            start = space.start();
+        }
+        if (start.f < Double.POSITIVE_INFINITY) {
             open.add(start);
         }
         long nextDive = 0;
@@ -119,7 +131,7 @@ public final class Planner {
                 // Greedy dives from expanded labels (at doubling intervals) supply incumbents early,
                 // so that most successors are dropped on creation; they never affect exactness.
                 nextDive = 2 * expanded;
-                Dive dive = dive(space, label, best);
+                Dive dive = dive(space, label, best, BEAM);
                 generated += dive.generated;
                 if (dive.goal != null && dive.goal.f < best) {
                     best = dive.goal.f;
@@ -172,10 +184,10 @@ public final class Planner {
     private static final int BEAM = 4;
 
     /**
-     * Follows the {@link #BEAM} successors with the smallest bounds, depth by depth, down to complete
+     * Follows the {@code width} successors with the smallest bounds, depth by depth, down to complete
      * plans, and returns the best one reached.
      */
-    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff) {
+    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff, int width) {
         List<SearchSpace.Label> beam = List.of(from);
         SearchSpace.Label goal = null;
         double best = cutoff;
@@ -190,7 +202,7 @@ public final class Planner {
                         goal = s;
                     } else if (!s.goal && s.f < best) {
                         next.add(s);
-                        if (next.size() > BEAM) {
+                        if (next.size() > width) {
                             next.poll();
                         }
                     }
