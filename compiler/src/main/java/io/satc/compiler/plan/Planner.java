@@ -34,21 +34,33 @@ public final class Planner {
         return plan(problem, SearchOptions.EXACT);
     }
 
+    /**
+     * Labels generated with the cheap bound alone before the completion-frontier bound is built:
+     * small searches finish sooner than the table would take to build.
+     */
+    static final long FRONTIER_AFTER = 5_000;
+
     /** Search with the given options. */
     public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, true);
+        return plan(problem, options, true, FRONTIER_AFTER);
+    }
+
+    /** Search that builds the frontier bound once {@code frontierAfter} labels were generated (tests). */
+    static SearchResult plan(PlacementProblem problem, SearchOptions options, long frontierAfter) {
+        return plan(problem, options, true, frontierAfter);
     }
 
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
     static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, false) instanceof SearchResult.Found found
+        return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
                 ? Optional.of(found.plan()) : Optional.empty();
     }
 
-    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain) {
+    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain,
+            long frontierAfter) {
         long startNanos = System.nanoTime();
         SearchSpace space = new SearchSpace(new Topology(problem), options, true);
-        Outcome outcome = run(space, options.expansionLimit());
+        Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         if (outcome.goals.isEmpty()) {
             SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
@@ -82,7 +94,7 @@ public final class Planner {
             double lowerBound) {
     }
 
-    private static Outcome run(SearchSpace space, long expansionLimit) {
+    private static Outcome run(SearchSpace space, long expansionLimit, long frontierAfter) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
@@ -96,22 +108,29 @@ public final class Planner {
         double lowerBound = Double.POSITIVE_INFINITY;
         SearchSpace.Label start = space.start();
         if (start.f < Double.POSITIVE_INFINITY) {
-            // A first dive on the cheap bound gives an incumbent; the frontier bound then only keeps
-            // completions that can beat it (with a margin wider than the tie tolerance).
-            Dive first = dive(space, start, best, BEAM);
-            generated += first.generated;
-            if (first.goal != null) {
-                best = first.goal.f;
-                goals.add(first.goal);
-            }
-            space.buildFrontiers(best * (1 + 1e-6));
-            start = space.start();
-        }
-        if (start.f < Double.POSITIVE_INFINITY) {
             open.add(start);
         }
         long nextDive = 0;
+        boolean frontiersBuilt = false;
         while (!open.isEmpty()) {
+            if (!frontiersBuilt && generated >= frontierAfter && expanded > 0) {
+                // The search is not small: build the frontier bound, keeping only completions that
+                // can beat the incumbent of the first dive (with a margin wider than the tie
+                // tolerance), and raise the bounds of the open labels to it.
+                frontiersBuilt = true;
+                space.buildFrontiers(best * (1 + 1e-6));
+                List<SearchSpace.Label> pending = new ArrayList<>(open);
+                open.clear();
+                for (SearchSpace.Label l : pending) {
+                    if (!l.dead) {
+                        l.f = Math.max(l.f, space.bound(l));
+                        if (l.f < Double.POSITIVE_INFINITY) {
+                            open.add(l);
+                        }
+                    }
+                }
+                continue;
+            }
             SearchSpace.Label label = open.peek();
             if (label.f > best && !PlanRanking.tied(label.f, best)) {
                 break;

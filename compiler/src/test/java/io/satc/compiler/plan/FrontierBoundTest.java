@@ -55,8 +55,13 @@ class FrontierBoundTest {
     @Property(tries = 150, seed = "2026", shrinking = ShrinkingMode.OFF)
     void symmetricSatellitesMatchTheExhaustiveOptimum(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
         PlacementProblem problem = symmetric(seed);
-        SearchResult result = Planner.plan(problem);
         Optional<Evaluation> expected = ExhaustiveEnumerator.optimum(problem);
+        check(seed, problem, expected, Planner.plan(problem));
+        check(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT, 0));
+    }
+
+    private static void check(long seed, PlacementProblem problem, Optional<Evaluation> expected,
+            SearchResult result) {
         assertEquals(expected.isPresent(), result instanceof SearchResult.Found, "feasibility, seed " + seed);
         if (result instanceof SearchResult.Found found) {
             Evaluation want = expected.orElseThrow();
