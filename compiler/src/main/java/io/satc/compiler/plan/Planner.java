@@ -19,6 +19,11 @@ import java.util.PriorityQueue;
  * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list;
  * for speed only labels whose used set equals this one's or lacks one node are compared. The search keeps no state
  * between calls.
+ *
+ * <p>Labels are first bounded by a cheap relaxation; once a search has generated
+ * {@link #FRONTIER_AFTER} labels it also builds the exact completion frontiers of a relaxed problem
+ * ({@link CompletionFrontiers}), pruned by the incumbent of the first dive, and raises every
+ * open label's bound to it.
  */
 public final class Planner {
 
