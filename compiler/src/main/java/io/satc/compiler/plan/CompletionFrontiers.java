@@ -57,69 +57,109 @@ final class CompletionFrontiers {
             double lambda = lambdas[li];
             double[][] vm = bottlenecks[li];
             double[][] vs = sums[li];
-            double[][] wm = new double[nodes][];
-            double[][] ws = new double[nodes][];
             for (int j = n - 2; j >= -1; j--) {
                 double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+                // Codecs with the same decode time give the receiving stage the same frontier W:
+                // computed once per group, with the loosest cutoff of the group's members.
+                double[] groupDecode = new double[codecCount + 1];
+                int[] groupOf = new int[codecCount + 1];
+                int groups = 0;
+                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                    double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                    int g = 0;
+                    while (g < groups && groupDecode[g] != decode) {
+                        g++;
+                    }
+                    if (g == groups) {
+                        groupDecode[groups++] = decode;
+                    }
+                    groupOf[c + 1] = g;
+                }
+                double[][] groupArrive = new double[groups][nodes];
+                for (double[] row : groupArrive) {
+                    Arrays.fill(row, Double.POSITIVE_INFINITY);
+                }
                 for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
                     if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
                         continue;
                     }
-                    double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
-                    // Frontier of a stage starting on y with this input, and everything after it.
+                    double[] least = groupArrive[groupOf[c + 1]];
                     for (int y : candidates) {
-                        points.clear();
-                        // A point worth more than this belongs only to plans slower than the cutoff.
-                        points.limit = cutoff - arrive[key(j, y, c)] * (1 - 1e-9) + lambda * budget;
-                        boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
-                        double speed = topology.nodes[y].computeFlops();
-                        double memory = topology.nodes[y].memoryBytes();
-                        double flops = 0.0;
-                        double weights = 0.0;
-                        double maxOut = 0.0;
-                        for (int k = j + 1; k < n; k++) {
-                            ModelUnit unit = units.get(k);
-                            flops += unit.flopsPerSample();
-                            weights += unit.weightBytes();
-                            maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                            if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
-                                break;
-                            }
-                            double compute = Costs.computeSeconds(b, flops, speed);
-                            if (k == n - 1) {
-                                Route exit = outRoutes[y];
-                                if (exit != null) {
-                                    double tau = compute + decode;
-                                    points.add(tau + exit.latencySeconds(), Math.max(tau, exit.maxServiceSeconds()));
+                        least[y] = Math.min(least[y], arrive[key(j, y, c)]);
+                    }
+                }
+                double[][][] groupM = new double[groups][][];
+                double[][][] groupS = new double[groups][][];
+                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                        continue;
+                    }
+                    int group = groupOf[c + 1];
+                    double decode = groupDecode[group];
+                    double[][] wm = groupM[group];
+                    double[][] ws = groupS[group];
+                    // Frontier of a stage starting on y with this input, and everything after it.
+                    if (wm == null) {
+                        wm = new double[nodes][];
+                        ws = new double[nodes][];
+                        groupM[group] = wm;
+                        groupS[group] = ws;
+                        for (int y : candidates) {
+                            points.clear();
+                            // A point worth more than this belongs only to plans slower than the cutoff.
+                            points.limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                            boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
+                            double speed = topology.nodes[y].computeFlops();
+                            double memory = topology.nodes[y].memoryBytes();
+                            double flops = 0.0;
+                            double weights = 0.0;
+                            double maxOut = 0.0;
+                            for (int k = j + 1; k < n; k++) {
+                                ModelUnit unit = units.get(k);
+                                flops += unit.flopsPerSample();
+                                weights += unit.weightBytes();
+                                maxOut = Math.max(maxOut, unit.outBytesPerSample());
+                                if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
+                                    break;
                                 }
-                            } else if (!ground) {
-                                for (int d = 0; d < codecCount; d++) {
-                                    double loss = codecs[d].lossPerCut().get(k);
-                                    if (shadowed[k][d] || loss > budget) {
-                                        continue;
+                                double compute = Costs.computeSeconds(b, flops, speed);
+                                if (k == n - 1) {
+                                    Route exit = outRoutes[y];
+                                    if (exit != null) {
+                                        double tau = compute + decode;
+                                        points.add(tau + exit.latencySeconds(),
+                                                Math.max(tau, exit.maxServiceSeconds()));
                                     }
-                                    int key = key(k, y, d);
-                                    double[] fm = vm[key];
-                                    if (fm == null || fm.length == 0) {
-                                        continue;
-                                    }
-                                    double[] fs = vs[key];
-                                    double tau = compute + decode + codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                                    double add = tau + lambda * loss;
-                                    // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
-                                    int i = firstAbove(fm, tau);
-                                    if (i > 0) {
-                                        points.add(add + fs[i - 1], tau);
-                                    }
-                                    for (; i < fm.length; i++) {
-                                        points.add(add + fs[i], fm[i]);
+                                } else if (!ground) {
+                                    for (int d = 0; d < codecCount; d++) {
+                                        double loss = codecs[d].lossPerCut().get(k);
+                                        if (shadowed[k][d] || loss > budget) {
+                                            continue;
+                                        }
+                                        int key = key(k, y, d);
+                                        double[] fm = vm[key];
+                                        if (fm == null || fm.length == 0) {
+                                            continue;
+                                        }
+                                        double[] fs = vs[key];
+                                        double encode = codecs[d].codingSeconds(b * unit.outBytesPerSample());
+                                        double tau = compute + decode + encode;
+                                        double add = tau + lambda * loss;
+                                        // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
+                                        int i = firstAbove(fm, tau);
+                                        if (i > 0) {
+                                            points.add(add + fs[i - 1], tau);
+                                        }
+                                        for (; i < fm.length; i++) {
+                                            points.add(add + fs[i], fm[i]);
+                                        }
                                     }
                                 }
                             }
+                            double[][] f = points.frontier();
+                            wm[y] = f[0];
+                            ws[y] = f[1];
                         }
-                        double[][] f = points.frontier();
-                        wm[y] = f[0];
-                        ws[y] = f[1];
                     }
                     // Frontier of the state (j, x, c): route to a next node y other than x, then W(y).
                     double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
