@@ -19,6 +19,11 @@ import java.util.PriorityQueue;
  * time, bottleneck, loss, volume, stage count, set of used nodes and (on a full tie) stage list;
  * for speed only labels whose used set equals this one's or lacks one node are compared. The search keeps no state
  * between calls.
+ *
+ * <p>Labels are first bounded by a cheap relaxation; once a search has generated
+ * {@link #FRONTIER_AFTER} labels it also builds the exact completion frontiers of a relaxed problem
+ * ({@link CompletionFrontiers}), pruned by the incumbent of the first dive, and raises every
+ * open label's bound to it.
  */
 public final class Planner {
 
@@ -34,21 +39,33 @@ public final class Planner {
         return plan(problem, SearchOptions.EXACT);
     }
 
+    /**
+     * Labels generated with the cheap bound alone before the completion-frontier bound is built:
+     * small searches finish sooner than the table would take to build.
+     */
+    static final long FRONTIER_AFTER = 5_000;
+
     /** Search with the given options. */
     public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, true);
+        return plan(problem, options, true, FRONTIER_AFTER);
+    }
+
+    /** Search that builds the frontier bound once {@code frontierAfter} labels were generated (tests). */
+    static SearchResult plan(PlacementProblem problem, SearchOptions options, long frontierAfter) {
+        return plan(problem, options, true, frontierAfter);
     }
 
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
     static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, false) instanceof SearchResult.Found found
+        return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
                 ? Optional.of(found.plan()) : Optional.empty();
     }
 
-    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain) {
+    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain,
+            long frontierAfter) {
         long startNanos = System.nanoTime();
-        SearchSpace space = new SearchSpace(new Topology(problem), options);
-        Outcome outcome = run(space, options.expansionLimit());
+        SearchSpace space = new SearchSpace(new Topology(problem), options, true);
+        Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         if (outcome.goals.isEmpty()) {
             SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
@@ -82,7 +99,7 @@ public final class Planner {
             double lowerBound) {
     }
 
-    private static Outcome run(SearchSpace space, long expansionLimit) {
+    private static Outcome run(SearchSpace space, long expansionLimit, long frontierAfter) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
@@ -99,7 +116,26 @@ public final class Planner {
             open.add(start);
         }
         long nextDive = 0;
+        boolean frontiersBuilt = false;
         while (!open.isEmpty()) {
+            if (!frontiersBuilt && generated >= frontierAfter && expanded > 0) {
+                // The search is not small: build the frontier bound, keeping only completions that
+                // can beat the incumbent of the first dive (with a margin wider than the tie
+                // tolerance), and raise the bounds of the open labels to it.
+                frontiersBuilt = true;
+                space.buildFrontiers(best * (1 + 1e-6));
+                List<SearchSpace.Label> pending = new ArrayList<>(open);
+                open.clear();
+                for (SearchSpace.Label l : pending) {
+                    if (!l.dead) {
+                        l.f = Math.max(l.f, space.bound(l));
+                        if (l.f < Double.POSITIVE_INFINITY) {
+                            open.add(l);
+                        }
+                    }
+                }
+                continue;
+            }
             SearchSpace.Label label = open.peek();
             if (label.f > best && !PlanRanking.tied(label.f, best)) {
                 break;
@@ -119,7 +155,7 @@ public final class Planner {
                 // Greedy dives from expanded labels (at doubling intervals) supply incumbents early,
                 // so that most successors are dropped on creation; they never affect exactness.
                 nextDive = 2 * expanded;
-                Dive dive = dive(space, label, best);
+                Dive dive = dive(space, label, best, BEAM);
                 generated += dive.generated;
                 if (dive.goal != null && dive.goal.f < best) {
                     best = dive.goal.f;
@@ -172,10 +208,10 @@ public final class Planner {
     private static final int BEAM = 4;
 
     /**
-     * Follows the {@link #BEAM} successors with the smallest bounds, depth by depth, down to complete
+     * Follows the {@code width} successors with the smallest bounds, depth by depth, down to complete
      * plans, and returns the best one reached.
      */
-    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff) {
+    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff, int width) {
         List<SearchSpace.Label> beam = List.of(from);
         SearchSpace.Label goal = null;
         double best = cutoff;
@@ -190,7 +226,7 @@ public final class Planner {
                         goal = s;
                     } else if (!s.goal && s.f < best) {
                         next.add(s);
-                        if (next.size() > BEAM) {
+                        if (next.size() > width) {
                             next.poll();
                         }
                     }

@@ -91,9 +91,12 @@ final class SearchSpace {
      */
     private final double[][] hullLoss;
     private final double[][] hullCost;
+    /** The completion-frontier bound (null without the heuristic, or until built). */
+    private CompletionFrontiers frontiers;
     private long nextSeq;
 
-    SearchSpace(Topology topology, SearchOptions options) {
+    /** A search space; with {@code deferFrontiers} the frontier bound waits for {@link #buildFrontiers}. */
+    SearchSpace(Topology topology, SearchOptions options, boolean deferFrontiers) {
         this.problem = topology.problem;
         this.topology = topology;
         this.router = new Router(topology);
@@ -206,6 +209,45 @@ final class SearchSpace {
             hullLoss[j] = hull[0];
             hullCost[j] = hull[1];
         }
+        if (!deferFrontiers) {
+            buildFrontiers(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    SearchSpace(Topology topology, SearchOptions options) {
+        this(topology, options, false);
+    }
+
+    /**
+     * Builds the completion-frontier bound (with the heuristic on), keeping only completions that
+     * may be no slower than {@code cutoff}; labels' bounds are then valid for every plan up to the
+     * cutoff, which is all the search needs once it holds a plan of latency below the cutoff.
+     */
+    void buildFrontiers(double cutoff) {
+        if (useHeuristic && n >= 1) {
+            frontiers = new CompletionFrontiers(problem, topology, router, codecs, shadowed, candidates, outRoutes,
+                    multipliers(), cutoff);
+        }
+    }
+
+    /**
+     * Lagrange multipliers for the loss budget in the frontier bound: the exchange rates (time
+     * saved per unit of loss) between neighbouring codecs on the loss-cost hull of all cuts, or 0
+     * when there are none. Any λ ≥ 0 gives a valid bound; these price the budget where it binds.
+     */
+    private double[] multipliers() {
+        double[] xs = hullLoss[0];
+        double[] ys = hullCost[0];
+        double[] out = new double[Math.max(1, xs.length)];
+        int k = 0;
+        for (int i = 1; i < xs.length; i++) {
+            double slope = (ys[i - 1] - ys[i]) / (xs[i] - xs[i - 1]);
+            if (slope > 0 && slope < Double.POSITIVE_INFINITY) {
+                out[k++] = slope;
+            }
+        }
+        // λ = 0 (the loss ignored) only when the hull offers no exchange rate.
+        return k == 0 ? new double[] {0.0} : Arrays.copyOf(out, k);
     }
 
     /** Lower convex hull of the points (loss, cost), keeping only points cheaper than every lower-loss one. */
@@ -437,7 +479,7 @@ final class SearchSpace {
                         if (!worthBounding.test(l)) {
                             continue;
                         }
-                        l.f = bound(l);
+                        l.f = bound(l, cutoff);
                         if (!clearlyAbove(l.f, cutoff)) {
                             out.add(l);
                         }
@@ -457,8 +499,21 @@ final class SearchSpace {
      * See docs/planner.md for the admissibility argument.
      */
     double bound(Label l) {
+        return bound(l, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same bound, except that once the frontier bound alone is clearly above {@code cutoff}
+     * it is returned without computing the other (the label will be dropped either way).
+     */
+    double bound(Label l, double cutoff) {
         if (l.goal || !useHeuristic) {
             return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
+        }
+        double frontier = frontiers == null ? 0.0
+                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss);
+        if (clearlyAbove(frontier, cutoff)) {
+            return frontier;
         }
         int u = l.unit + 1;
         int remainingStages = stageLimit - l.stages;
@@ -557,7 +612,8 @@ final class SearchSpace {
                 best = Math.min(best, stages.value(p * t, p, t));
             }
         }
-        return l.sum + inLatency + decode + exitLatency + best;
+        double relaxed = l.sum + inLatency + decode + exitLatency + best;
+        return Math.max(relaxed, frontier);
     }
 
     /**

@@ -36,14 +36,14 @@ class BenchmarkProblemsTest {
     void boundedSearchReportsAProvenGap() {
         PlacementProblem p = BenchmarkProblems.llama24();
         SearchResult.Found found = assertInstanceOf(SearchResult.Found.class,
-                Planner.plan(p, SearchOptions.EXACT.bounded(200)));
+                Planner.plan(p, SearchOptions.EXACT.bounded(50)));
         assertTrue(found.stats().gap() >= 0 && found.stats().gap() < 0.2, "gap " + found.stats().gap());
-        assertEquals(200, found.stats().expanded());
+        assertEquals(50, found.stats().expanded());
         Evaluation e = Evaluator.evaluate(p, found.plan());
         assertTrue(e.feasible(), e.violations().toString());
         // The proven lower bound T * (1 - gap) holds for every feasible plan, baselines included.
         double lowerBound = e.latencySeconds() * (1 - found.stats().gap());
-        SearchOptions bounded = SearchOptions.EXACT.bounded(200);
+        SearchOptions bounded = SearchOptions.EXACT.bounded(50);
         for (BaselineResult b : Baselines.compute(p, found, bounded)) {
             if (b.feasible()) {
                 assertTrue(lowerBound <= b.latencySeconds() * (1 + 1e-9), b.name());

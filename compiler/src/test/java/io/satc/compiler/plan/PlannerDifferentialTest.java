@@ -31,8 +31,15 @@ class PlannerDifferentialTest {
     }
 
     private static void compare(long seed, PlacementProblem problem) {
-        SearchResult result = Planner.plan(problem);
         Optional<Evaluation> expected = ExhaustiveEnumerator.optimum(problem);
+        compare(seed, problem, expected, Planner.plan(problem));
+        // The same search with the completion-frontier bound built after the first expansion
+        // (the default waits for a few thousand labels, which these small problems rarely reach).
+        compare(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT, 0));
+    }
+
+    private static void compare(long seed, PlacementProblem problem, Optional<Evaluation> expected,
+            SearchResult result) {
         assertEquals(expected.isPresent(), result instanceof SearchResult.Found,
                 () -> "feasibility differs for seed " + seed + ": exhaustive " + expected + ", search " + result);
         if (result instanceof SearchResult.Found found) {

@@ -1,0 +1,390 @@
+package io.satc.compiler.plan;
+
+import io.satc.compiler.lower.CodecOption;
+import io.satc.compiler.lower.ModelUnit;
+import io.satc.compiler.lower.NodeKind;
+import io.satc.compiler.lower.PlacementProblem;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lower bounds on the rest of a plan from an exact dynamic program over a relaxed problem: for
+ * every search state, the Pareto frontier of (summed time + λ · loss, bottleneck) over all
+ * completions in which consecutive stages use different nodes but nodes may repeat otherwise,
+ * and the loss budget and stage limit are dropped (the loss is priced by a Lagrange multiplier
+ * λ instead). Units, memory, routes, coding and the ground-last rule are exact. See
+ * docs/planner.md ("The completion-frontier bound").
+ *
+ * <p>Frontiers are thinned by merging points whose bottlenecks lie within a relative
+ * 2^-7 of each other into one point with the smaller of both coordinates, which only
+ * lowers the bound.
+ */
+final class CompletionFrontiers {
+
+    /** Mantissa bits that name a bottleneck bucket: buckets have a relative width under 2^-7. */
+    private static final int BUCKET_BITS = 7;
+    private static final double[] EMPTY = new double[0];
+
+    private final int nodes;
+    private final int codecCount;
+    private final int m1;
+    private final double budget;
+    private final double[] lambdas;
+    /** Per λ and state key (as {@link SearchSpace#routeKey}): bottlenecks ascending, sums descending. */
+    private final double[][][] bottlenecks;
+    private final double[][][] sums;
+
+    CompletionFrontiers(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
+            boolean[][] shadowed, int[] candidates, Route[] outRoutes, double[] lambdas, double cutoff) {
+        this.nodes = topology.size();
+        this.codecCount = codecs.length;
+        this.m1 = problem.microBatches() - 1;
+        this.budget = problem.maxLoss();
+        this.lambdas = lambdas;
+        int n = problem.unitCount();
+        int b = problem.microBatchSize();
+        int states = (n + 1) * nodes * (codecCount + 1);
+        this.bottlenecks = new double[lambdas.length][states][];
+        this.sums = new double[lambdas.length][states][];
+        List<ModelUnit> units = problem.units();
+        double[] arrive = new double[states];
+        double[] leave = new double[states];
+        prefixes(problem, topology, router, codecs, shadowed, candidates, arrive, leave);
+        Points points = new Points();
+        points.m1 = m1;
+        points.shift = 52 - BUCKET_BITS;
+        for (int li = 0; li < lambdas.length; li++) {
+            double lambda = lambdas[li];
+            double[][] vm = bottlenecks[li];
+            double[][] vs = sums[li];
+            for (int j = n - 2; j >= -1; j--) {
+                double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+                // Codecs with the same decode time give the receiving stage the same frontier W:
+                // computed once per group, with the loosest cutoff of the group's members.
+                double[] groupDecode = new double[codecCount + 1];
+                int[] groupOf = new int[codecCount + 1];
+                int groups = 0;
+                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                    double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                    int g = 0;
+                    while (g < groups && groupDecode[g] != decode) {
+                        g++;
+                    }
+                    if (g == groups) {
+                        groupDecode[groups++] = decode;
+                    }
+                    groupOf[c + 1] = g;
+                }
+                double[][] groupArrive = new double[groups][nodes];
+                for (double[] row : groupArrive) {
+                    Arrays.fill(row, Double.POSITIVE_INFINITY);
+                }
+                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                        continue;
+                    }
+                    double[] least = groupArrive[groupOf[c + 1]];
+                    for (int y : candidates) {
+                        least[y] = Math.min(least[y], arrive[key(j, y, c)]);
+                    }
+                }
+                double[][][] groupM = new double[groups][][];
+                double[][][] groupS = new double[groups][][];
+                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                        continue;
+                    }
+                    int group = groupOf[c + 1];
+                    double decode = groupDecode[group];
+                    double[][] wm = groupM[group];
+                    double[][] ws = groupS[group];
+                    // Frontier of a stage starting on y with this input, and everything after it.
+                    if (wm == null) {
+                        wm = new double[nodes][];
+                        ws = new double[nodes][];
+                        groupM[group] = wm;
+                        groupS[group] = ws;
+                        for (int y : candidates) {
+                            points.clear();
+                            // A point worth more than this belongs only to plans slower than the cutoff.
+                            points.limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                            boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
+                            double speed = topology.nodes[y].computeFlops();
+                            double memory = topology.nodes[y].memoryBytes();
+                            double flops = 0.0;
+                            double weights = 0.0;
+                            double maxOut = 0.0;
+                            for (int k = j + 1; k < n; k++) {
+                                ModelUnit unit = units.get(k);
+                                flops += unit.flopsPerSample();
+                                weights += unit.weightBytes();
+                                maxOut = Math.max(maxOut, unit.outBytesPerSample());
+                                if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
+                                    break;
+                                }
+                                double compute = Costs.computeSeconds(b, flops, speed);
+                                if (k == n - 1) {
+                                    Route exit = outRoutes[y];
+                                    if (exit != null) {
+                                        double tau = compute + decode;
+                                        points.add(tau + exit.latencySeconds(),
+                                                Math.max(tau, exit.maxServiceSeconds()));
+                                    }
+                                } else if (!ground) {
+                                    for (int d = 0; d < codecCount; d++) {
+                                        double loss = codecs[d].lossPerCut().get(k);
+                                        if (shadowed[k][d] || loss > budget) {
+                                            continue;
+                                        }
+                                        int key = key(k, y, d);
+                                        double[] fm = vm[key];
+                                        if (fm == null || fm.length == 0) {
+                                            continue;
+                                        }
+                                        double[] fs = vs[key];
+                                        double encode = codecs[d].codingSeconds(b * unit.outBytesPerSample());
+                                        double tau = compute + decode + encode;
+                                        double add = tau + lambda * loss;
+                                        // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
+                                        int i = firstAbove(fm, tau);
+                                        if (i > 0) {
+                                            points.add(add + fs[i - 1], tau);
+                                        }
+                                        for (; i < fm.length; i++) {
+                                            points.add(add + fs[i], fm[i]);
+                                        }
+                                    }
+                                }
+                            }
+                            double[][] f = points.frontier();
+                            wm[y] = f[0];
+                            ws[y] = f[1];
+                        }
+                    }
+                    // Frontier of the state (j, x, c): route to a next node y other than x, then W(y).
+                    double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                    for (int x : j < 0 ? new int[] {topology.source} : candidates) {
+                        if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
+                            continue;
+                        }
+                        Route[] routes = router.routesFrom(x, bits);
+                        points.clear();
+                        points.limit = cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget;
+                        for (int y : candidates) {
+                            Route r = routes[y];
+                            if (r == null || (j >= 0 && y == x) || wm[y].length == 0) {
+                                continue;
+                            }
+                            double lat = r.latencySeconds();
+                            double service = r.maxServiceSeconds();
+                            double[] fm = wm[y];
+                            double[] fs = ws[y];
+                            int i = firstAbove(fm, service);
+                            if (i > 0) {
+                                points.add(lat + fs[i - 1], service);
+                            }
+                            for (; i < fm.length; i++) {
+                                points.add(lat + fs[i], fm[i]);
+                            }
+                        }
+                        double[][] f = points.frontier();
+                        vm[key(j, x, c)] = f[0];
+                        vs[key(j, x, c)] = f[1];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The forward half of the relaxation, without loss: {@code arrive[s]} is the least summed time
+     * of a prefix that has sent its activation to the node of state s (before decoding), and
+     * {@code leave[s]} the least summed time of one whose last stage, encode included, is done
+     * (+∞ where no prefix reaches). Every real prefix costs at least as much, so a completion
+     * point that with this prefix exceeds the cutoff belongs only to plans slower than it.
+     */
+    private void prefixes(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
+            boolean[][] shadowed, int[] candidates, double[] arrive, double[] leave) {
+        int n = problem.unitCount();
+        int b = problem.microBatchSize();
+        List<ModelUnit> units = problem.units();
+        Arrays.fill(arrive, Double.POSITIVE_INFINITY);
+        Arrays.fill(leave, Double.POSITIVE_INFINITY);
+        leave[key(-1, topology.source, -1)] = 0.0;
+        for (int j = -1; j < n - 1; j++) {
+            double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                    continue;
+                }
+                double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                for (int x : j < 0 ? new int[] {topology.source} : candidates) {
+                    double from = leave[key(j, x, c)];
+                    if (from == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    Route[] routes = router.routesFrom(x, bits);
+                    for (int y : candidates) {
+                        if (routes[y] != null && (j < 0 || y != x)) {
+                            int at = key(j, y, c);
+                            arrive[at] = Math.min(arrive[at], from + routes[y].latencySeconds());
+                        }
+                    }
+                }
+                double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                for (int y : candidates) {
+                    double from = arrive[key(j, y, c)];
+                    if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
+                        continue;
+                    }
+                    double flops = 0.0;
+                    double weights = 0.0;
+                    double maxOut = 0.0;
+                    for (int k = j + 1; k < n - 1; k++) {
+                        ModelUnit unit = units.get(k);
+                        flops += unit.flopsPerSample();
+                        weights += unit.weightBytes();
+                        maxOut = Math.max(maxOut, unit.outBytesPerSample());
+                        if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
+                            break;
+                        }
+                        double compute = Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
+                        for (int d = 0; d < codecCount; d++) {
+                            if (shadowed[k][d] || codecs[d].lossPerCut().get(k) > budget) {
+                                continue;
+                            }
+                            int at = key(k, y, d);
+                            double tau = compute + decode + codecs[d].codingSeconds(b * unit.outBytesPerSample());
+                            leave[at] = Math.min(leave[at], from + tau);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Index of the first bottleneck above {@code value} in an ascending array (its length if none). */
+    private static int firstAbove(double[] ascending, double value) {
+        int lo = 0;
+        int hi = ascending.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int key(int unit, int node, int codec) {
+        return ((unit + 1) * nodes + node) * (codecCount + 1) + (codec + 1);
+    }
+
+    /**
+     * A lower bound on the latency of every complete plan extending a label, among the plans no
+     * slower than the cutoff given at construction (for slower ones it may be too high) at state
+     * {@code (unit, node, codec)} with summed time {@code sum}, bottleneck {@code bottleneck} and
+     * loss {@code loss}; {@code +∞} when the relaxation has no completion.
+     */
+    double bound(int unit, int node, int codec, double sum, double bottleneck, double loss) {
+        int key = key(unit, node, codec);
+        double best = Double.NEGATIVE_INFINITY;
+        for (int li = 0; li < lambdas.length; li++) {
+            double[] fm = bottlenecks[li][key];
+            if (fm == null) {
+                return 0.0; // state outside the table (cannot happen for labels the search builds)
+            }
+            double[] fs = sums[li][key];
+            // Below the label's bottleneck the cheapest point is the last one; above it, scan.
+            int i = firstAbove(fm, bottleneck);
+            double least = i > 0 ? fs[i - 1] + m1 * bottleneck : Double.POSITIVE_INFINITY;
+            for (; i < fm.length; i++) {
+                least = Math.min(least, fs[i] + m1 * fm[i]);
+            }
+            if (least == Double.POSITIVE_INFINITY) {
+                return least;
+            }
+            // Completions within the budget have λ·loss ≤ λ·(ε − L); the frontier charged λ·loss.
+            best = Math.max(best, sum + least - lambdas[li] * Math.max(0.0, budget - loss));
+        }
+        // The table adds in another order than the search; the margin keeps rounding on the safe side.
+        return best - 1e-12 * Math.abs(best);
+    }
+
+    /** A growable list of (sum, bottleneck) points that reduces to a thinned Pareto frontier. */
+    private static final class Points {
+        private double[] s = new double[64];
+        private double[] m = new double[64];
+        private long[] order = new long[64];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        private double limit = Double.POSITIVE_INFINITY;
+        private int m1;
+        private int shift;
+
+        void add(double sum, double bottleneck) {
+            if (sum + m1 * bottleneck > limit) {
+                return;
+            }
+            if (size == s.length) {
+                s = Arrays.copyOf(s, 2 * size);
+                m = Arrays.copyOf(m, 2 * size);
+                order = Arrays.copyOf(order, 2 * size);
+            }
+            s[size] = sum;
+            m[size] = bottleneck;
+            size++;
+        }
+
+        /** The frontier as {bottlenecks ascending, sums strictly descending}. */
+        double[][] frontier() {
+            if (size == 0) {
+                return new double[][] {EMPTY, EMPTY};
+            }
+            for (int i = 0; i < size; i++) {
+                order[i] = ((long) bucket(m[i]) << 32) | i;
+            }
+            Arrays.sort(order, 0, size);
+            double[] outM = new double[size];
+            double[] outS = new double[size];
+            int kept = 0;
+            double bestS = Double.POSITIVE_INFINITY;
+            int i = 0;
+            while (i < size) {
+                int bucket = (int) (order[i] >> 32);
+                // One point per bucket, with the least sum and the least bottleneck of the bucket.
+                double bm = Double.POSITIVE_INFINITY;
+                double bs = Double.POSITIVE_INFINITY;
+                for (; i < size && (int) (order[i] >> 32) == bucket; i++) {
+                    int p = (int) order[i];
+                    bm = Math.min(bm, m[p]);
+                    bs = Math.min(bs, s[p]);
+                }
+                if (bs < bestS) {
+                    outM[kept] = bm;
+                    outS[kept] = bs;
+                    kept++;
+                    bestS = bs;
+                }
+            }
+            return new double[][] {Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept)};
+        }
+
+        /**
+         * Bucket index, non-decreasing in the bottleneck: the exponent and the leading mantissa
+         * bits, so a bucket spans a relative width below 2^-bits.
+         */
+        private int bucket(double bottleneck) {
+            if (!(bottleneck > 0)) {
+                return 0;
+            }
+            return (int) (Double.doubleToRawLongBits(bottleneck) >>> shift);
+        }
+    }
+}
