@@ -1,6 +1,5 @@
 package io.satc.compiler.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locations of the real models the model tests use. */
@@ -8,18 +7,7 @@ final class TestModels {
   private TestModels() {}
 
   static Path repoRoot() {
-    String configured = System.getProperty("satc.repoRoot", "");
-    if (!configured.isEmpty() && Files.isDirectory(Path.of(configured, "models"))) {
-      return Path.of(configured);
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("models/kjv-char-gpt"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return io.satc.compiler.testing.RepoPaths.root();
   }
 
   static Path kjv() {

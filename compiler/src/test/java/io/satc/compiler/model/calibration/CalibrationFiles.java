@@ -1,7 +1,6 @@
 package io.satc.compiler.model.calibration;
 
 import io.satc.runtime.codec.CodecSpec;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,18 +12,7 @@ final class CalibrationFiles {
       CodecSpec.INT4, CodecSpec.topK(500_000), CodecSpec.topK(250_000), CodecSpec.topK(100_000));
 
   static Path repoRoot() {
-    String configured = System.getProperty("satc.repoRoot", "");
-    if (!configured.isEmpty() && Files.isDirectory(Path.of(configured, "models"))) {
-      return Path.of(configured);
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("models/kjv-char-gpt"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root");
-    }
-    return dir;
+    return io.satc.compiler.testing.RepoPaths.root();
   }
 
   static Path kjv() {
