@@ -6,14 +6,17 @@ import io.satc.compiler.sema.AnalyzedMission.LinkFacts;
 import io.satc.compiler.sema.AnalyzedMission.SatelliteFacts;
 import io.satc.compiler.source.Span;
 import io.satc.compiler.syntax.ast.Ident;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
- * Reachability over the directed links: the sink must be reachable from the source (an error
+ * Reachability over the directed links (a JGraphT breadth-first search): the sink must be reachable from the source (an error
  * otherwise), and a satellite no route from the source reaches can never take part (a warning).
  * Linear in nodes plus links, so it stays cheap on 10,000-satellite constellations.
  */
@@ -26,29 +29,17 @@ final class TopologyChecker {
             List<LinkFacts> links, Diagnostics diags) {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>(nodes.keySet());
+        Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
-        }
-        List<List<Integer>> out = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            out.add(new ArrayList<>(2));
+            graph.addVertex(i);
         }
         for (LinkFacts l : links) {
-            out.get(index.get(l.from())).add(index.get(l.to()));
+            graph.addEdge(index.get(l.from()), index.get(l.to()));
         }
         boolean[] reached = new boolean[names.size()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
         int s = index.get(source);
-        reached[s] = true;
-        queue.add(s);
-        while (!queue.isEmpty()) {
-            for (int next : out.get(queue.poll())) {
-                if (!reached[next]) {
-                    reached[next] = true;
-                    queue.add(next);
-                }
-            }
-        }
+        new BreadthFirstIterator<>(graph, s).forEachRemaining(v -> reached[v] = true);
         if (!reached[index.get(sink)]) {
             List<String> reachable = new ArrayList<>();
             for (int i = 0; i < names.size() && reachable.size() < 6; i++) {
