@@ -71,7 +71,7 @@ final class ManifestBuilder {
                         h.serviceSeconds()));
             }
         }
-        String bottleneck = PlanFacts.bottleneck(e).map(ManifestBuilder::resourceName).orElse("none");
+        String bottleneck = PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none");
         // The plan as `plan --json` prints it, less the search statistics: their wall time would make bundles differ.
         com.fasterxml.jackson.databind.node.ObjectNode planDoc = PlanJson.document(outcome);
         planDoc.remove("search");
@@ -89,14 +89,5 @@ final class ManifestBuilder {
 
     private static TensorDescriptor descriptor(String name, int b, SimulationShapes.Wire wire) {
         return new TensorDescriptor(name, List.of(b, wire.elementsPerSample()), "float32");
-    }
-
-    /** The runtime's name for a resource (BundleStage/BundleHop.resourceName), so predicted and measured match. */
-    static String resourceName(Resource r) {
-        if (r instanceof Resource.StageWork w) {
-            return "stage " + (w.stage() + 1) + " on " + w.node();
-        }
-        Resource.Hop h = (Resource.Hop) r;
-        return "link " + h.from() + " -> " + h.to();
     }
 }

@@ -46,6 +46,7 @@ final class PlanFacts {
         return Optional.ofNullable(best);
     }
 
+    /** A resource's name, the same as the runtime's (BundleStage/BundleHop.resourceName), so predicted and measured match. */
     static String describe(Resource r) {
         if (r instanceof Resource.StageWork w) {
             return "stage " + (w.stage() + 1) + " on " + w.node();

@@ -29,7 +29,7 @@ final class ReportView {
     static List<Schedule.Step> predictedSteps(Evaluation e) {
         List<Schedule.Step> steps = new ArrayList<>();
         for (Resource r : e.resources()) {
-            steps.add(new Schedule.Step(ManifestBuilder.resourceName(r), r.serviceSeconds(), r.delaySeconds()));
+            steps.add(new Schedule.Step(PlanFacts.describe(r), r.serviceSeconds(), r.delaySeconds()));
         }
         return steps;
     }

@@ -45,6 +45,10 @@ public final class Diagnostics {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
+    public int errorCount() {
+        return (int) items.stream().filter(Diagnostic::isError).count();
+    }
+
     public int size() {
         return items.size();
     }

@@ -121,7 +121,7 @@ public final class Analyzer {
         codecDecls.forEach((name, block) -> codec(name, block).ifPresent(c -> declaredCodecs.put(name, c)));
         List<CodecFacts> candidates = candidates(attrs.get("codecs"), codecDecls, declaredCodecs);
 
-        int errorsBeforeTopology = errorCount();
+        int errorsBeforeTopology = diags.errorCount();
         Map<String, Ident> nodeNames = new LinkedHashMap<>();
         Map<String, String> nodeKinds = new HashMap<>();
         List<SatelliteFacts> satellites = new ArrayList<>();
@@ -152,7 +152,7 @@ public final class Analyzer {
                 .orElse(OptionalInt.empty());
 
         // Routes over links that already failed their own checks would only echo those errors.
-        if (source.isPresent() && sink.isPresent() && errorCount() == errorsBeforeTopology) {
+        if (source.isPresent() && sink.isPresent() && diags.errorCount() == errorsBeforeTopology) {
             TopologyChecker.check(source.get(), sink.get(), attrs.get("sink").value().span(), nodeNames, satellites, links, diags);
         }
 
@@ -261,10 +261,6 @@ public final class Analyzer {
                     "Write `" + b.kind().text() + " " + (b.kind().text().equals("codec") ? "mask8" : "leo-1") + " { ... }`.");
         }
         return b.name();
-    }
-
-    private int errorCount() {
-        return (int) diags.sorted().stream().filter(io.satc.compiler.diag.Diagnostic::isError).count();
     }
 
     private int line(Span span) {

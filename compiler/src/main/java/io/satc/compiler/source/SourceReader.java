@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,8 +56,6 @@ public final class SourceReader {
         try {
             String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
             return new Result(new SourceFile(displayPath, path, text), List.of());
-        } catch (MalformedInputException e) {
-            return invalidUtf8(displayPath, path, bytes);
         } catch (CharacterCodingException e) {
             return invalidUtf8(displayPath, path, bytes);
         }

@@ -32,7 +32,9 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
     byte id();
 
     /** The codec's one parameter on the wire (the top-k fraction in parts per million), else 0. */
-    int parameter();
+    default int parameter() {
+        return 0;
+    }
 
     /** Canonical spelling, as {@link CodecSpec#parse} accepts it: {@code int8}, {@code topk(10%)}. */
     String label();
@@ -64,10 +66,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-        @Override
-        public int parameter() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -94,10 +92,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-        @Override
-        public int parameter() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -124,10 +118,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-        @Override
-        public int parameter() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -154,10 +144,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-        @Override
-        public int parameter() {
-            return 0;
-        }
 
         @Override
         public String label() {
