@@ -1,6 +1,8 @@
 package io.satc.runtime.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.List;
  * @param microBatches   M
  * @param microBatchSize b = B / M
  * @param plan           the compiler's plan document, kept as opaque JSON
+ * @param io             the model's inputs, tokenizer, samples and output kind; null for a
+ *                       simulation bundle
  * @param stages         in pipeline order, indices 1…K
  * @param hops           in pipeline order: the hops of transfer 0, then of each cut, then of the output
  * @param predicted      the compiler's figures for the plan
@@ -30,6 +34,7 @@ public record BundleManifest(
         @JsonProperty("micro_batches") int microBatches,
         @JsonProperty("micro_batch_size") int microBatchSize,
         @JsonProperty("plan") JsonNode plan,
+        @JsonProperty("io") @JsonInclude(JsonInclude.Include.ALWAYS) ModelIo io,
         @JsonProperty("stages") List<BundleStage> stages,
         @JsonProperty("hops") List<BundleHop> hops,
         @JsonProperty("predicted") Prediction predicted) {
@@ -43,6 +48,11 @@ public record BundleManifest(
     public BundleManifest {
         stages = List.copyOf(stages);
         hops = List.copyOf(hops);
+    }
+
+    /** The model's inputs and outputs; empty for a simulation bundle. */
+    public Optional<ModelIo> modelIo() {
+        return Optional.ofNullable(io);
     }
 
     /** The hops of one transfer (0 = input, k = cut after stage k, K = output), in route order. */

@@ -135,7 +135,19 @@ public final class BundleReader {
                         + stages.get(i - 1).codecOut() + "`.");
             }
             s.modelFile().ifPresent(model -> modelPath(model, "`" + base + ".model`", errors));
+            if (s.sideInputs() == null) {
+                errors.add(at + " has `side_inputs` null; use [] for a stage that reads only its input.");
+            } else {
+                for (int j = 0; j < s.sideInputs().size(); j++) {
+                    TensorDescriptor side = s.sideInputs().get(j);
+                    descriptor(side, "`" + base + ".side_inputs[" + j + "]`", errors);
+                    require(side == null || side.name() == null || m.io() != null && m.io().input(side.name()).isPresent(),
+                            errors, at + " reads side input `" + (side == null ? null : side.name())
+                            + "`, which `io.inputs` does not list, so no message would carry it.");
+                }
+            }
         }
+        checkIo(m, errors);
         int previous = 0;
         for (int i = 0; i < m.hops().size(); i++) {
             BundleHop h = m.hops().get(i);
@@ -155,6 +167,46 @@ public final class BundleReader {
             require(finiteNonNegative(h.delayS()), errors, at + " has `delay_s` " + h.delayS() + "; it must be ≥ 0.");
             require(finiteNonNegative(h.bytesPerMicrobatch()) && finiteNonNegative(h.predictedServiceS()), errors,
                     at + " has a negative or non-finite `bytes_per_microbatch` or `predicted_service_s`.");
+        }
+    }
+
+    private static final java.util.Set<String> IO_KINDS = java.util.Set.of(ModelIo.ENCODER, ModelIo.DECODER, ModelIo.TENSOR);
+
+    private static void checkIo(BundleManifest m, List<String> errors) {
+        ModelIo io = m.io();
+        if (io == null) {
+            return;
+        }
+        require(IO_KINDS.contains(io.kind()), errors, "`io.kind` is `" + io.kind()
+                + "`; it must be one of encoder, decoder, tensor.");
+        if (io.inputs() == null || io.inputs().isEmpty()) {
+            errors.add("`io.inputs` must list at least the first stage's input.");
+            return;
+        }
+        for (int i = 0; i < io.inputs().size(); i++) {
+            descriptor(io.inputs().get(i), "`io.inputs[" + i + "]`", errors);
+        }
+        if (!m.stages().isEmpty() && m.stages().get(0) != null && m.stages().get(0).input() != null
+                && io.inputs().get(0) != null) {
+            require(io.inputs().get(0).equals(m.stages().get(0).input()), errors, "`io.inputs[0]` must equal the "
+                    + "first stage's `input`, the frame every message from the source starts with.");
+        }
+        if (io.sinkInputs() == null) {
+            errors.add("`io.sink_inputs` must be a list (possibly empty).");
+        } else {
+            for (String name : io.sinkInputs()) {
+                require(io.input(name).isPresent(), errors, "`io.sink_inputs` names `" + name
+                        + "`, which `io.inputs` does not list.");
+            }
+        }
+        require(io.sequence() >= 1, errors, "`io.sequence` is " + io.sequence() + "; it must be at least 1.");
+        require(io.tokenizer() != null || !ModelIo.DECODER.equals(io.kind()), errors,
+                "A decoder bundle needs `io.tokenizer` to turn generated ids back into text.");
+        if (io.tokenizer() != null) {
+            modelPath(io.tokenizer(), "`io.tokenizer`", errors);
+        }
+        if (io.samples() != null) {
+            modelPath(io.samples(), "`io.samples`", errors);
         }
     }
 
@@ -205,26 +257,36 @@ public final class BundleReader {
 
     private static void verifyModels(Path directory, BundleManifest m, List<String> errors) {
         for (BundleStage stage : m.stages()) {
-            stage.modelFile().ifPresent(model -> {
-                Path file = directory.resolve(model.path());
-                if (!Files.isRegularFile(file)) {
-                    errors.add("Model file `" + model.path() + "` of " + stage.resourceName() + " is missing from the bundle.");
-                    return;
-                }
-                String actual;
-                try {
-                    actual = sha256(file);
-                } catch (IOException e) {
-                    errors.add("Model file `" + model.path() + "` cannot be read: " + e.getMessage() + ".");
-                    return;
-                }
-                String expected = model.sha256().toLowerCase(Locale.ROOT);
-                if (!actual.equals(expected)) {
-                    errors.add("Model file `" + model.path() + "` of " + stage.resourceName() + " has SHA-256 "
-                            + actual + " but the manifest expects " + expected
-                            + "; the file is corrupt or was changed after compilation.");
-                }
-            });
+            stage.modelFile().ifPresent(model -> verify(directory, model, "Model file", "of " + stage.resourceName(), errors));
+        }
+        m.modelIo().ifPresent(io -> {
+            if (io.tokenizer() != null) {
+                verify(directory, io.tokenizer(), "Tokenizer file", "of the model", errors);
+            }
+            if (io.samples() != null) {
+                verify(directory, io.samples(), "Sample input file", "of the bundle", errors);
+            }
+        });
+    }
+
+    private static void verify(Path directory, ModelFile model, String what, String owner, List<String> errors) {
+        Path file = directory.resolve(model.path());
+        if (!Files.isRegularFile(file)) {
+            errors.add(what + " `" + model.path() + "` " + owner + " is missing from the bundle.");
+            return;
+        }
+        String actual;
+        try {
+            actual = sha256(file);
+        } catch (IOException e) {
+            errors.add(what + " `" + model.path() + "` cannot be read: " + e.getMessage() + ".");
+            return;
+        }
+        String expected = model.sha256().toLowerCase(Locale.ROOT);
+        if (!actual.equals(expected)) {
+            errors.add(what + " `" + model.path() + "` " + owner + " has SHA-256 " + actual
+                    + " but the manifest expects " + expected
+                    + "; the file is corrupt or was changed after compilation.");
         }
     }
 

@@ -2,6 +2,7 @@ package io.satc.runtime.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param predictedServiceS τ of cost model §3 per micro-batch, seconds (compute plus coding)
  * @param input             the activation arriving per micro-batch
  * @param output            the activation leaving per micro-batch
+ * @param sideInputs        model inputs the stage's model reads besides {@code input} (for example an
+ *                          attention mask), carried from the source in the same message; empty for
+ *                          simulation stages
  * @param codecIn           codec spec of the incoming transfer, e.g. {@code "int8"}
  * @param codecOut          codec spec of the outgoing transfer
  * @param model             the ONNX model, or JSON {@code null} for a simulation stage; use
@@ -32,9 +36,14 @@ public record BundleStage(
         @JsonProperty("predicted_service_s") double predictedServiceS,
         @JsonProperty("input") TensorDescriptor input,
         @JsonProperty("output") TensorDescriptor output,
+        @JsonProperty("side_inputs") List<TensorDescriptor> sideInputs,
         @JsonProperty("codec_in") String codecIn,
         @JsonProperty("codec_out") String codecOut,
         @JsonProperty("model") @JsonInclude(JsonInclude.Include.ALWAYS) ModelFile model) {
+
+    public BundleStage {
+        sideInputs = sideInputs == null ? null : List.copyOf(sideInputs);
+    }
 
     /** The stage's model, empty for a simulation stage. */
     public Optional<ModelFile> modelFile() {

@@ -91,9 +91,16 @@ public final class FrameDecoder {
         checkCrc(buffer, offset, length);
 
         CodecSpec spec = readSpec(buffer, offset);
-        if (buffer[offset + FrameFormat.OFFSET_DTYPE] != FrameFormat.DTYPE_FLOAT32) {
-            throw new FrameFormatException("Frame dtype " + (buffer[offset + FrameFormat.OFFSET_DTYPE] & 0xFF)
-                    + " is not supported; version 1 frames carry float32 activations (dtype 1).");
+        int version = buffer[offset + FrameFormat.OFFSET_VERSION] & 0xFF;
+        byte dtype = buffer[offset + FrameFormat.OFFSET_DTYPE];
+        if (dtype == FrameFormat.DTYPE_INT64 && version >= FrameFormat.VERSION_INT64) {
+            if (!(spec.codec() instanceof Codec.None)) {
+                throw new FrameFormatException("An int64 frame must use codec `none`, but this one says `"
+                        + spec.label() + "`.");
+            }
+        } else if (dtype != FrameFormat.DTYPE_FLOAT32) {
+            throw new FrameFormatException("Frame dtype " + (dtype & 0xFF) + " is not supported in version " + version
+                    + "; frames carry float32 (dtype 1) or, from version 2, int64 (dtype 2).");
         }
         for (int i = FrameFormat.OFFSET_RANK + 1; i < FrameFormat.FIXED_HEADER_BYTES; i++) {
             if (buffer[offset + i] != 0) {
@@ -104,7 +111,8 @@ public final class FrameDecoder {
         int[] shape = readShape(buffer, offset, rank);
         int rowLength = shape[rank - 1];
         int elements = elementCount(shape);
-        long expectedPayload = spec.codec().payloadBytes(elements / rowLength, rowLength);
+        boolean int64 = dtype == FrameFormat.DTYPE_INT64;
+        long expectedPayload = int64 ? 8L * elements : spec.codec().payloadBytes(elements / rowLength, rowLength);
         int payloadAt = offset + headerBytes;
         byte[] payload = buffer;
         if (spec.zstd()) {
@@ -118,9 +126,16 @@ public final class FrameDecoder {
             throw new FrameFormatException("Payload is " + payloadBytes + " bytes, but `" + spec.label()
                     + "` on shape " + Arrays.toString(shape) + " needs exactly " + expectedPayload + ".");
         }
+        long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
+        if (int64) {
+            long[] values = new long[elements];
+            for (int i = 0; i < elements; i++) {
+                values[i] = LittleEndian.getLong(payload, payloadAt + 8 * i);
+            }
+            return new DecodedFrame(microBatchId, spec, new LongTensor(shape, values));
+        }
         float[] data = new float[elements];
         CoderSelector.coderFor(spec.codec()).decode(payload, payloadAt, rowLength, data);
-        long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
         return new DecodedFrame(microBatchId, spec, new Tensor(shape, data));
     }
 

@@ -45,18 +45,69 @@ public final class FrameEncoder {
         return new EncodedFrame(frame, tensor.elementCount());
     }
 
+    /**
+     * Encodes an int64 tensor (token ids, masks) as a version-2 frame with codec {@code none}:
+     * 8 bytes per element, little-endian, zstd-compressed when {@code spec} says so.
+     *
+     * @throws UnencodableTensorException if {@code spec} quantizes (integers are never quantized)
+     *     or the frame would exceed {@link #MAX_FRAME_BYTES}
+     */
+    public EncodedFrame encode(LongTensor tensor, CodecSpec spec, long microBatchId) throws UnencodableTensorException {
+        if (!(spec.codec() instanceof Codec.None)) {
+            throw new UnencodableTensorException("Tensor " + tensor + " holds int64 values, which travel with codec "
+                    + "`none` (optionally `none+zstd`), not `" + spec.label() + "`.");
+        }
+        int rank = tensor.shape().length;
+        int headerBytes = FrameFormat.headerBytes(rank);
+        long[] data = tensor.data();
+        long rawBytes = 8L * data.length;
+        if (FrameFormat.frameBytes(rank, rawBytes) > MAX_FRAME_BYTES) {
+            throw new UnencodableTensorException("Tensor " + tensor + " needs " + FrameFormat.frameBytes(rank, rawBytes)
+                    + " bytes, more than one frame can hold (" + MAX_FRAME_BYTES + ").");
+        }
+        byte[] payload = new byte[(int) rawBytes];
+        for (int i = 0; i < data.length; i++) {
+            LittleEndian.putLong(payload, 8 * i, data[i]);
+        }
+        if (spec.zstd()) {
+            payload = ZstdStage.compress(payload);
+        }
+        byte[] frame = new byte[(int) FrameFormat.frameBytes(rank, payload.length)];
+        System.arraycopy(payload, 0, frame, headerBytes, payload.length);
+        writeHeader(frame, tensor.shape(), FrameFormat.DTYPE_INT64, spec, microBatchId, payload.length);
+        CRC32C crc = new CRC32C();
+        crc.update(frame, 0, frame.length - 4);
+        LittleEndian.putInt(frame, frame.length - 4, (int) crc.getValue());
+        return new EncodedFrame(frame, data.length);
+    }
+
+    /** Encodes either kind of activation with {@code spec}. */
+    public EncodedFrame encode(Activation activation, CodecSpec spec, long microBatchId)
+            throws UnencodableTensorException {
+        if (activation instanceof LongTensor ints) {
+            return encode(ints, spec, microBatchId);
+        }
+        return encode((Tensor) activation, spec, microBatchId);
+    }
+
     private static void writeHeader(byte[] frame, Tensor tensor, CodecSpec spec, long microBatchId, int payloadBytes) {
+        writeHeader(frame, tensor.shape(), FrameFormat.DTYPE_FLOAT32, spec, microBatchId, payloadBytes);
+    }
+
+    private static void writeHeader(byte[] frame, int[] shape, byte dtype, CodecSpec spec, long microBatchId,
+            int payloadBytes) {
         LittleEndian.putInt(frame, 0, FrameFormat.MAGIC);
-        frame[FrameFormat.OFFSET_VERSION] = FrameFormat.VERSION;
+        frame[FrameFormat.OFFSET_VERSION] = (byte) (dtype == FrameFormat.DTYPE_INT64
+                ? FrameFormat.VERSION_INT64 : FrameFormat.VERSION_FLOAT32);
         frame[FrameFormat.OFFSET_CODEC] = spec.codec().id();
         frame[FrameFormat.OFFSET_FLAGS] = (byte) (spec.zstd() ? FrameFormat.FLAG_ZSTD : 0);
-        frame[FrameFormat.OFFSET_DTYPE] = FrameFormat.DTYPE_FLOAT32;
+        frame[FrameFormat.OFFSET_DTYPE] = dtype;
         LittleEndian.putInt(frame, FrameFormat.OFFSET_PARAMETER, spec.codec().parameter());
         LittleEndian.putLong(frame, FrameFormat.OFFSET_MICRO_BATCH, microBatchId);
-        frame[FrameFormat.OFFSET_RANK] = (byte) tensor.rank();
+        frame[FrameFormat.OFFSET_RANK] = (byte) shape.length;
         int at = FrameFormat.FIXED_HEADER_BYTES;
-        for (int axis = 0; axis < tensor.rank(); axis++, at += 4) {
-            LittleEndian.putInt(frame, at, tensor.dimension(axis));
+        for (int axis = 0; axis < shape.length; axis++, at += 4) {
+            LittleEndian.putInt(frame, at, shape[axis]);
         }
         LittleEndian.putInt(frame, at, payloadBytes);
     }

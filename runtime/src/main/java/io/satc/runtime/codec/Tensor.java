@@ -14,30 +14,36 @@ import java.util.Arrays;
  * @param shape dimensions, outermost first; rank 1 to {@link FrameFormat#MAX_RANK}, each ≥ 1
  * @param data  the elements in row-major order; its length is the product of {@code shape}
  */
-public record Tensor(int[] shape, float[] data) {
+public record Tensor(int[] shape, float[] data) implements Activation {
 
     public Tensor {
+        shape = checkedShape(shape, data.length);
+    }
+
+    /** A copy of {@code shape} after checking its rank, its dimensions and that it holds {@code elements}. */
+    static int[] checkedShape(int[] shape, int elements) {
         if (shape.length < 1 || shape.length > FrameFormat.MAX_RANK) {
             throw new IllegalArgumentException(
                     "rank " + shape.length + " is outside 1.." + FrameFormat.MAX_RANK);
         }
-        shape = shape.clone();
-        long elements = 1;
-        for (int d : shape) {
+        int[] copy = shape.clone();
+        long product = 1;
+        for (int d : copy) {
             if (d < 1) {
                 throw new IllegalArgumentException("dimension " + d + " in "
-                        + Arrays.toString(shape) + " is not positive");
+                        + Arrays.toString(copy) + " is not positive");
             }
-            elements *= d;
-            if (elements > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape)
+            product *= d;
+            if (product > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(copy)
                         + " has more than 2^31-1 elements");
             }
         }
-        if (elements != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds "
-                    + elements + " elements but data has " + data.length);
+        if (product != elements) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(copy) + " holds "
+                    + product + " elements but data has " + elements);
         }
+        return copy;
     }
 
     /** Wraps {@code data} with the given shape, sharing the array. */
@@ -58,8 +64,14 @@ public record Tensor(int[] shape, float[] data) {
         return shape[axis];
     }
 
+    @Override
     public int elementCount() {
         return data.length;
+    }
+
+    @Override
+    public byte dtype() {
+        return FrameFormat.DTYPE_FLOAT32;
     }
 
     /** Length of the last dimension. */

@@ -1,5 +1,6 @@
 package io.satc.runtime.pipeline;
 
+import io.satc.runtime.codec.FrameMessage;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -66,7 +67,7 @@ final class LinkWorker extends Worker {
                 sent = System.nanoTime();
             }
             previousSent = sent;
-            meter.record(i, sent - start, 0, frame.bytes().length);
+            meter.record(i, sent - start, 0, frame.bytes().length, FrameMessage.firstFrameBytes(frame.bytes()));
             if (delayLine == null) {
                 put(output, new Frame(i, frame.bytes(), sent), next);
             } else {

@@ -9,6 +9,7 @@ final class ResourceMeter {
     private final long[] busyNanos;
     private final long[] workNanos;
     private final long[] bytes;
+    private final long[] firstFrameBytes;
     private int overruns;
     private long worstOverrunWork;
 
@@ -16,12 +17,18 @@ final class ResourceMeter {
         busyNanos = new long[microBatches];
         workNanos = new long[microBatches];
         bytes = new long[microBatches];
+        firstFrameBytes = new long[microBatches];
     }
 
-    void record(int microBatch, long busy, long work, long frameBytes) {
+    /**
+     * @param messageBytes    everything sent for the micro-batch
+     * @param activationBytes of which the cut's activation frame (the rest are side inputs)
+     */
+    void record(int microBatch, long busy, long work, long messageBytes, long activationBytes) {
         busyNanos[microBatch] = busy;
         workNanos[microBatch] = work;
-        bytes[microBatch] = frameBytes;
+        bytes[microBatch] = messageBytes;
+        firstFrameBytes[microBatch] = activationBytes;
     }
 
     /** Notes a micro-batch whose real work took longer than the emulated budget. */
@@ -49,6 +56,15 @@ final class ResourceMeter {
     long totalBytes() {
         long sum = 0;
         for (long b : bytes) {
+            sum += b;
+        }
+        return sum;
+    }
+
+    /** Bytes of the activation frames alone, which the cost model predicts. */
+    long activationBytes() {
+        long sum = 0;
+        for (long b : firstFrameBytes) {
             sum += b;
         }
         return sum;

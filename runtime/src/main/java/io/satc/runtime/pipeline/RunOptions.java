@@ -1,6 +1,7 @@
 package io.satc.runtime.pipeline;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How {@link PipelineRunner} runs a bundle: timing mode and scale, where stage computes come
@@ -14,6 +15,8 @@ import java.time.Duration;
  * @param stallTimeout   a resource waiting this long for a frame, or for room to put one, fails the run
  * @param warmUp         run each stage once on a synthetic input before the clock starts, so JIT
  *                       compilation and first-call setup are not measured as service time
+ * @param inputs         what the source sends, one per micro-batch (the first stage's input and every
+ *                       side input of {@code io.inputs}); null for synthetic inputs of the right shapes
  */
 public record RunOptions(
         TimingMode mode,
@@ -21,7 +24,8 @@ public record RunOptions(
         StageComputeFactory computes,
         Duration timeout,
         Duration stallTimeout,
-        boolean warmUp) {
+        boolean warmUp,
+        List<StageInput> inputs) {
 
     public RunOptions {
         if (!(timeScale > 0) || !Double.isFinite(timeScale)) {
@@ -30,34 +34,42 @@ public record RunOptions(
         if (timeout.isNegative() || timeout.isZero() || stallTimeout.isNegative() || stallTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+        inputs = inputs == null ? null : List.copyOf(inputs);
     }
 
-    /** Native speed, simulation computes, a 10-minute run limit and a 1-minute stall limit. */
+    /**
+     * Native speed, synthetic computes for simulation stages and ONNX Runtime for model stages, a
+     * 10-minute run limit and a 1-minute stall limit.
+     */
     public static RunOptions nativeSpeed() {
-        return new RunOptions(TimingMode.NATIVE, 1.0, StageComputeFactory.simulation(),
-                Duration.ofMinutes(10), Duration.ofMinutes(1), true);
+        return new RunOptions(TimingMode.NATIVE, 1.0, StageComputeFactory.standard(),
+                Duration.ofMinutes(10), Duration.ofMinutes(1), true, null);
     }
 
     /** Emulated hardware with predicted times multiplied by {@code timeScale}. */
     public static RunOptions emulate(double timeScale) {
-        return new RunOptions(TimingMode.EMULATE, timeScale, StageComputeFactory.simulation(),
-                Duration.ofMinutes(10), Duration.ofMinutes(1), true);
+        return new RunOptions(TimingMode.EMULATE, timeScale, StageComputeFactory.standard(),
+                Duration.ofMinutes(10), Duration.ofMinutes(1), true, null);
+    }
+
+    public RunOptions withInputs(List<StageInput> sourceInputs) {
+        return new RunOptions(mode, timeScale, computes, timeout, stallTimeout, warmUp, sourceInputs);
     }
 
     public RunOptions withComputes(StageComputeFactory factory) {
-        return new RunOptions(mode, timeScale, factory, timeout, stallTimeout, warmUp);
+        return new RunOptions(mode, timeScale, factory, timeout, stallTimeout, warmUp, inputs);
     }
 
     public RunOptions withTimeout(Duration runTimeout) {
-        return new RunOptions(mode, timeScale, computes, runTimeout, stallTimeout, warmUp);
+        return new RunOptions(mode, timeScale, computes, runTimeout, stallTimeout, warmUp, inputs);
     }
 
     public RunOptions withStallTimeout(Duration stall) {
-        return new RunOptions(mode, timeScale, computes, timeout, stall, warmUp);
+        return new RunOptions(mode, timeScale, computes, timeout, stall, warmUp, inputs);
     }
 
     public RunOptions withWarmUp(boolean warm) {
-        return new RunOptions(mode, timeScale, computes, timeout, stallTimeout, warm);
+        return new RunOptions(mode, timeScale, computes, timeout, stallTimeout, warm, inputs);
     }
 
     /** The factor applied to predicted times: {@link #timeScale} when emulating, 1 natively. */

@@ -1,6 +1,5 @@
 package io.satc.runtime.pipeline;
 
-import io.satc.runtime.codec.DecodedFrame;
 import io.satc.runtime.codec.FrameDecoder;
 import java.util.concurrent.BlockingQueue;
 
@@ -11,15 +10,19 @@ import java.util.concurrent.BlockingQueue;
 final class SinkWorker extends Worker {
 
     private final int microBatches;
+    private final MessageLayout layout;
+    private final SinkOutput[] received;
     private final BlockingQueue<Frame> input;
     private final String previous;
     private final long[] arrivalNanos;
     private final long[] checksums;
     private volatile int arrived;
 
-    SinkWorker(RunControl control, int microBatches, BlockingQueue<Frame> input, String previous) {
+    SinkWorker(RunControl control, int microBatches, MessageLayout layout, BlockingQueue<Frame> input, String previous) {
         super("sink", "sink", control);
         this.microBatches = microBatches;
+        this.layout = layout;
+        this.received = new SinkOutput[microBatches];
         this.input = input;
         this.previous = previous;
         this.arrivalNanos = new long[microBatches];
@@ -33,13 +36,14 @@ final class SinkWorker extends Worker {
             Frame frame = take(input, "a frame from " + previous);
             long now = System.nanoTime();
             current = frame.microBatchId();
-            DecodedFrame decoded = decoder.decode(frame.bytes());
+            MessageLayout.Decoded decoded = layout.decode(decoder, frame.bytes());
             if (decoded.microBatchId() != i) {
                 throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
                         + i + " was due; frames must arrive in order.");
             }
             arrivalNanos[i] = now;
-            checksums[i] = SyntheticActivation.checksum(decoded.tensor());
+            checksums[i] = SyntheticActivation.checksum(decoded.main());
+            received[i] = new SinkOutput(i, decoded.main(), decoded.side());
             arrived = i + 1;
         }
         control.complete();
@@ -51,6 +55,10 @@ final class SinkWorker extends Worker {
 
     long arrivalNanos(int microBatch) {
         return arrivalNanos[microBatch];
+    }
+
+    SinkOutput received(int microBatch) {
+        return received[microBatch];
     }
 
     long checksum(int microBatch) {

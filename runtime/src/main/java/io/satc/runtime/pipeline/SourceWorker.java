@@ -1,28 +1,27 @@
 package io.satc.runtime.pipeline;
 
-import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.FrameEncoder;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The source satellite: encodes every micro-batch's synthetic raw input before the clock starts,
- * then releases them into the first resource as fast as it accepts them.
+ * The source satellite: encodes every micro-batch's raw input (and the side inputs later stages
+ * read) before the clock starts, then releases them into the first resource as fast as it
+ * accepts them.
  */
 final class SourceWorker extends Worker {
 
-    private final int[] inputShape;
-    private final CodecSpec codec;
-    private final int microBatches;
+    private final MessageLayout layout;
+    private final List<StageInput> inputs;
     private final BlockingQueue<Frame> output;
     private final String next;
     private Frame[] frames;
 
-    SourceWorker(RunControl control, int[] inputShape, CodecSpec codec, int microBatches,
-            BlockingQueue<Frame> output, String next) {
+    SourceWorker(RunControl control, MessageLayout layout, List<StageInput> inputs, BlockingQueue<Frame> output,
+            String next) {
         super("source", "source", control);
-        this.inputShape = inputShape.clone();
-        this.codec = codec;
-        this.microBatches = microBatches;
+        this.layout = layout;
+        this.inputs = List.copyOf(inputs);
         this.output = output;
         this.next = next;
     }
@@ -30,11 +29,10 @@ final class SourceWorker extends Worker {
     @Override
     void prepare() throws Exception {
         FrameEncoder encoder = new FrameEncoder();
-        frames = new Frame[microBatches];
-        for (int i = 0; i < microBatches; i++) {
+        frames = new Frame[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
             current = i;
-            long seed = SyntheticActivation.seed(0, i, 0);
-            frames[i] = new Frame(i, encoder.encode(SyntheticActivation.fill(inputShape, seed), codec, i).bytes(), 0);
+            frames[i] = new Frame(i, layout.encode(encoder, inputs.get(i).main(), inputs.get(i).side(), i), 0);
         }
     }
 
@@ -42,7 +40,7 @@ final class SourceWorker extends Worker {
     void loop() throws Exception {
         long start = System.nanoTime();
         control.markStart(start);
-        for (int i = 0; i < microBatches; i++) {
+        for (int i = 0; i < frames.length; i++) {
             current = i;
             // The whole batch was captured before the run: every input is available at the start.
             put(output, new Frame(i, frames[i].bytes(), start), next);

@@ -16,15 +16,11 @@ public interface StageComputeFactory {
      */
     StageCompute create(Bundle bundle, BundleStage stage) throws Exception;
 
-    /** {@link SyntheticCompute} for simulation stages; a stage with a model cannot run yet. */
-    static StageComputeFactory simulation() {
-        return (bundle, stage) -> {
-            if (!stage.simulated()) {
-                throw new UnsupportedOperationException("Stage " + stage.index() + " has model `"
-                        + stage.model().path() + "`, but this runtime has no ONNX execution yet; "
-                        + "run a simulation bundle or pass a StageComputeFactory that executes models.");
-            }
-            return SyntheticCompute.of(stage);
-        };
+    /**
+     * {@link SyntheticCompute} for simulation stages and an {@link OnnxStageCompute} (one ONNX
+     * Runtime session, one intra-op thread, no spinning) for stages with a model.
+     */
+    static StageComputeFactory standard() {
+        return (bundle, stage) -> stage.simulated() ? SyntheticCompute.of(stage) : OnnxStageCompute.open(bundle, stage);
     }
 }

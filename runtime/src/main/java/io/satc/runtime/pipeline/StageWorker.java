@@ -1,25 +1,27 @@
 package io.satc.runtime.pipeline;
 
-import io.satc.runtime.codec.CodecSpec;
-import io.satc.runtime.codec.DecodedFrame;
-import io.satc.runtime.codec.EncodedFrame;
+import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.bundle.TensorDescriptor;
+import io.satc.runtime.codec.Activation;
 import io.satc.runtime.codec.FrameDecoder;
 import io.satc.runtime.codec.FrameEncoder;
-import io.satc.runtime.codec.Tensor;
+import io.satc.runtime.codec.FrameMessage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One stage's thread: decode the incoming frame, compute, encode with the outgoing cut's codec,
- * and when emulating pad the whole service up to the predicted time.
+ * One stage's thread: decode the incoming message, compute, encode the output with the outgoing
+ * cut's codec (side inputs still needed downstream travel on, losslessly), and when emulating pad
+ * the whole service up to the predicted time.
  */
 final class StageWorker extends Worker {
 
     private final StageCompute compute;
-    private final int[] inputShape;
-    private final int[] outputShape;
-    private final CodecSpec codecIn;
-    private final CodecSpec codecOut;
+    private final BundleStage stage;
+    private final MessageLayout in;
+    private final MessageLayout out;
     /** The emulated service time, or −1 in native mode. */
     private final long budgetNanos;
     private final boolean warmUp;
@@ -32,16 +34,14 @@ final class StageWorker extends Worker {
     private final FrameEncoder encoder = new FrameEncoder();
     private final FrameDecoder decoder = new FrameDecoder();
 
-    StageWorker(String name, RunControl control, StageCompute compute, int[] inputShape, int[] outputShape,
-            CodecSpec codecIn, CodecSpec codecOut, long budgetNanos, boolean warmUp, int microBatches,
-            BlockingQueue<Frame> input, BlockingQueue<Frame> output, String previous, String next,
-            ResourceMeter meter) {
+    StageWorker(String name, RunControl control, StageCompute compute, BundleStage stage, MessageLayout in,
+            MessageLayout out, long budgetNanos, boolean warmUp, int microBatches, BlockingQueue<Frame> input,
+            BlockingQueue<Frame> output, String previous, String next, ResourceMeter meter) {
         super(name, "stage", control);
         this.compute = compute;
-        this.inputShape = inputShape.clone();
-        this.outputShape = outputShape.clone();
-        this.codecIn = codecIn;
-        this.codecOut = codecOut;
+        this.stage = stage;
+        this.in = in;
+        this.out = out;
         this.budgetNanos = budgetNanos;
         this.warmUp = warmUp;
         this.microBatches = microBatches;
@@ -56,9 +56,12 @@ final class StageWorker extends Worker {
     @Override
     void prepare() throws Exception {
         if (warmUp) {
-            Tensor sample = SyntheticActivation.fill(inputShape, -1);
-            byte[] bytes = encoder.encode(sample, codecIn, -1).bytes();
-            process(decoder.decode(bytes).tensor(), -1);
+            Map<String, Activation> side = new LinkedHashMap<>();
+            for (TensorDescriptor d : in.carried()) {
+                side.put(d.name(), SyntheticActivation.of(d, -1));
+            }
+            byte[] message = in.encode(encoder, SyntheticActivation.of(in.main(), -1), side, -1);
+            process(in.decode(decoder, message), -1);
         }
     }
 
@@ -73,20 +76,16 @@ final class StageWorker extends Worker {
     void loop() throws Exception {
         long previousEnd = Long.MIN_VALUE;
         for (int i = 0; i < microBatches; i++) {
-            Frame in = take(input, "a frame from " + previous);
-            current = in.microBatchId();
+            Frame frame = take(input, "a frame from " + previous);
+            current = frame.microBatchId();
             long taken = System.nanoTime();
-            long start = budgetNanos >= 0 ? Math.min(taken, Math.max(in.readyNanos(), previousEnd)) : taken;
-            DecodedFrame decoded = decoder.decode(in.bytes());
-            if (decoded.microBatchId() != i || in.microBatchId() != i) {
+            long start = budgetNanos >= 0 ? Math.min(taken, Math.max(frame.readyNanos(), previousEnd)) : taken;
+            MessageLayout.Decoded decoded = in.decode(decoder, frame.bytes());
+            if (decoded.microBatchId() != i || frame.microBatchId() != i) {
                 throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
                         + i + " was due; frames must arrive in order.");
             }
-            if (!Arrays.equals(decoded.tensor().shape(), inputShape)) {
-                throw new IllegalStateException("Input shape " + Arrays.toString(decoded.tensor().shape())
-                        + " differs from the manifest's " + Arrays.toString(inputShape) + ".");
-            }
-            EncodedFrame frame = process(decoded.tensor(), i);
+            byte[] message = process(decoded, i);
             long work = System.nanoTime() - taken;
             long end;
             if (budgetNanos >= 0) {
@@ -99,17 +98,21 @@ final class StageWorker extends Worker {
                 end = System.nanoTime();
             }
             previousEnd = end;
-            meter.record(i, end - start, work, frame.frameBytes());
-            put(output, new Frame(i, frame.bytes(), end), next);
+            meter.record(i, end - start, work, message.length, FrameMessage.firstFrameBytes(message));
+            put(output, new Frame(i, message, end), next);
         }
     }
 
-    private EncodedFrame process(Tensor in, long microBatchId) throws Exception {
-        Tensor out = compute.apply(in, microBatchId);
-        if (!Arrays.equals(out.shape(), outputShape)) {
-            throw new IllegalStateException("The compute returned shape " + Arrays.toString(out.shape())
-                    + " but the manifest's output is " + Arrays.toString(outputShape) + ".");
+    private byte[] process(MessageLayout.Decoded decoded, long microBatchId) throws Exception {
+        Map<String, Activation> side = new LinkedHashMap<>();
+        for (TensorDescriptor d : stage.sideInputs()) {
+            side.put(d.name(), decoded.side().get(d.name()));
         }
-        return encoder.encode(out, codecOut, microBatchId);
+        Activation result = compute.apply(new StageInput(decoded.main(), side), microBatchId);
+        if (!Arrays.equals(result.shape(), out.main().dimensions()) || !result.dtypeName().equals(out.main().dtype())) {
+            throw new IllegalStateException("The compute returned " + result.dtypeName() + Arrays.toString(result.shape())
+                    + " but the manifest's output is " + out.main().dtype() + out.main().shape() + ".");
+        }
+        return out.encode(encoder, result, decoded.side(), microBatchId);
     }
 }

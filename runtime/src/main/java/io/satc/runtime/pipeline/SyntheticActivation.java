@@ -1,5 +1,8 @@
 package io.satc.runtime.pipeline;
 
+import io.satc.runtime.bundle.TensorDescriptor;
+import io.satc.runtime.codec.Activation;
+import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.codec.Tensor;
 import java.util.Locale;
 
@@ -35,17 +38,34 @@ public final class SyntheticActivation {
         return mix(mix(stageIndex * 0x9E3779B97F4A7C15L + microBatchId) ^ inputChecksum);
     }
 
-    /** 64-bit FNV-1a over the shape and the raw bits of every element. */
-    public static long checksum(Tensor tensor) {
+    /** 64-bit FNV-1a over the shape and the raw bits of every element (each int64 as two halves). */
+    public static long checksum(Activation activation) {
         long h = 0xcbf29ce484222325L;
-        for (int d : tensor.shape()) {
+        for (int d : activation.shape()) {
             h = (h ^ d) * 0x100000001b3L;
         }
-        float[] data = tensor.data();
-        for (float v : data) {
-            h = (h ^ Float.floatToRawIntBits(v)) * 0x100000001b3L;
+        if (activation instanceof Tensor tensor) {
+            for (float v : tensor.data()) {
+                h = (h ^ Float.floatToRawIntBits(v)) * 0x100000001b3L;
+            }
+        } else {
+            for (long v : ((LongTensor) activation).data()) {
+                h = (h ^ (int) v) * 0x100000001b3L;
+                h = (h ^ (int) (v >>> 32)) * 0x100000001b3L;
+            }
         }
         return h;
+    }
+
+    /**
+     * A stand-in for a tensor descriptor: {@link #fill} for float32, and for int64 (token ids,
+     * masks) zeros, which every embedding table and mask accepts.
+     */
+    public static Activation of(TensorDescriptor descriptor, long seed) {
+        if ("int64".equals(descriptor.dtype())) {
+            return LongTensor.of(new long[Math.toIntExact(descriptor.elementCount())], descriptor.dimensions());
+        }
+        return fill(descriptor.dimensions(), seed);
     }
 
     /** A checksum as 16 lowercase hex digits, the form reports print. */

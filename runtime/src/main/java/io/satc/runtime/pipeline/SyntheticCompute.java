@@ -24,8 +24,8 @@ public final class SyntheticCompute implements StageCompute {
     }
 
     @Override
-    public Tensor apply(Tensor input, long microBatchId) {
-        long seed = SyntheticActivation.seed(stageIndex, microBatchId, SyntheticActivation.checksum(input));
+    public Tensor apply(StageInput input, long microBatchId) {
+        long seed = SyntheticActivation.seed(stageIndex, microBatchId, SyntheticActivation.checksum(input.main()));
         return SyntheticActivation.fill(outputShape, seed);
     }
 }

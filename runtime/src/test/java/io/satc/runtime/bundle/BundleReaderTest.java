@@ -97,8 +97,8 @@ class BundleReaderTest {
         List<BundleStage> stages = new ArrayList<>(good.stages());
         BundleStage s2 = stages.get(1);
         stages.set(1, new BundleStage(5, s2.node(), s2.firstUnit(), s2.lastUnit(), s2.computeFlops(),
-                s2.flopsPerSample(), s2.predictedServiceS(), s2.input(), s2.output(), "fp16", "int9", null));
-        BundleManifest bad = new BundleManifest(1, good.mission(), good.missionSha256(), 1, 7, 2, 4, good.plan(),
+                s2.flopsPerSample(), s2.predictedServiceS(), s2.input(), s2.output(), List.of(), "fp16", "int9", null));
+        BundleManifest bad = new BundleManifest(1, good.mission(), good.missionSha256(), 1, 7, 2, 4, good.plan(), null,
                 stages, good.hops(), good.predicted());
         writer.write(dir, bad);
         List<String> errors = rejected();
@@ -151,9 +151,9 @@ class BundleReaderTest {
         List<BundleStage> stages = new ArrayList<>(m.stages());
         BundleStage s = stages.get(1);
         stages.set(1, new BundleStage(s.index(), s.node(), s.firstUnit(), s.lastUnit(), s.computeFlops(),
-                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.codecIn(), s.codecOut(), model));
+                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.sideInputs(), s.codecIn(), s.codecOut(), model));
         return new BundleManifest(m.formatVersion(), m.mission(), m.missionSha256(), m.costModel(), m.batch(),
-                m.microBatches(), m.microBatchSize(), m.plan(), stages, m.hops(), m.predicted());
+                m.microBatches(), m.microBatchSize(), m.plan(), m.io(), stages, m.hops(), m.predicted());
     }
 
     private void write(String json) throws IOException {

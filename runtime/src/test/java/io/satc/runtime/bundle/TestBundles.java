@@ -86,7 +86,7 @@ public final class TestBundles {
         for (int k = 1; k <= 3; k++) {
             double flops = stageS[k - 1] * 1e12 / MICRO_BATCH_SIZE; // τ = b · F / C
             stages.add(new BundleStage(k, nodes[k - 1], 4 * (k - 1), 4 * k - 1, 1e12, flops, stageS[k - 1],
-                    tensorAfter(k - 1), tensorAfter(k), codecOf(k - 1), codecOf(k), null));
+                    tensorAfter(k - 1), tensorAfter(k), List.of(), codecOf(k - 1), codecOf(k), null));
         }
         List<BundleHop> hops = new ArrayList<>();
         double comm = 0;
@@ -108,7 +108,7 @@ public final class TestBundles {
     private static BundleManifest manifest(int m, ObjectNode plan, List<BundleStage> stages, List<BundleHop> hops,
             Prediction prediction) {
         return new BundleManifest(1, "test-three-stage", "0".repeat(64), 1, m * MICRO_BATCH_SIZE, m, MICRO_BATCH_SIZE,
-                plan, stages, hops, prediction);
+                plan, null, stages, hops, prediction);
     }
 
     /** Writes {@code manifest} into {@code dir} and reads it back as a verified bundle. */

@@ -148,8 +148,8 @@ class MalformedFrameTest {
     @Test
     void newerAndZeroVersions() {
         byte[] frame = VALID.get(0).clone();
-        frame[FrameFormat.OFFSET_VERSION] = 2;
-        rejectedWith(frame, "Frame format version 2 is newer than this reader, which supports version 1.");
+        frame[FrameFormat.OFFSET_VERSION] = 3;
+        rejectedWith(frame, "Frame format version 3 is newer than this reader, which supports version 2.");
         frame[FrameFormat.OFFSET_VERSION] = 0;
         rejectedWith(withValidCrc(frame), "version 0 is invalid");
     }

@@ -100,7 +100,7 @@ class PipelineFailureTest {
     }
 
     @Test
-    void aModelStageWithoutOnnxExecutionFailsBeforeStarting() throws Exception {
+    void aModelOnnxRuntimeCannotLoadFailsBeforeStarting() throws Exception {
         BundleManifest m = TestBundles.relayed(M);
         java.nio.file.Files.createDirectories(dir.resolve("stages/leo-3"));
         java.nio.file.Files.write(dir.resolve("stages/leo-3/model.onnx"), new byte[] {42});
@@ -108,13 +108,14 @@ class PipelineFailureTest {
         List<BundleStage> stages = new ArrayList<>(m.stages());
         BundleStage s = stages.get(2);
         stages.set(2, new BundleStage(s.index(), s.node(), s.firstUnit(), s.lastUnit(), s.computeFlops(),
-                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.codecIn(), s.codecOut(), model));
+                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.sideInputs(), s.codecIn(), s.codecOut(), model));
         Bundle bundle = TestBundles.write(dir, new BundleManifest(1, m.mission(), m.missionSha256(), 1, m.batch(),
-                m.microBatches(), m.microBatchSize(), m.plan(), stages, m.hops(), m.predicted()));
+                m.microBatches(), m.microBatchSize(), m.plan(), m.io(), stages, m.hops(), m.predicted()));
         PipelineFailure failure = assertInstanceOf(RunResult.Failed.class,
                 runner.run(bundle, RunOptions.nativeSpeed())).failure();
         assertEquals("stage 3 on leo-3", failure.resource());
-        assertTrue(failure.message().contains("has no ONNX execution yet"), failure.message());
+        assertTrue(failure.message().startsWith("Stage 3 on leo-3 could not start: ONNX Runtime "
+                + "cannot load `stages/leo-3/model.onnx`: "), failure.message());
     }
 
     private static void assertNoPipelineThreadsLeft() {
