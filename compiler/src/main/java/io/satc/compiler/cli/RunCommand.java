@@ -5,12 +5,13 @@ import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.satc.runtime.inference.InferenceRunner;
+import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.PipelineFailure;
-import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.ResourceReport;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
-import io.satc.runtime.pipeline.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,8 +44,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of the table.")
     boolean json;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "Input samples; not supported by simulation bundles, which generate them.")
+    @Option(names = "--input", paramLabel = "FILE", description = "Inputs: for a text model, one sample per line (at most the "
+            + "batch); for a tensor input, a .npy of the whole batch. Default: the bundle's samples, or synthetic inputs for a "
+            + "simulation bundle.")
     Path input;
+
+    @Option(names = "--generate", paramLabel = "N", defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
+            description = "Characters a decoder generates, one pipeline pass each (default: ${DEFAULT-VALUE}).")
+    int generate;
 
     @Spec
     CommandSpec spec;
@@ -63,34 +70,92 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         Bundle b = ((BundleRead.Loaded) read).bundle();
-        if (input != null) {
-            err.println("satc: --input is not supported yet: bundles run on generated inputs (simulation) in this version.");
-            return ExitCodes.USAGE;
-        }
         RunOptions options = emulate ? RunOptions.emulate(timeScale) : RunOptions.nativeSpeed();
         if (!json) {
             err.println("satc: running " + b.manifest().mission() + " (" + b.manifest().microBatches() + " micro-batches, "
                     + (emulate ? "emulated hardware, time scale " + timeScale : "native speed") + ") ...");
             err.flush();
         }
-        RunResult result = new PipelineRunner().run(b, options);
-        if (result instanceof RunResult.Failed f) {
+        Progress progress = new Progress(err, !json && System.console() != null);
+        InferenceRunner.Outcome outcome = new InferenceRunner().run(b, options, input, generate, progress::line);
+        progress.done();
+        if (outcome instanceof InferenceRunner.BadInput bad) {
+            err.println("satc: " + bad.message());
+            return ExitCodes.INPUT_ERRORS;
+        }
+        if (outcome instanceof InferenceRunner.Failed f) {
             PipelineFailure failure = f.failure();
             err.println("satc: the run failed at " + failure.resource() + (failure.microBatch().isPresent()
-                    ? " on micro-batch " + failure.microBatch().getAsLong() : "") + ": " + failure.message());
+                    ? " on micro-batch " + failure.microBatch().getAsLong() : "")
+                    + (f.pass() > 1 ? " (pass " + f.pass() + ")" : "") + ": " + failure.message());
             err.println("satc: " + f.completedOutputs() + " of " + b.manifest().microBatches()
                     + " micro-batches arrived; no output is presented as complete.");
             return ExitCodes.RUN_FAILED;
         }
-        RunReport report = ((RunResult.Completed) result).report();
+        InferenceRunner.Done done = (InferenceRunner.Done) outcome;
+        RunReport report = done.report();
         MeasuredReport.refresh(bundle, b.manifest(), report);
         if (json) {
-            out.print(report.toJson());
+            ObjectNode tree = report.toJsonTree();
+            tree.put("passes", done.passes());
+            done.outputs().writeTo((ObjectNode) tree.get("outputs"));
+            out.print(RunReport.toJson(tree));
         } else {
             print(report, out);
+            printOutputs(done, out);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A one-line progress indicator on a terminal, rewritten in place; silent otherwise. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean enabled;
+        private boolean shown;
+
+        Progress(PrintWriter err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        void line(String text) {
+            if (enabled) {
+                err.print("\r\033[2Ksatc: " + text);
+                err.flush();
+                shown = true;
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.print("\r\033[2K");
+                err.flush();
+            }
+        }
+    }
+
+    private static void printOutputs(InferenceRunner.Done done, PrintWriter out) {
+        if (done.outputs() instanceof ModelOutputs.Embeddings e) {
+            out.println();
+            out.printf(Locale.ROOT, "  embeddings %d x %d (mean-pooled over the attention mask, L2-normalised); first values:%n",
+                    e.vectors().size(), e.vectors().isEmpty() ? 0 : e.vectors().get(0).length);
+            for (int i = 0; i < e.texts().size(); i++) {
+                float[] v = e.vectors().get(i);
+                out.printf(Locale.ROOT, "  %3d  [%+.4f %+.4f %+.4f %+.4f …]  %s%n", i, v[0], v[1], v[2], v[3], ellipsis(e.texts().get(i), 60));
+            }
+        } else if (done.outputs() instanceof ModelOutputs.Generated g) {
+            out.println();
+            out.printf(Locale.ROOT, "  generated %d characters per prompt, greedy, one pipeline pass each (times above are means per pass):%n",
+                    g.steps());
+            for (int i = 0; i < g.prompts().size(); i++) {
+                out.printf(Locale.ROOT, "  %3d  %s⟨%s⟩%n", i, g.prompts().get(i), g.continuations().get(i).replace("\n", "⏎"));
+            }
+        }
+    }
+
+    private static String ellipsis(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static void print(RunReport r, PrintWriter out) {

@@ -13,6 +13,7 @@ import io.satc.compiler.plan.Resource;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleWriter;
+import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.TensorDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,6 +103,7 @@ public final class BundleCompiler {
         String kindNote = "the model is a catalogue architecture or a profile, so stages compute synthetic activations of "
                 + "the planned sizes (no weights) and every hop carries real codec frames of the planned sizes.";
         List<Map<String, String>> stageFiles = new ArrayList<>();
+        ModelIo io = null;
         if (mission.model().source() instanceof AnalyzedMission.OnnxSource onnx) {
             kind = "real-model";
             kindNote = "each stage runs its part of `" + onnx.file().getFileName() + "` (split at the planned cuts; the parts "
@@ -118,6 +120,8 @@ public final class BundleCompiler {
             ModelSplit s = split.orElseThrow();
             int b = outcome.problem().microBatchSize();
             int seq = (int) mission.workload().sequence().orElse(Lowerer.DEFAULT_SEQUENCE);
+            // The model's graph inputs in message order: the first stage's input, then the others as stages first read them.
+            Map<String, TensorDescriptor> graphInputs = new LinkedHashMap<>();
             for (int k = 0; k < s.parts().size(); k++) {
                 ModelPart part = s.parts().get(k);
                 String node = e.plan().stages().get(k).node();
@@ -125,13 +129,35 @@ public final class BundleCompiler {
                 Path file = dir.resolve(rel);
                 Files.createDirectories(file.getParent());
                 Files.write(file, part.onnx());
+                List<TensorDescriptor> side = new ArrayList<>();
+                for (TensorSpec spec : part.inputs().subList(1, part.inputs().size())) {
+                    side.add(descriptor(spec, b, seq));
+                }
+                if (k == 0) {
+                    graphInputs.put(part.inputs().get(0).name(), descriptor(part.inputs().get(0), b, seq));
+                }
+                side.forEach(d -> graphInputs.putIfAbsent(d.name(), d));
                 parts.add(Optional.of(new ManifestBuilder.PartFiles(writer.modelFile(dir, rel),
-                        descriptor(part.inputs().get(0), b, seq), descriptor(part.outputs().get(0), b, seq))));
+                        descriptor(part.inputs().get(0), b, seq), descriptor(part.outputs().get(0), b, seq), side)));
                 stageFiles.add(file(rel, "ONNX part " + (k + 1) + " (units " + part.firstUnit() + "–" + part.lastUnit()
                         + "), inputs " + String.join(", ", part.inputNames())));
             }
+            BundleInputsWriter.Written written = BundleInputsWriter.write(mission, dir, writer, outcome.problem().batch());
+            if (written.failure().isPresent()) {
+                return Optional.of(new Failed(List.of(written.failure().get())));
+            }
+            List<String> sinkInputs = ModelIo.ENCODER.equals(written.kind()) && graphInputs.containsKey("attention_mask")
+                    ? List.of("attention_mask") : List.of();
+            io = new ModelIo(written.kind(), new ArrayList<>(graphInputs.values()), sinkInputs, seq, written.tokenizer(),
+                    written.samples());
+            if (written.samples() != null) {
+                stageFiles.add(file(written.samples().path(), written.samplesNote()));
+            }
+            if (written.tokenizer() != null) {
+                stageFiles.add(file(written.tokenizer().path(), "the tokenizer, which turns text into the model's inputs"));
+            }
         }
-        BundleManifest manifest = ManifestBuilder.build(outcome, sha, activationBytes, parts);
+        BundleManifest manifest = ManifestBuilder.build(outcome, sha, activationBytes, parts, io);
         writer.write(dir, manifest);
 
         Map<String, Object> header = new LinkedHashMap<>();

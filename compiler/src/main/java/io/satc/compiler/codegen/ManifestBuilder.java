@@ -10,6 +10,7 @@ import io.satc.runtime.bundle.BundleHop;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.ModelFile;
+import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.Prediction;
 import io.satc.runtime.bundle.TensorDescriptor;
 import java.util.ArrayList;
@@ -24,13 +25,14 @@ import java.util.Optional;
 final class ManifestBuilder {
 
     /** What a stage of a real-model bundle runs: the part file and its tensors. */
-    record PartFiles(ModelFile model, TensorDescriptor input, TensorDescriptor output) {
+    record PartFiles(ModelFile model, TensorDescriptor input, TensorDescriptor output, List<TensorDescriptor> sideInputs) {
     }
 
     private ManifestBuilder() {
     }
 
-    static BundleManifest build(PlanOutcome outcome, String missionSha256, int activationBytes, List<Optional<PartFiles>> parts) {
+    static BundleManifest build(PlanOutcome outcome, String missionSha256, int activationBytes, List<Optional<PartFiles>> parts,
+            ModelIo io) {
         PlacementProblem p = outcome.problem();
         Evaluation e = outcome.evaluation().orElseThrow();
         Plan plan = e.plan();
@@ -61,7 +63,8 @@ final class ManifestBuilder {
             String codecIn = part.isPresent() && j == 0 ? "none" : wireCodec(j, k, wires, plan, part.isPresent());
             String codecOut = part.isPresent() && j == k - 1 ? "none" : wireCodec(j + 1, k, wires, plan, part.isPresent());
             stages.add(new BundleStage(j + 1, w.node(), w.firstUnit(), w.lastUnit(), compute, flops, w.serviceSeconds(),
-                    in, out, codecIn, codecOut, part.map(PartFiles::model).orElse(null)));
+                    in, out, part.map(PartFiles::sideInputs).orElse(List.of()), codecIn, codecOut,
+                    part.map(PartFiles::model).orElse(null)));
         }
         List<BundleHop> hops = new ArrayList<>();
         for (Resource r : e.resources()) {
@@ -76,7 +79,7 @@ final class ManifestBuilder {
         com.fasterxml.jackson.databind.node.ObjectNode planDoc = PlanJson.document(outcome);
         planDoc.remove("search");
         return new BundleManifest(BundleManifest.FORMAT_VERSION, p.mission(), missionSha256, BundleManifest.COST_MODEL,
-                p.batch(), p.microBatches(), b, planDoc, stages, hops, new Prediction(e.latencySeconds(), bottleneck, e.commBytes()));
+                p.batch(), p.microBatches(), b, planDoc, io, stages, hops, new Prediction(e.latencySeconds(), bottleneck, e.commBytes()));
     }
 
     /** Real-model bundles send the plan's codec itself; simulation bundles their stand-in. */

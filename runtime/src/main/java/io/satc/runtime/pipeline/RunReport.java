@@ -85,6 +85,23 @@ public record RunReport(
 
     /** The report as indented JSON: mode, makespans, bottlenecks, resources, bytes, outputs, warnings. */
     public String toJson() {
+        return toJson(toJsonTree());
+    }
+
+    /** Indented JSON of a tree, with a final newline. */
+    public static String toJson(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values could not be serialised", e);
+        }
+    }
+
+    /**
+     * The report as a JSON tree; {@code outputs} is an object whose {@code micro_batches} lists each
+     * micro-batch's checksum and arrival time.
+     */
+    public ObjectNode toJsonTree() {
         ObjectNode root = JSON.createObjectNode();
         root.put("mission", mission);
         root.put("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -109,7 +126,7 @@ public record RunReport(
             node.put("bytes", r.bytes());
         }
         root.put("bytes_total", bytesTotal);
-        ArrayNode out = root.putArray("outputs");
+        ArrayNode out = root.putObject("outputs").putArray("micro_batches");
         for (MicroBatchOutput o : outputs) {
             ObjectNode node = out.addObject();
             node.put("micro_batch", o.microBatch());
@@ -118,10 +135,6 @@ public record RunReport(
         }
         ArrayNode w = root.putArray("warnings");
         warnings.forEach(w::add);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values could not be serialised", e);
-        }
+        return root;
     }
 }

@@ -79,8 +79,8 @@ class PipelineNativeTest {
         assertEquals("stage 1 on leo-1", json.at("/resources/0/name").asText());
         assertEquals("stage", json.at("/resources/0/kind").asText());
         assertEquals(report.bytesTotal(), json.get("bytes_total").asLong());
-        assertEquals(report.outputs().get(1).checksum(), json.at("/outputs/1/checksum").asText());
-        assertEquals(16, json.at("/outputs/1/checksum").asText().length());
+        assertEquals(report.outputs().get(1).checksum(), json.at("/outputs/micro_batches/1/checksum").asText());
+        assertEquals(16, json.at("/outputs/micro_batches/1/checksum").asText().length());
     }
 
     private static List<String> checksums(RunReport report) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.satc.compiler.model.ModelErrorKind;
 import io.satc.compiler.model.ModelResult;
 import io.satc.runtime.text.BatchEncoding;
+import io.satc.runtime.text.CharVocabulary;
 import io.satc.runtime.text.WordPieceTokenizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -75,10 +76,11 @@ public record CalibrationSet(TokenizerFormat format, int sequenceLength, int sam
       return ModelResult.failed(ModelErrorKind.UNREADABLE,
           "The calibration text `" + text.getFileName() + "` has no non-blank line.");
     }
-    if (vocabulary != null && vocabulary.path("stoi").isObject()) {
-      return chars(lines, vocabulary.path("stoi"), sequenceLength, maxSamples, text);
+    Optional<TokenizerFormat> format = TokenizerFormat.of(vocabulary);
+    if (format.equals(Optional.of(TokenizerFormat.CHAR))) {
+      return chars(lines, CharVocabulary.of(vocabulary), sequenceLength, maxSamples, text);
     }
-    if (vocabulary != null && "WordPiece".equals(vocabulary.path("model").path("type").asText())) {
+    if (format.equals(Optional.of(TokenizerFormat.WORDPIECE))) {
       try {
         return wordPiece(lines, WordPieceTokenizer.fromTokenizerJson(tokenizer), sequenceLength,
             maxSamples);
@@ -120,18 +122,11 @@ public record CalibrationSet(TokenizerFormat format, int sequenceLength, int sam
         inputs, batch.flatAttentionMask()));
   }
 
-  private static ModelResult<CalibrationSet> chars(List<String> lines, JsonNode stoi, int length,
-      int maxSamples, Path text) {
-    Map<Integer, Long> ids = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = stoi.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().codePointCount(0, e.getKey().length()) == 1 && e.getValue().canConvertToLong()) {
-        ids.put(e.getKey().codePointAt(0), e.getValue().asLong());
-      }
-    }
+  private static ModelResult<CalibrationSet> chars(List<String> lines, CharVocabulary vocabulary,
+      int length, int maxSamples, Path text) {
     List<String> normalised = new ArrayList<>();
     for (String line : lines) {
-      normalised.add(line.replaceAll("\\s+", " "));
+      normalised.add(CharVocabulary.normalise(line));
     }
     int[] codePoints = String.join("\n", normalised).codePoints().toArray();
     int windows = Math.min(maxSamples, codePoints.length / length);
@@ -142,7 +137,7 @@ public record CalibrationSet(TokenizerFormat format, int sequenceLength, int sam
     }
     long[] inputIds = new long[windows * length];
     for (int i = 0; i < inputIds.length; i++) {
-      inputIds[i] = ids.getOrDefault(codePoints[i], 0L);
+      inputIds[i] = vocabulary.id(codePoints[i]);
     }
     long[] mask = new long[inputIds.length];
     Arrays.fill(mask, 1L);
