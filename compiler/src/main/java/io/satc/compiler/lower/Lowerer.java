@@ -78,7 +78,9 @@ public final class Lowerer {
             }
             input = m.workload().inputBytes().orElse((double) profile.inputBytesPerSample());
             activationBytes = ONNX_ACTIVATION_BYTES;
-            if (m.model().tokenizer().isPresent() && m.accuracy().calibration().isPresent()) {
+            if (m.codecs().isEmpty()) {
+                notes.add("No codecs declared: every cut travels uncompressed (`none`), with no accuracy loss to calibrate.");
+            } else if (m.model().tokenizer().isPresent() && m.accuracy().calibration().isPresent()) {
                 ModelResult<CalibrationPlan> calibrated = calibrate(m, onnx, sequence, options);
                 if (calibrated instanceof ModelResult.Failed<CalibrationPlan> failed) {
                     return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `" + onnx.file().getFileName() + "`: "

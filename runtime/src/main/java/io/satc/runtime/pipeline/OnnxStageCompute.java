@@ -21,7 +21,8 @@ import java.util.TreeSet;
 /**
  * A stage that runs its ONNX sub-model with ONNX Runtime: one session per stage, one intra-op and
  * one inter-op thread, sequential execution and spinning off, because on a two-core machine
- * spinning sessions of neighbouring stages starve each other.
+ * spinning sessions of neighbouring stages starve each other; basic graph optimisations only,
+ * so that parts compose to exactly the unsplit model's numbers.
  */
 public final class OnnxStageCompute implements StageCompute {
 
@@ -43,6 +44,11 @@ public final class OnnxStageCompute implements StageCompute {
         options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
         options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        // Basic optimisations only (constant folding, redundant-node removal): the extended fusions
+        // (attention, layer norm, GELU, embedding + layer norm) match different node groups in a
+        // part than in the whole model, so they would make the parts differ from the unsplit model
+        // in the last bits. With basic optimisations a split with codec `none` is bit-exact.
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
         return options;
     }
 
