@@ -152,9 +152,9 @@ class RunCommandTest {
         CheckCommandTest.Run c = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", copy.toString());
         assertEquals(0, c.exit(), c.err());
         Path manifest = copy.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 7"));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 2", "\"format_version\" : 7"));
         CheckCommandTest.Run r = satc("run", copy.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
-        assertTrue(r.err().contains("Bundle format version 7 is newer than this runtime, which reads version 1"), r.err());
+        assertTrue(r.err().contains("Bundle format version 7 is newer than this runtime, which reads version 2"), r.err());
     }
 }

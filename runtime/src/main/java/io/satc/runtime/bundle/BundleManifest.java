@@ -39,8 +39,12 @@ public record BundleManifest(
         @JsonProperty("hops") List<BundleHop> hops,
         @JsonProperty("predicted") Prediction predicted) {
 
-    /** The newest manifest format this runtime reads and the one it writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest manifest format this runtime reads and the one it writes. Version 2 added the
+     * required {@code io} and per-stage {@code side_inputs}; a version-1 manifest reads as one
+     * with {@code io: null} and no side inputs.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** The only cost-model version the runtime's predictions understand. */
     public static final int COST_MODEL = 1;

@@ -56,6 +56,9 @@ public final class BundleReader {
         if (version.asLong() < 1) {
             return rejected(directory, "Bundle format version " + version.asLong() + " is invalid; versions start at 1.");
         }
+        if (version.asLong() == 1) {
+            upgradeFromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) root);
+        }
         BundleManifest manifest;
         try {
             manifest = ManifestJson.MAPPER.treeToValue(root, BundleManifest.class);
@@ -70,6 +73,18 @@ public final class BundleReader {
         }
         return errors.isEmpty() ? new BundleRead.Loaded(new Bundle(directory, manifest))
                 : new BundleRead.Rejected(directory, errors);
+    }
+
+    /** Version 1 had no real-model inputs: no {@code io}, no side inputs. */
+    private static void upgradeFromVersion1(com.fasterxml.jackson.databind.node.ObjectNode root) {
+        if (!root.has("io")) {
+            root.putNull("io");
+        }
+        for (JsonNode stage : root.path("stages")) {
+            if (stage instanceof com.fasterxml.jackson.databind.node.ObjectNode s && !s.has("side_inputs")) {
+                s.putArray("side_inputs");
+            }
+        }
     }
 
     private static BundleRead rejected(Path directory, String error) {

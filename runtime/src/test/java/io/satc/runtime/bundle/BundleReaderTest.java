@@ -61,13 +61,27 @@ class BundleReaderTest {
     @Test
     void newerFormatIsRejected() throws IOException {
         ObjectNode root = (ObjectNode) ManifestJson.MAPPER.readTree(writer.toJson(TestBundles.emulation(2)));
-        root.put("format_version", 2);
-        root.put("stages", "a v2 layout the v1 reader cannot bind");
+        root.put("format_version", 3);
+        root.put("stages", "a v3 layout the v2 reader cannot bind");
         write(ManifestJson.MAPPER.writeValueAsString(root));
         List<String> errors = rejected();
         assertEquals(1, errors.size());
-        assertEquals("Bundle format version 2 is newer than this runtime, which reads version 1; "
+        assertEquals("Bundle format version 3 is newer than this runtime, which reads version 2; "
                 + "run it with a newer satc.", errors.get(0));
+    }
+
+    @Test
+    void aVersionOneManifestWithoutIoOrSideInputsStillReads() throws IOException {
+        ObjectNode root = (ObjectNode) ManifestJson.MAPPER.readTree(writer.toJson(TestBundles.emulation(2)));
+        root.put("format_version", 1);
+        root.remove("io");
+        root.get("stages").forEach(stage -> ((ObjectNode) stage).remove("side_inputs"));
+        write(ManifestJson.MAPPER.writeValueAsString(root));
+        BundleRead read = new BundleReader().read(dir);
+        assertTrue(read instanceof BundleRead.Loaded, read::toString);
+        BundleManifest m = ((BundleRead.Loaded) read).bundle().manifest();
+        assertTrue(m.modelIo().isEmpty());
+        assertEquals(List.of(), m.stages().get(0).sideInputs());
     }
 
     @Test
@@ -88,7 +102,7 @@ class BundleReaderTest {
         String json = writer.toJson(TestBundles.emulation(2)).replace("\"micro_batches\" : 2", "\"micro_batches\" : \"two\"");
         write(json);
         String error = rejected().get(0);
-        assertTrue(error.contains("does not follow manifest format 1") && error.contains("micro_batches"), error);
+        assertTrue(error.contains("does not follow manifest format 2") && error.contains("micro_batches"), error);
     }
 
     @Test
