@@ -85,7 +85,8 @@ final class ReportView {
         for (int t = 0; t <= 4; t++) {
             double x = left + plot * t / 4.0;
             b.line(x, top, x, axisY - 10, "#ccc");
-            b.text(x, axisY, "middle", Quantities.seconds(s.makespan() * t / 4.0));
+            // The last label ends at its tick: centred, it would run past the drawing's right edge and be cut off.
+            b.text(x, axisY, t == 4 ? "end" : "middle", Quantities.seconds(s.makespan() * t / 4.0));
         }
         return b.build(WIDTH, axisY + 10);
     }
