@@ -31,8 +31,15 @@ final class Costs {
         return serviceAndDelay + (microBatches - 1) * bottleneck;
     }
 
-    static String gigabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
+    /** Memory in GB, or MB / kB below a gigabyte, so a 3 MB satellite does not read "0.00 GB". */
+    static String memory(double bytes) {
+        if (bytes >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
+        }
+        if (bytes >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f kB", bytes / 1e3);
     }
 
     static String percent(double fraction) {

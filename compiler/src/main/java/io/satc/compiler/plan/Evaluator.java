@@ -128,8 +128,8 @@ public final class Evaluator {
             memory.add(mem);
             if (!mem.fits()) {
                 violations.add(new Violation(Violation.Kind.MEMORY, "Stage " + (k + 1) + " on `" + stage.node()
-                        + "` needs " + Costs.gigabytes(mem.requiredBytes()) + "; the node holds "
-                        + Costs.gigabytes(mem.availableBytes()) + ".", mem.requiredBytes() - mem.availableBytes()));
+                        + "` needs " + Costs.memory(mem.requiredBytes()) + "; the node holds "
+                        + Costs.memory(mem.availableBytes()) + ".", mem.requiredBytes() - mem.availableBytes()));
             }
             if (k < stagesCount - 1) {
                 CodecOption codec = codecs.get(k);

@@ -73,10 +73,10 @@ final class InfeasibilityExplainer {
             }
             double onGround = Costs.memoryBytes(b, weights, in, maxOut);
             if (alone > largestSatellite && onGround > largestGround) {
-                reasons.add("Unit " + u + " (`" + unit.name() + "`) alone needs " + Costs.gigabytes(alone)
-                        + "; the largest satellite holds " + Costs.gigabytes(largestSatellite)
-                        + (largestGround > 0 ? " and the largest ground station " + Costs.gigabytes(largestGround)
-                                + " (which would also need " + Costs.gigabytes(onGround - alone) + " for the rest)"
+                reasons.add("Unit " + u + " (`" + unit.name() + "`) alone needs " + Costs.memory(alone)
+                        + "; the largest satellite holds " + Costs.memory(largestSatellite)
+                        + (largestGround > 0 ? " and the largest ground station " + Costs.memory(largestGround)
+                                + " (which would also need " + Costs.memory(onGround - alone) + " for the rest)"
                                 : "") + ".");
             }
         }
@@ -106,8 +106,8 @@ final class InfeasibilityExplainer {
             u = Math.max(v, u + 1);
         }
         if (problem.maxStages().isPresent() && minStages > problem.maxStages().getAsInt()) {
-            reasons.add("The model needs at least " + minStages + " stages to fit in memory (" + Costs.gigabytes(
-                    totalWeights(units)) + " of weights, at most " + Costs.gigabytes(largest)
+            reasons.add("The model needs at least " + minStages + " stages to fit in memory (" + Costs.memory(
+                    totalWeights(units)) + " of weights, at most " + Costs.memory(largest)
                     + " per node); max_stages is " + problem.maxStages().getAsInt() + ".");
         }
         if (minStages > computeNodes.size()) {
@@ -140,8 +140,8 @@ final class InfeasibilityExplainer {
         }
         if (reasons.isEmpty()) {
             reasons.add("No assignment of stages to distinct nodes with compute satisfies memory and"
-                    + " connectivity together (the weights total " + Costs.gigabytes(totalWeights(units))
-                    + "; satellites hold at most " + Costs.gigabytes(largestSatellite) + " each).");
+                    + " connectivity together (the weights total " + Costs.memory(totalWeights(units))
+                    + "; satellites hold at most " + Costs.memory(largestSatellite) + " each).");
         }
         return reasons;
     }
