@@ -50,9 +50,7 @@ final class CompletionFrontiers {
         double[] arrive = new double[states];
         double[] leave = new double[states];
         prefixes(problem, topology, router, codecs, shadowed, candidates, arrive, leave);
-        Points points = new Points();
-        points.m1 = m1;
-        points.shift = 52 - BUCKET_BITS;
+        Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
             double lambda = lambdas[li];
             double[][] vm = bottlenecks[li];
@@ -105,9 +103,8 @@ final class CompletionFrontiers {
                         groupM[group] = wm;
                         groupS[group] = ws;
                         for (int y : candidates) {
-                            points.clear();
                             // A point worth more than this belongs only to plans slower than the cutoff.
-                            points.limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                            points.clear(cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget);
                             boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
                             double speed = topology.nodes[y].computeFlops();
                             double memory = topology.nodes[y].memoryBytes();
@@ -168,8 +165,7 @@ final class CompletionFrontiers {
                             continue;
                         }
                         Route[] routes = router.routesFrom(x, bits);
-                        points.clear();
-                        points.limit = cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget;
+                        points.clear(cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget);
                         for (int y : candidates) {
                             Route r = routes[y];
                             if (r == null || (j >= 0 && y == x) || wm[y].length == 0) {
@@ -313,61 +309,98 @@ final class CompletionFrontiers {
         return best - 1e-12 * Math.abs(best);
     }
 
-    /** A growable list of (sum, bottleneck) points that reduces to a thinned Pareto frontier. */
+    /**
+     * A set of (sum, bottleneck) points that reduces to a thinned Pareto frontier. Points are
+     * not stored: each is folded at once into its bottleneck bucket (least sum, least bottleneck),
+     * and the frontier is read off the touched buckets in bucket order, so building a frontier
+     * costs no sort of its points (a frontier merges hundreds of points into a few dozen buckets).
+     */
     private static final class Points {
-        private double[] s = new double[64];
-        private double[] m = new double[64];
-        private long[] order = new long[64];
-        private int size;
+        private final int shift;
+        private final int m1;
+        /** Per bucket: least sum and least bottleneck of its points, valid where {@code stamp == epoch}. */
+        private final double[] bucketS;
+        private final double[] bucketM;
+        private final int[] stamp;
+        private int epoch = 1;
+        private int[] touched = new int[64];
+        private int count;
+        private int lowest;
+        private int highest;
+        private double[] outS = new double[64];
+        private double[] outM = new double[64];
+        private double limit = Double.POSITIVE_INFINITY;
 
-        void clear() {
-            size = 0;
+        Points(int bucketBits, int m1) {
+            this.shift = 52 - bucketBits;
+            this.m1 = m1;
+            // Non-negative doubles (raw bits below 2^63) shifted right give at most 2^(63-shift) buckets.
+            int buckets = 1 << (63 - shift);
+            this.bucketS = new double[buckets];
+            this.bucketM = new double[buckets];
+            this.stamp = new int[buckets];
         }
 
-        private double limit = Double.POSITIVE_INFINITY;
-        private int m1;
-        private int shift;
+        /** Empties the set; points whose {@code sum + (M−1)·bottleneck} exceeds {@code limit} will be ignored. */
+        void clear(double limit) {
+            this.limit = limit;
+            epoch++;
+            count = 0;
+            lowest = Integer.MAX_VALUE;
+            highest = -1;
+        }
 
         void add(double sum, double bottleneck) {
             if (sum + m1 * bottleneck > limit) {
                 return;
             }
-            if (size == s.length) {
-                s = Arrays.copyOf(s, 2 * size);
-                m = Arrays.copyOf(m, 2 * size);
-                order = Arrays.copyOf(order, 2 * size);
+            int b = bucket(bottleneck);
+            if (stamp[b] != epoch) {
+                stamp[b] = epoch;
+                bucketS[b] = sum;
+                bucketM[b] = bottleneck;
+                if (count == touched.length) {
+                    touched = Arrays.copyOf(touched, 2 * count);
+                }
+                touched[count++] = b;
+                lowest = Math.min(lowest, b);
+                highest = Math.max(highest, b);
+            } else {
+                bucketS[b] = Math.min(bucketS[b], sum);
+                bucketM[b] = Math.min(bucketM[b], bottleneck);
             }
-            s[size] = sum;
-            m[size] = bottleneck;
-            size++;
         }
 
-        /** The frontier as {bottlenecks ascending, sums strictly descending}. */
+        /**
+         * The frontier as {bottlenecks ascending, sums strictly descending}: per bucket in
+         * ascending order, its least bottleneck and least sum, kept when that sum is below every
+         * kept one (the point then dominates all points of its bucket).
+         */
         double[][] frontier() {
-            if (size == 0) {
+            if (count == 0) {
                 return new double[][] {EMPTY, EMPTY};
             }
-            for (int i = 0; i < size; i++) {
-                order[i] = ((long) bucket(m[i]) << 32) | i;
+            if (outS.length < count) {
+                outS = new double[Math.max(count, 2 * outS.length)];
+                outM = new double[outS.length];
             }
-            Arrays.sort(order, 0, size);
-            double[] outM = new double[size];
-            double[] outS = new double[size];
             int kept = 0;
             double bestS = Double.POSITIVE_INFINITY;
-            int i = 0;
-            while (i < size) {
-                int bucket = (int) (order[i] >> 32);
-                // One point per bucket, with the least sum and the least bottleneck of the bucket.
-                double bm = Double.POSITIVE_INFINITY;
-                double bs = Double.POSITIVE_INFINITY;
-                for (; i < size && (int) (order[i] >> 32) == bucket; i++) {
-                    int p = (int) order[i];
-                    bm = Math.min(bm, m[p]);
-                    bs = Math.min(bs, s[p]);
+            // Walk the touched buckets in ascending order: a scan of the range when it is dense,
+            // else a sort of the touched indices.
+            boolean dense = highest - lowest < 8 * count;
+            if (!dense) {
+                Arrays.sort(touched, 0, count);
+            }
+            int span = dense ? highest - lowest + 1 : count;
+            for (int i = 0; i < span; i++) {
+                int b = dense ? lowest + i : touched[i];
+                if (stamp[b] != epoch) {
+                    continue;
                 }
+                double bs = bucketS[b];
                 if (bs < bestS) {
-                    outM[kept] = bm;
+                    outM[kept] = bucketM[b];
                     outS[kept] = bs;
                     kept++;
                     bestS = bs;
