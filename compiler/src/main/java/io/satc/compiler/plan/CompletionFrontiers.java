@@ -49,10 +49,10 @@ final class CompletionFrontiers {
         List<ModelUnit> units = problem.units();
         double[] arrive = new double[states];
         double[] leave = new double[states];
-        prefixes(problem, topology, router, codecs, shadowed, candidates, arrive, leave);
         Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
             double lambda = lambdas[li];
+            prefixes(problem, topology, router, codecs, shadowed, candidates, lambda, arrive, leave);
             double[][] vm = bottlenecks[li];
             double[][] vs = sums[li];
             for (int j = n - 2; j >= -1; j--) {
@@ -193,14 +193,15 @@ final class CompletionFrontiers {
     }
 
     /**
-     * The forward half of the relaxation, without loss: {@code arrive[s]} is the least summed time
-     * of a prefix that has sent its activation to the node of state s (before decoding), and
-     * {@code leave[s]} the least summed time of one whose last stage, encode included, is done
-     * (+∞ where no prefix reaches). Every real prefix costs at least as much, so a completion
-     * point that with this prefix exceeds the cutoff belongs only to plans slower than it.
+     * The forward half of the relaxation, with loss priced at {@code lambda}: {@code arrive[s]} is
+     * the least summed time + λ·loss of a prefix that has sent its activation to the node of state
+     * s (before decoding), and {@code leave[s]} the same for one whose last stage, encode included,
+     * is done (+∞ where no prefix reaches). Every real prefix costs at least as much, and the
+     * completions the table must serve spend at most the budget ε minus the prefix's loss, so a
+     * point worth more than the cutoff − prefix + λ·ε belongs only to plans slower than the cutoff.
      */
     private void prefixes(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
-            boolean[][] shadowed, int[] candidates, double[] arrive, double[] leave) {
+            boolean[][] shadowed, int[] candidates, double lambda, double[] arrive, double[] leave) {
         int n = problem.unitCount();
         int b = problem.microBatchSize();
         List<ModelUnit> units = problem.units();
@@ -251,7 +252,7 @@ final class CompletionFrontiers {
                             }
                             int at = key(k, y, d);
                             double tau = compute + decode + codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                            leave[at] = Math.min(leave[at], from + tau);
+                            leave[at] = Math.min(leave[at], from + tau + lambda * codecs[d].lossPerCut().get(k));
                         }
                     }
                 }
