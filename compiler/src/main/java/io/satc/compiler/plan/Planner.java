@@ -123,6 +123,23 @@ public final class Planner {
                 // can beat the incumbent of the first dive (with a margin wider than the tie
                 // tolerance), and raise the bounds of the open labels to it.
                 frontiersBuilt = true;
+                // The table costs less the tighter its cutoff. Dives that put one codec on every
+                // cut are guided much better by the cheap bound (it prices such cuts exactly, where
+                // mixed codecs get a convex relaxation), so they often find far better incumbents.
+                for (String codec : space.codecCount() > 1 ? space.codecNames() : List.<String>of()) {
+                    SearchSpace single = space.withOnlyCodec(codec);
+                    Dive dive = dive(single, single.start(), best, BEAM);
+                    generated += dive.generated;
+                    if (dive.goal != null) {
+                        Optional<SearchSpace.Label> goal = space.goalOf(single.plan(dive.goal));
+                        if (goal.isPresent() && goal.get().f < best) {
+                            best = goal.get().f;
+                            double band = best;
+                            goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                            goals.add(goal.get());
+                        }
+                    }
+                }
                 space.buildFrontiers(best * (1 + 1e-6));
                 List<SearchSpace.Label> pending = new ArrayList<>(open);
                 open.clear();
