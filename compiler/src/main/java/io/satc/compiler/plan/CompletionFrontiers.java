@@ -33,6 +33,10 @@ final class CompletionFrontiers {
     /** Per λ and state key (as {@link SearchSpace#routeKey}): bottlenecks ascending, sums descending. */
     private final double[][][] bottlenecks;
     private final double[][][] sums;
+    /** Per cut k and codec d: its loss, or +∞ where d is shadowed or alone over the budget. */
+    private final double[][] cutLoss;
+    /** Per cut k and codec d: seconds to encode (and to decode) the activation of unit k for a micro-batch. */
+    private final double[][] coding;
 
     CompletionFrontiers(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
             boolean[][] shadowed, int[] candidates, Route[] outRoutes, double[] lambdas, double cutoff) {
@@ -47,12 +51,24 @@ final class CompletionFrontiers {
         this.bottlenecks = new double[lambdas.length][states][];
         this.sums = new double[lambdas.length][states][];
         List<ModelUnit> units = problem.units();
+        this.cutLoss = new double[Math.max(0, n - 1)][codecCount];
+        this.coding = new double[Math.max(0, n - 1)][codecCount];
+        for (int k = 0; k < n - 1; k++) {
+            for (int d = 0; d < codecCount; d++) {
+                double loss = codecs[d].lossPerCut().get(k);
+                cutLoss[k][d] = shadowed[k][d] || loss > budget ? Double.POSITIVE_INFINITY : loss;
+                coding[k][d] = codecs[d].codingSeconds(b * units.get(k).outBytesPerSample());
+            }
+        }
+        // Per state, the least s + (M−1)·m over its frontier (+∞ when empty): a whole frontier whose
+        // least value plus a shift is over a limit is skipped without visiting its points.
+        double[] least = new double[states];
         double[] arrive = new double[states];
         double[] leave = new double[states];
         Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
             double lambda = lambdas[li];
-            prefixes(problem, topology, router, codecs, shadowed, candidates, lambda, arrive, leave);
+            prefixes(problem, topology, router, codecs, candidates, lambda, arrive, leave);
             double[][] vm = bottlenecks[li];
             double[][] vs = sums[li];
             for (int j = n - 2; j >= -1; j--) {
@@ -63,7 +79,7 @@ final class CompletionFrontiers {
                 int[] groupOf = new int[codecCount + 1];
                 int groups = 0;
                 for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                    double decode = c < 0 ? 0.0 : coding[j][c];
                     int g = 0;
                     while (g < groups && groupDecode[g] != decode) {
                         g++;
@@ -78,33 +94,38 @@ final class CompletionFrontiers {
                     Arrays.fill(row, Double.POSITIVE_INFINITY);
                 }
                 for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                    if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                         continue;
                     }
-                    double[] least = groupArrive[groupOf[c + 1]];
+                    double[] cheapest = groupArrive[groupOf[c + 1]];
                     for (int y : candidates) {
-                        least[y] = Math.min(least[y], arrive[key(j, y, c)]);
+                        cheapest[y] = Math.min(cheapest[y], arrive[key(j, y, c)]);
                     }
                 }
                 double[][][] groupM = new double[groups][][];
                 double[][][] groupS = new double[groups][][];
+                double[][] groupLeast = new double[groups][];
                 for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                    if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                         continue;
                     }
                     int group = groupOf[c + 1];
                     double decode = groupDecode[group];
                     double[][] wm = groupM[group];
                     double[][] ws = groupS[group];
+                    double[] wLeast = groupLeast[group];
                     // Frontier of a stage starting on y with this input, and everything after it.
                     if (wm == null) {
                         wm = new double[nodes][];
                         ws = new double[nodes][];
+                        wLeast = new double[nodes];
                         groupM[group] = wm;
                         groupS[group] = ws;
+                        groupLeast[group] = wLeast;
                         for (int y : candidates) {
                             // A point worth more than this belongs only to plans slower than the cutoff.
-                            points.clear(cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget);
+                            double limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                            points.clear(limit);
                             boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
                             double speed = topology.nodes[y].computeFlops();
                             double memory = topology.nodes[y].memoryBytes();
@@ -120,6 +141,11 @@ final class CompletionFrontiers {
                                     break;
                                 }
                                 double compute = Costs.computeSeconds(b, flops, speed);
+                                // Every point from here on has sum and bottleneck at least the stage's
+                                // τ ≥ compute + decode, and compute grows with k.
+                                if ((1 + m1) * (compute + decode) > limit) {
+                                    break;
+                                }
                                 if (k == n - 1) {
                                     Route exit = outRoutes[y];
                                     if (exit != null) {
@@ -129,8 +155,8 @@ final class CompletionFrontiers {
                                     }
                                 } else if (!ground) {
                                     for (int d = 0; d < codecCount; d++) {
-                                        double loss = codecs[d].lossPerCut().get(k);
-                                        if (shadowed[k][d] || loss > budget) {
+                                        double loss = cutLoss[k][d];
+                                        if (loss == Double.POSITIVE_INFINITY) {
                                             continue;
                                         }
                                         int key = key(k, y, d);
@@ -139,9 +165,11 @@ final class CompletionFrontiers {
                                             continue;
                                         }
                                         double[] fs = vs[key];
-                                        double encode = codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                                        double tau = compute + decode + encode;
+                                        double tau = compute + decode + coding[k][d];
                                         double add = tau + lambda * loss;
+                                        if (add + least[key] > limit) {
+                                            continue;
+                                        }
                                         // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
                                         int i = firstAbove(fm, tau);
                                         if (i > 0) {
@@ -156,6 +184,7 @@ final class CompletionFrontiers {
                             double[][] f = points.frontier();
                             wm[y] = f[0];
                             ws[y] = f[1];
+                            wLeast[y] = points.least;
                         }
                     }
                     // Frontier of the state (j, x, c): route to a next node y other than x, then W(y).
@@ -165,10 +194,11 @@ final class CompletionFrontiers {
                             continue;
                         }
                         Route[] routes = router.routesFrom(x, bits);
-                        points.clear(cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget);
+                        double limit = cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget;
+                        points.clear(limit);
                         for (int y : candidates) {
                             Route r = routes[y];
-                            if (r == null || (j >= 0 && y == x) || wm[y].length == 0) {
+                            if (r == null || (j >= 0 && y == x) || r.latencySeconds() + wLeast[y] > limit) {
                                 continue;
                             }
                             double lat = r.latencySeconds();
@@ -186,6 +216,7 @@ final class CompletionFrontiers {
                         double[][] f = points.frontier();
                         vm[key(j, x, c)] = f[0];
                         vs[key(j, x, c)] = f[1];
+                        least[key(j, x, c)] = points.least;
                     }
                 }
             }
@@ -201,17 +232,20 @@ final class CompletionFrontiers {
      * point worth more than the cutoff − prefix + λ·ε belongs only to plans slower than the cutoff.
      */
     private void prefixes(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
-            boolean[][] shadowed, int[] candidates, double lambda, double[] arrive, double[] leave) {
+            int[] candidates, double lambda, double[] arrive, double[] leave) {
         int n = problem.unitCount();
         int b = problem.microBatchSize();
         List<ModelUnit> units = problem.units();
         Arrays.fill(arrive, Double.POSITIVE_INFINITY);
         Arrays.fill(leave, Double.POSITIVE_INFINITY);
         leave[key(-1, topology.source, -1)] = 0.0;
+        double[] enter = new double[nodes];
         for (int j = -1; j < n - 1; j++) {
             double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+            // enter[y]: least cost of a prefix whose next stage starts on y (input decoded).
+            Arrays.fill(enter, Double.POSITIVE_INFINITY);
             for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
                 double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
@@ -228,32 +262,34 @@ final class CompletionFrontiers {
                         }
                     }
                 }
-                double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                double decode = c < 0 ? 0.0 : coding[j][c];
                 for (int y : candidates) {
-                    double from = arrive[key(j, y, c)];
-                    if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
-                        continue;
+                    enter[y] = Math.min(enter[y], arrive[key(j, y, c)] + decode);
+                }
+            }
+            for (int y : candidates) {
+                double from = enter[y];
+                if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
+                    continue;
+                }
+                double flops = 0.0;
+                double weights = 0.0;
+                double maxOut = 0.0;
+                for (int k = j + 1; k < n - 1; k++) {
+                    ModelUnit unit = units.get(k);
+                    flops += unit.flopsPerSample();
+                    weights += unit.weightBytes();
+                    maxOut = Math.max(maxOut, unit.outBytesPerSample());
+                    if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
+                        break;
                     }
-                    double flops = 0.0;
-                    double weights = 0.0;
-                    double maxOut = 0.0;
-                    for (int k = j + 1; k < n - 1; k++) {
-                        ModelUnit unit = units.get(k);
-                        flops += unit.flopsPerSample();
-                        weights += unit.weightBytes();
-                        maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                        if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
-                            break;
+                    double at = from + Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
+                    for (int d = 0; d < codecCount; d++) {
+                        if (cutLoss[k][d] == Double.POSITIVE_INFINITY) {
+                            continue;
                         }
-                        double compute = Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
-                        for (int d = 0; d < codecCount; d++) {
-                            if (shadowed[k][d] || codecs[d].lossPerCut().get(k) > budget) {
-                                continue;
-                            }
-                            int at = key(k, y, d);
-                            double tau = compute + decode + codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                            leave[at] = Math.min(leave[at], from + tau + lambda * codecs[d].lossPerCut().get(k));
-                        }
+                        int key = key(k, y, d);
+                        leave[key] = Math.min(leave[key], at + coding[k][d] + lambda * cutLoss[k][d]);
                     }
                 }
             }
@@ -331,6 +367,8 @@ final class CompletionFrontiers {
         private double[] outS = new double[64];
         private double[] outM = new double[64];
         private double limit = Double.POSITIVE_INFINITY;
+        /** The least {@code sum + (M−1)·bottleneck} over the last frontier returned (+∞ if empty). */
+        double least;
 
         Points(int bucketBits, int m1) {
             this.shift = 52 - bucketBits;
@@ -378,6 +416,7 @@ final class CompletionFrontiers {
          * kept one (the point then dominates all points of its bucket).
          */
         double[][] frontier() {
+            least = Double.POSITIVE_INFINITY;
             if (count == 0) {
                 return new double[][] {EMPTY, EMPTY};
             }
@@ -405,6 +444,7 @@ final class CompletionFrontiers {
                     outS[kept] = bs;
                     kept++;
                     bestS = bs;
+                    least = Math.min(least, bs + m1 * bucketM[b]);
                 }
             }
             return new double[][] {Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept)};
