@@ -104,7 +104,7 @@ public final class Planner {
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
         // it would only prune more, never change the answer.
-        Map<StateKey, List<SearchSpace.Label>> states = new HashMap<>();
+        Kept states = new Kept(space);
         List<SearchSpace.Label> goals = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         long expanded = 0;
@@ -195,11 +195,13 @@ public final class Planner {
                     goals.add(s);
                     continue;
                 }
-                StateKey key = new StateKey(space.stateKey(s), s.used);
-                List<SearchSpace.Label> here = states.get(key);
+                int state = space.stateKey(s);
+                StateKey key = new StateKey(state, s.used);
+                List<SearchSpace.Label> here = states.bySet.get(key);
                 if (here == null) {
                     here = new ArrayList<>();
-                    states.put(key, here);
+                    states.bySet.put(key, here);
+                    states.setsAt[state]++;
                 } else if (dominated(space, states, s)) {
                     // Checked again: a sibling generated in this expansion may dominate it.
                     continue;
@@ -256,21 +258,46 @@ public final class Planner {
         return new Dive(goal, generated);
     }
 
-    /** A search state together with the exact set of nodes used to reach it. */
+    /**
+     * A search state together with the exact set of nodes used to reach it: {@code used} without
+     * the node {@code without} (−1 for none), so that the keys of smaller sets need no copy.
+     */
     private static final class StateKey {
         private final int state;
         private final long[] used;
+        private final int without;
         private final int hash;
 
         StateKey(int state, long[] used) {
+            this(state, used, -1);
+        }
+
+        StateKey(int state, long[] used, int without) {
             this.state = state;
             this.used = used;
-            this.hash = 31 * state + Arrays.hashCode(used);
+            this.without = without;
+            int h = 1; // as Arrays.hashCode of the set's words
+            for (int w = 0; w < used.length; w++) {
+                h = 31 * h + Long.hashCode(word(w));
+            }
+            this.hash = 31 * state + h;
+        }
+
+        private long word(int w) {
+            return without >= 0 && without >>> 6 == w ? used[w] & ~(1L << (without & 63)) : used[w];
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StateKey k && k.state == state && Arrays.equals(k.used, used);
+            if (!(o instanceof StateKey k) || k.state != state || k.used.length != used.length) {
+                return false;
+            }
+            for (int w = 0; w < used.length; w++) {
+                if (k.word(w) != word(w)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -279,10 +306,22 @@ public final class Planner {
         }
     }
 
-    private static boolean dominated(SearchSpace space, Map<StateKey, List<SearchSpace.Label>> states,
-            SearchSpace.Label s) {
+    /** Labels kept for dominance checks, by state and used set, with the number of sets per state. */
+    private static final class Kept {
+        final Map<StateKey, List<SearchSpace.Label>> bySet = new HashMap<>();
+        final int[] setsAt;
+
+        Kept(SearchSpace space) {
+            setsAt = new int[space.stateCount()];
+        }
+    }
+
+    private static boolean dominated(SearchSpace space, Kept kept, SearchSpace.Label s) {
         int state = space.stateKey(s);
-        if (dominatedBy(space, states.get(new StateKey(state, s.used)), s)) {
+        if (kept.setsAt[state] == 0) {
+            return false;
+        }
+        if (dominatedBy(space, kept.bySet.get(new StateKey(state, s.used)), s)) {
             return true;
         }
         // Labels that reached the same state with one stage fewer: their used set is ours minus one
@@ -291,12 +330,7 @@ public final class Planner {
         for (int w = 0; w < used.length; w++) {
             for (long bits = used[w]; bits != 0; bits &= bits - 1) {
                 int node = 64 * w + Long.numberOfTrailingZeros(bits);
-                if (node == s.node) {
-                    continue;
-                }
-                long[] fewer = used.clone();
-                fewer[w] &= ~(1L << (node & 63));
-                if (dominatedBy(space, states.get(new StateKey(state, fewer)), s)) {
+                if (node != s.node && dominatedBy(space, kept.bySet.get(new StateKey(state, used, node)), s)) {
                     return true;
                 }
             }
