@@ -33,6 +33,8 @@ final class CompletionFrontiers {
     /** Per λ and state key (as {@link SearchSpace#routeKey}): bottlenecks ascending, sums descending. */
     private final double[][][] bottlenecks;
     private final double[][][] sums;
+    /** Per λ and state key: the least s + (M−1)·m over the frontier (+∞ when it is empty). */
+    private final double[][] leastValues;
     /** Per cut k and codec d: its loss, or +∞ where d is shadowed or alone over the budget. */
     private final double[][] cutLoss;
     /** Per cut k and codec d: seconds to encode (and to decode) the activation of unit k for a micro-batch. */
@@ -50,6 +52,7 @@ final class CompletionFrontiers {
         int states = (n + 1) * nodes * (codecCount + 1);
         this.bottlenecks = new double[lambdas.length][states][];
         this.sums = new double[lambdas.length][states][];
+        this.leastValues = new double[lambdas.length][states];
         List<ModelUnit> units = problem.units();
         this.cutLoss = new double[Math.max(0, n - 1)][codecCount];
         this.coding = new double[Math.max(0, n - 1)][codecCount];
@@ -60,9 +63,6 @@ final class CompletionFrontiers {
                 coding[k][d] = codecs[d].codingSeconds(b * units.get(k).outBytesPerSample());
             }
         }
-        // Per state, the least s + (M−1)·m over its frontier (+∞ when empty): a whole frontier whose
-        // least value plus a shift is over a limit is skipped without visiting its points.
-        double[] least = new double[states];
         double[] arrive = new double[states];
         double[] leave = new double[states];
         Points points = new Points(BUCKET_BITS, m1);
@@ -71,6 +71,9 @@ final class CompletionFrontiers {
             prefixes(problem, topology, router, codecs, candidates, lambda, arrive, leave);
             double[][] vm = bottlenecks[li];
             double[][] vs = sums[li];
+            // A whole frontier whose least value plus a shift is over a limit is skipped without
+            // visiting its points.
+            double[] least = leastValues[li];
             for (int j = n - 2; j >= -1; j--) {
                 double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
                 // Codecs with the same decode time give the receiving stage the same frontier W:
@@ -319,10 +322,29 @@ final class CompletionFrontiers {
      * A lower bound on the latency of every complete plan extending a label, among the plans no
      * slower than the cutoff given at construction (for slower ones it may be too high) at state
      * {@code (unit, node, codec)} with summed time {@code sum}, bottleneck {@code bottleneck} and
-     * loss {@code loss}; {@code +∞} when the relaxation has no completion.
+     * loss {@code loss}; {@code +∞} when the relaxation has no completion. When a coarser bound
+     * (each frontier's least value) is already clearly above {@code drop}, that is returned
+     * instead: the caller drops such labels, whichever of the two it gets.
      */
-    double bound(int unit, int node, int codec, double sum, double bottleneck, double loss) {
+    double bound(int unit, int node, int codec, double sum, double bottleneck, double loss, double drop) {
         int key = key(unit, node, codec);
+        if (bottlenecks[0][key] == null) {
+            return 0.0; // state outside the table (cannot happen for labels the search builds)
+        }
+        // The frontier's least s + (M−1)·m is at most the minimum below, computed with the same
+        // operations, so this coarse value is at most the bound, also in floating point.
+        double coarse = Double.NEGATIVE_INFINITY;
+        for (int li = 0; li < lambdas.length; li++) {
+            double least = leastValues[li][key];
+            if (least == Double.POSITIVE_INFINITY) {
+                return least;
+            }
+            coarse = Math.max(coarse, sum + least - lambdas[li] * Math.max(0.0, budget - loss));
+        }
+        coarse -= 1e-12 * Math.abs(coarse);
+        if (coarse > drop && !Router.tied(coarse, drop)) {
+            return coarse;
+        }
         double best = Double.NEGATIVE_INFINITY;
         for (int li = 0; li < lambdas.length; li++) {
             double[] fm = bottlenecks[li][key];

@@ -552,7 +552,7 @@ final class SearchSpace {
             return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
         }
         double frontier = frontiers == null ? 0.0
-                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss);
+                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss, cutoff);
         if (clearlyAbove(frontier, cutoff)) {
             return frontier;
         }
