@@ -120,25 +120,17 @@ public final class Planner {
         while (!open.isEmpty()) {
             if (!frontiersBuilt && generated >= frontierAfter && expanded > 0) {
                 // The search is not small: build the frontier bound, keeping only completions that
-                // can beat the incumbent of the first dive (with a margin wider than the tie
-                // tolerance), and raise the bounds of the open labels to it.
+                // can beat the incumbent (with a margin wider than the tie tolerance), and raise the
+                // bounds of the open labels to it. The table costs less the tighter its cutoff, so
+                // the single-codec dives try for a better incumbent first.
                 frontiersBuilt = true;
-                // The table costs less the tighter its cutoff. Dives that put one codec on every
-                // cut are guided much better by the cheap bound (it prices such cuts exactly, where
-                // mixed codecs get a convex relaxation), so they often find far better incumbents.
-                for (String codec : space.codecCount() > 1 ? space.codecNames() : List.<String>of()) {
-                    SearchSpace single = space.withOnlyCodec(codec);
-                    Dive dive = dive(single, single.start(), best, BEAM);
-                    generated += dive.generated;
-                    if (dive.goal != null) {
-                        Optional<SearchSpace.Label> goal = space.goalOf(single.plan(dive.goal));
-                        if (goal.isPresent() && goal.get().f < best) {
-                            best = goal.get().f;
-                            double band = best;
-                            goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                            goals.add(goal.get());
-                        }
-                    }
+                Dive dive = singleCodecDives(space, best);
+                generated += dive.generated;
+                if (dive.goal != null && dive.goal.f < best) {
+                    best = dive.goal.f;
+                    double band = best;
+                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
+                    goals.add(dive.goal);
                 }
                 space.buildFrontiers(best * (1 + 1e-6));
                 List<SearchSpace.Label> pending = new ArrayList<>(open);
@@ -256,6 +248,32 @@ public final class Planner {
             beam = level;
         }
         return new Dive(goal, generated);
+    }
+
+    /**
+     * One dive from the start per codec, in name order, in the space whose cuts all use that codec,
+     * and the best goal they reach below {@code cutoff}, rebuilt in {@code space}. There the cheap
+     * bound prices every cut exactly, where with mixed codecs it mixes them fractionally along
+     * the loss-cost hull, so these dives often find far better plans than a mixed one.
+     */
+    private static Dive singleCodecDives(SearchSpace space, double cutoff) {
+        SearchSpace.Label best = null;
+        long generated = 0;
+        if (!space.usesHeuristic() || space.codecCount() < 2) {
+            return new Dive(null, 0);
+        }
+        for (String codec : space.codecNames()) {
+            SearchSpace single = space.withOnlyCodec(codec);
+            Dive dive = dive(single, single.start(), best == null ? cutoff : best.f, BEAM);
+            generated += dive.generated;
+            if (dive.goal != null) {
+                Optional<SearchSpace.Label> goal = space.goalOf(single.plan(dive.goal));
+                if (goal.isPresent() && goal.get().f < (best == null ? cutoff : best.f)) {
+                    best = goal.get();
+                }
+            }
+        }
+        return new Dive(best, generated);
     }
 
     /**

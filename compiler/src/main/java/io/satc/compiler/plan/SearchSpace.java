@@ -369,6 +369,11 @@ final class SearchSpace {
         return cap;
     }
 
+    /** Whether labels get the heuristic bounds (else {@code f} is the prefix's own latency). */
+    boolean usesHeuristic() {
+        return useHeuristic;
+    }
+
     int codecCount() {
         return codecs.length;
     }
