@@ -127,10 +127,7 @@ public final class Planner {
                 Dive dive = singleCodecDives(space, best);
                 generated += dive.generated;
                 if (dive.goal != null && dive.goal.f < best) {
-                    best = dive.goal.f;
-                    double band = best;
-                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                    goals.add(dive.goal);
+                    best = addGoal(goals, best, dive.goal);
                 }
                 space.buildFrontiers(best * (1 + 1e-6));
                 List<SearchSpace.Label> pending = new ArrayList<>(open);
@@ -167,10 +164,7 @@ public final class Planner {
                 Dive dive = dive(space, label, best, BEAM);
                 generated += dive.generated;
                 if (dive.goal != null && dive.goal.f < best) {
-                    best = dive.goal.f;
-                    double band = best;
-                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                    goals.add(dive.goal);
+                    best = addGoal(goals, best, dive.goal);
                 }
             }
             for (SearchSpace.Label s : space.successors(label, best, l -> !dominated(space, states, l))) {
@@ -179,12 +173,7 @@ public final class Planner {
                     continue;
                 }
                 if (s.goal) {
-                    if (s.f < best) {
-                        best = s.f;
-                        double band = best;
-                        goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                    }
-                    goals.add(s);
+                    best = addGoal(goals, best, s);
                     continue;
                 }
                 int state = space.stateKey(s);
@@ -210,6 +199,19 @@ public final class Planner {
             }
         }
         return new Outcome(goals, expanded, generated, stoppedEarly, Math.min(lowerBound, best));
+    }
+
+    /**
+     * Adds a goal that is not clearly worse than {@code best} to the candidates, dropping those no
+     * longer tied with the best latency; returns that latency.
+     */
+    private static double addGoal(List<SearchSpace.Label> goals, double best, SearchSpace.Label goal) {
+        if (goal.f < best) {
+            goals.removeIf(g -> !PlanRanking.tied(g.f, goal.f));
+            best = goal.f;
+        }
+        goals.add(goal);
+        return best;
     }
 
     private record Dive(SearchSpace.Label goal, long generated) {
