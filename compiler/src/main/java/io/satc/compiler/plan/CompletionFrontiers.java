@@ -23,18 +23,32 @@ final class CompletionFrontiers {
 
     /** Mantissa bits that name a bottleneck bucket: buckets have a relative width under 2^-7. */
     private static final int BUCKET_BITS = 7;
-    private static final double[] EMPTY = new double[0];
 
+    /**
+     * A thinned Pareto frontier of (sum, bottleneck) points, bottlenecks ascending and sums strictly
+     * descending, with its least {@code sum + (M−1)·bottleneck} (+∞ when empty): a whole frontier
+     * whose least value plus a shift is over a limit is skipped without visiting its points.
+     */
+    private record Frontier(double[] bottlenecks, double[] sums, double least) {
+        static final Frontier NONE = new Frontier(new double[0], new double[0], Double.POSITIVE_INFINITY);
+    }
+
+    private final PlacementProblem problem;
+    private final Topology topology;
+    private final Router router;
+    private final CodecOption[] codecs;
+    private final int[] candidates;
+    private final Route[] outRoutes;
+    private final List<ModelUnit> units;
+    private final int n;
+    private final int b;
     private final int nodes;
     private final int codecCount;
     private final int m1;
     private final double budget;
     private final double[] lambdas;
-    /** Per λ and state key (as {@link SearchSpace#routeKey}): bottlenecks ascending, sums descending. */
-    private final double[][][] bottlenecks;
-    private final double[][][] sums;
-    /** Per λ and state key: the least s + (M−1)·m over the frontier (+∞ when it is empty). */
-    private final double[][] leastValues;
+    /** Per λ and state (as {@link #key}); null outside the table. */
+    private final Frontier[][] table;
     /** Per cut k and codec d: its loss, or +∞ where d is shadowed or alone over the budget. */
     private final double[][] cutLoss;
     /** Per cut k and codec d: seconds to encode (and to decode) the activation of unit k for a micro-batch. */
@@ -42,18 +56,20 @@ final class CompletionFrontiers {
 
     CompletionFrontiers(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
             boolean[][] shadowed, int[] candidates, Route[] outRoutes, double[] lambdas, double cutoff) {
+        this.problem = problem;
+        this.topology = topology;
+        this.router = router;
+        this.codecs = codecs;
+        this.candidates = candidates;
+        this.outRoutes = outRoutes;
+        this.units = problem.units();
+        this.n = problem.unitCount();
+        this.b = problem.microBatchSize();
         this.nodes = topology.size();
         this.codecCount = codecs.length;
         this.m1 = problem.microBatches() - 1;
         this.budget = problem.maxLoss();
         this.lambdas = lambdas;
-        int n = problem.unitCount();
-        int b = problem.microBatchSize();
-        int states = (n + 1) * nodes * (codecCount + 1);
-        this.bottlenecks = new double[lambdas.length][states][];
-        this.sums = new double[lambdas.length][states][];
-        this.leastValues = new double[lambdas.length][states];
-        List<ModelUnit> units = problem.units();
         this.cutLoss = new double[Math.max(0, n - 1)][codecCount];
         this.coding = new double[Math.max(0, n - 1)][codecCount];
         for (int k = 0; k < n - 1; k++) {
@@ -63,167 +79,149 @@ final class CompletionFrontiers {
                 coding[k][d] = codecs[d].codingSeconds(b * units.get(k).outBytesPerSample());
             }
         }
+        int states = (n + 1) * nodes * (codecCount + 1);
+        this.table = new Frontier[lambdas.length][states];
         double[] arrive = new double[states];
         double[] leave = new double[states];
         Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
-            double lambda = lambdas[li];
-            prefixes(problem, topology, router, codecs, candidates, lambda, arrive, leave);
-            double[][] vm = bottlenecks[li];
-            double[][] vs = sums[li];
-            // A whole frontier whose least value plus a shift is over a limit is skipped without
-            // visiting its points.
-            double[] least = leastValues[li];
-            for (int j = n - 2; j >= -1; j--) {
-                double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
-                // Codecs with the same decode time give the receiving stage the same frontier W:
-                // computed once per group, with the loosest cutoff of the group's members.
-                double[] groupDecode = new double[codecCount + 1];
-                int[] groupOf = new int[codecCount + 1];
-                int groups = 0;
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    double decode = c < 0 ? 0.0 : coding[j][c];
-                    int g = 0;
-                    while (g < groups && groupDecode[g] != decode) {
-                        g++;
-                    }
-                    if (g == groups) {
-                        groupDecode[groups++] = decode;
-                    }
-                    groupOf[c + 1] = g;
+            prefixes(lambdas[li], arrive, leave);
+            fill(table[li], lambdas[li], cutoff, arrive, leave, points);
+        }
+    }
+
+    /** Bytes per sample of the activation sent at cut j (the input for j = −1). */
+    private double activation(int j) {
+        return j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+    }
+
+    /** Fills one multiplier's table from the last cut backwards: each cut's W, then its V. */
+    private void fill(Frontier[] v, double lambda, double cutoff, double[] arrive, double[] leave, Points points) {
+        for (int j = n - 2; j >= -1; j--) {
+            // Codecs with the same decode time give the receiving stage the same frontier W:
+            // computed once per group, with the loosest cutoff of the group's members.
+            double[] groupDecode = new double[codecCount + 1];
+            int[] groupOf = new int[codecCount + 1];
+            int groups = 0;
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                double decode = c < 0 ? 0.0 : coding[j][c];
+                int g = 0;
+                while (g < groups && groupDecode[g] != decode) {
+                    g++;
                 }
-                double[][] groupArrive = new double[groups][nodes];
-                for (double[] row : groupArrive) {
-                    Arrays.fill(row, Double.POSITIVE_INFINITY);
+                if (g == groups) {
+                    groupDecode[groups++] = decode;
                 }
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
-                        continue;
-                    }
-                    double[] cheapest = groupArrive[groupOf[c + 1]];
+                groupOf[c + 1] = g;
+            }
+            double[][] groupArrive = new double[groups][nodes];
+            for (double[] row : groupArrive) {
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                double[] cheapest = groupArrive[groupOf[c + 1]];
+                for (int y : candidates) {
+                    cheapest[y] = Math.min(cheapest[y], arrive[key(j, y, c)]);
+                }
+            }
+            Frontier[][] groupW = new Frontier[groups][];
+            double aIn = activation(j);
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                int group = groupOf[c + 1];
+                if (groupW[group] == null) {
+                    groupW[group] = new Frontier[nodes];
                     for (int y : candidates) {
-                        cheapest[y] = Math.min(cheapest[y], arrive[key(j, y, c)]);
+                        // A point worth more than this belongs only to plans slower than the cutoff.
+                        double limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                        groupW[group][y] = receiving(v, j, y, groupDecode[group], lambda, limit, points);
                     }
                 }
-                double[][][] groupM = new double[groups][][];
-                double[][][] groupS = new double[groups][][];
-                double[][] groupLeast = new double[groups][];
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
+                double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                for (int x : j < 0 ? new int[] {topology.source} : candidates) {
+                    if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
                         continue;
                     }
-                    int group = groupOf[c + 1];
-                    double decode = groupDecode[group];
-                    double[][] wm = groupM[group];
-                    double[][] ws = groupS[group];
-                    double[] wLeast = groupLeast[group];
-                    // Frontier of a stage starting on y with this input, and everything after it.
-                    if (wm == null) {
-                        wm = new double[nodes][];
-                        ws = new double[nodes][];
-                        wLeast = new double[nodes];
-                        groupM[group] = wm;
-                        groupS[group] = ws;
-                        groupLeast[group] = wLeast;
-                        for (int y : candidates) {
-                            // A point worth more than this belongs only to plans slower than the cutoff.
-                            double limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
-                            points.clear(limit);
-                            boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
-                            double speed = topology.nodes[y].computeFlops();
-                            double memory = topology.nodes[y].memoryBytes();
-                            double flops = 0.0;
-                            double weights = 0.0;
-                            double maxOut = 0.0;
-                            for (int k = j + 1; k < n; k++) {
-                                ModelUnit unit = units.get(k);
-                                flops += unit.flopsPerSample();
-                                weights += unit.weightBytes();
-                                maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                                if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
-                                    break;
-                                }
-                                double compute = Costs.computeSeconds(b, flops, speed);
-                                // Every point from here on has sum and bottleneck at least the stage's
-                                // τ ≥ compute + decode, and compute grows with k.
-                                if ((1 + m1) * (compute + decode) > limit) {
-                                    break;
-                                }
-                                if (k == n - 1) {
-                                    Route exit = outRoutes[y];
-                                    if (exit != null) {
-                                        double tau = compute + decode;
-                                        points.add(tau + exit.latencySeconds(),
-                                                Math.max(tau, exit.maxServiceSeconds()));
-                                    }
-                                } else if (!ground) {
-                                    for (int d = 0; d < codecCount; d++) {
-                                        double loss = cutLoss[k][d];
-                                        if (loss == Double.POSITIVE_INFINITY) {
-                                            continue;
-                                        }
-                                        int key = key(k, y, d);
-                                        double[] fm = vm[key];
-                                        if (fm == null || fm.length == 0) {
-                                            continue;
-                                        }
-                                        double[] fs = vs[key];
-                                        double tau = compute + decode + coding[k][d];
-                                        double add = tau + lambda * loss;
-                                        if (add + least[key] > limit) {
-                                            continue;
-                                        }
-                                        // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
-                                        int i = firstAbove(fm, tau);
-                                        if (i > 0) {
-                                            points.add(add + fs[i - 1], tau);
-                                        }
-                                        for (; i < fm.length; i++) {
-                                            points.add(add + fs[i], fm[i]);
-                                        }
-                                    }
-                                }
-                            }
-                            double[][] f = points.frontier();
-                            wm[y] = f[0];
-                            ws[y] = f[1];
-                            wLeast[y] = points.least;
-                        }
-                    }
-                    // Frontier of the state (j, x, c): route to a next node y other than x, then W(y).
-                    double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
-                    for (int x : j < 0 ? new int[] {topology.source} : candidates) {
-                        if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
-                            continue;
-                        }
-                        Route[] routes = router.routesFrom(x, bits);
-                        double limit = cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget;
-                        points.clear(limit);
-                        for (int y : candidates) {
-                            Route r = routes[y];
-                            if (r == null || (j >= 0 && y == x) || r.latencySeconds() + wLeast[y] > limit) {
-                                continue;
-                            }
-                            double lat = r.latencySeconds();
-                            double service = r.maxServiceSeconds();
-                            double[] fm = wm[y];
-                            double[] fs = ws[y];
-                            int i = firstAbove(fm, service);
-                            if (i > 0) {
-                                points.add(lat + fs[i - 1], service);
-                            }
-                            for (; i < fm.length; i++) {
-                                points.add(lat + fs[i], fm[i]);
-                            }
-                        }
-                        double[][] f = points.frontier();
-                        vm[key(j, x, c)] = f[0];
-                        vs[key(j, x, c)] = f[1];
-                        least[key(j, x, c)] = points.least;
-                    }
+                    int key = key(j, x, c);
+                    double limit = cutoff - leave[key] * (1 - 1e-9) + lambda * budget;
+                    v[key] = sending(groupW[group], j, x, router.routesFrom(x, bits), limit, points);
                 }
             }
         }
+    }
+
+    /**
+     * W: the frontier of a stage on {@code y} that receives the activation after unit {@code j}
+     * (decoding it takes {@code decode}), and of everything after it, from the later states' V.
+     */
+    private Frontier receiving(Frontier[] v, int j, int y, double decode, double lambda, double limit,
+            Points points) {
+        points.clear(limit);
+        double aIn = activation(j);
+        boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
+        double speed = topology.nodes[y].computeFlops();
+        double memory = topology.nodes[y].memoryBytes();
+        double flops = 0.0;
+        double weights = 0.0;
+        double maxOut = 0.0;
+        for (int k = j + 1; k < n; k++) {
+            ModelUnit unit = units.get(k);
+            flops += unit.flopsPerSample();
+            weights += unit.weightBytes();
+            maxOut = Math.max(maxOut, unit.outBytesPerSample());
+            if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
+                break;
+            }
+            double compute = Costs.computeSeconds(b, flops, speed);
+            // Every point from here on has sum and bottleneck at least the stage's
+            // τ ≥ compute + decode, and compute grows with k.
+            if ((1 + m1) * (compute + decode) > limit) {
+                break;
+            }
+            if (k == n - 1) {
+                Route exit = outRoutes[y];
+                if (exit != null) {
+                    double tau = compute + decode;
+                    points.add(tau + exit.latencySeconds(), Math.max(tau, exit.maxServiceSeconds()));
+                }
+            } else if (!ground) {
+                for (int d = 0; d < codecCount; d++) {
+                    double loss = cutLoss[k][d];
+                    Frontier next = v[key(k, y, d)];
+                    if (loss == Double.POSITIVE_INFINITY || next == null) {
+                        continue;
+                    }
+                    double tau = compute + decode + coding[k][d];
+                    double add = tau + lambda * loss;
+                    if (add + next.least() > limit) {
+                        continue;
+                    }
+                    points.addShifted(next, add, tau);
+                }
+            }
+        }
+        return points.frontier();
+    }
+
+    /**
+     * V: the frontier of the state (j, x, c), whose activation is routed (on {@code routes}) from
+     * {@code x} to a next node y other than x (any y at the start), followed by W(y).
+     */
+    private Frontier sending(Frontier[] w, int j, int x, Route[] routes, double limit, Points points) {
+        points.clear(limit);
+        for (int y : candidates) {
+            Route r = routes[y];
+            if (r == null || (j >= 0 && y == x) || r.latencySeconds() + w[y].least() > limit) {
+                continue;
+            }
+            points.addShifted(w[y], r.latencySeconds(), r.maxServiceSeconds());
+        }
+        return points.frontier();
     }
 
     /**
@@ -234,17 +232,13 @@ final class CompletionFrontiers {
      * completions the table must serve spend at most the budget ε minus the prefix's loss, so a
      * point worth more than the cutoff − prefix + λ·ε belongs only to plans slower than the cutoff.
      */
-    private void prefixes(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
-            int[] candidates, double lambda, double[] arrive, double[] leave) {
-        int n = problem.unitCount();
-        int b = problem.microBatchSize();
-        List<ModelUnit> units = problem.units();
+    private void prefixes(double lambda, double[] arrive, double[] leave) {
         Arrays.fill(arrive, Double.POSITIVE_INFINITY);
         Arrays.fill(leave, Double.POSITIVE_INFINITY);
         leave[key(-1, topology.source, -1)] = 0.0;
         double[] enter = new double[nodes];
         for (int j = -1; j < n - 1; j++) {
-            double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+            double aIn = activation(j);
             // enter[y]: least cost of a prefix whose next stage starts on y (input decoded).
             Arrays.fill(enter, Double.POSITIVE_INFINITY);
             for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
@@ -328,14 +322,14 @@ final class CompletionFrontiers {
      */
     double bound(int unit, int node, int codec, double sum, double bottleneck, double loss, double drop) {
         int key = key(unit, node, codec);
-        if (bottlenecks[0][key] == null) {
+        if (table[0][key] == null) {
             return 0.0; // state outside the table (cannot happen for labels the search builds)
         }
         // The frontier's least s + (M−1)·m is at most the minimum below, computed with the same
         // operations, so this coarse value is at most the bound, also in floating point.
         double coarse = Double.NEGATIVE_INFINITY;
         for (int li = 0; li < lambdas.length; li++) {
-            double least = leastValues[li][key];
+            double least = table[li][key].least();
             if (least == Double.POSITIVE_INFINITY) {
                 return least;
             }
@@ -347,11 +341,8 @@ final class CompletionFrontiers {
         }
         double best = Double.NEGATIVE_INFINITY;
         for (int li = 0; li < lambdas.length; li++) {
-            double[] fm = bottlenecks[li][key];
-            if (fm == null) {
-                return 0.0; // state outside the table (cannot happen for labels the search builds)
-            }
-            double[] fs = sums[li][key];
+            double[] fm = table[li][key].bottlenecks();
+            double[] fs = table[li][key].sums();
             // Below the label's bottleneck the cheapest point is the last one; above it, scan.
             int i = firstAbove(fm, bottleneck);
             double least = i > 0 ? fs[i - 1] + m1 * bottleneck : Double.POSITIVE_INFINITY;
@@ -389,9 +380,6 @@ final class CompletionFrontiers {
         private double[] outS = new double[64];
         private double[] outM = new double[64];
         private double limit = Double.POSITIVE_INFINITY;
-        /** The least {@code sum + (M−1)·bottleneck} over the last frontier returned (+∞ if empty). */
-        double least;
-
         Points(int bucketBits, int m1) {
             this.shift = 52 - bucketBits;
             this.m1 = m1;
@@ -433,14 +421,30 @@ final class CompletionFrontiers {
         }
 
         /**
-         * The frontier as {bottlenecks ascending, sums strictly descending}: per bucket in
+         * Adds the points of {@code f} preceded by a resource: sums plus {@code shift}, bottlenecks
+         * at least {@code floor}. The points with bottleneck at most {@code floor} all become
+         * (.., floor), so only the cheapest of them is added.
+         */
+        void addShifted(Frontier f, double shift, double floor) {
+            double[] fm = f.bottlenecks();
+            double[] fs = f.sums();
+            int i = firstAbove(fm, floor);
+            if (i > 0) {
+                add(shift + fs[i - 1], floor);
+            }
+            for (; i < fm.length; i++) {
+                add(shift + fs[i], fm[i]);
+            }
+        }
+
+        /**
+         * The frontier: per bucket in
          * ascending order, its least bottleneck and least sum, kept when that sum is below every
          * kept one (the point then dominates all points of its bucket).
          */
-        double[][] frontier() {
-            least = Double.POSITIVE_INFINITY;
+        Frontier frontier() {
             if (count == 0) {
-                return new double[][] {EMPTY, EMPTY};
+                return Frontier.NONE;
             }
             if (outS.length < count) {
                 outS = new double[Math.max(count, 2 * outS.length)];
@@ -448,6 +452,7 @@ final class CompletionFrontiers {
             }
             int kept = 0;
             double bestS = Double.POSITIVE_INFINITY;
+            double least = Double.POSITIVE_INFINITY;
             // Walk the touched buckets in ascending order: a scan of the range when it is dense,
             // else a sort of the touched indices.
             boolean dense = highest - lowest < 8 * count;
@@ -469,7 +474,7 @@ final class CompletionFrontiers {
                     least = Math.min(least, bs + m1 * bucketM[b]);
                 }
             }
-            return new double[][] {Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept)};
+            return new Frontier(Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept), least);
         }
 
         /**
