@@ -16,22 +16,20 @@ import java.util.Locale;
  * with a fixed expansion budget (deterministic, unlike a time budget) and reports the proven
  * optimality gap.
  *
- * <p>Each problem is first planned twice untimed, so the timed runs see fully compiled code for the
- * parts only large problems reach (the frontier table), then timed several times: wall-clock and
- * planning-thread CPU time as minimum / median / maximum, with the system load average, since the
- * machine may be shared.
+ * <p>Each problem is first planned a few times untimed, so the timed runs see compiled code for
+ * the parts only large problems reach (the frontier table; the JIT needs about five llama-24 runs),
+ * then timed several times: wall-clock and planning-thread CPU time as minimum / median /
+ * maximum, with the system load average, since the machine may be shared.
  */
 public final class PlannerBench {
 
     /**
-     * One benchmark: a problem, the options it runs with, and the expansion budget of its
-     * zero-heuristic comparison run (which can be very slow and needs memory for every label).
+     * One benchmark: a problem, the options it runs with, the expansion budget of its
+     * zero-heuristic comparison run (which can be very slow and needs memory for every label), and
+     * how often it is planned untimed (for the JIT) and timed.
      */
-    private record Case(PlacementProblem problem, SearchOptions options, long zeroLimit, int runs) {
+    private record Case(PlacementProblem problem, SearchOptions options, long zeroLimit, int warmRuns, int runs) {
     }
-
-    /** Untimed runs of each problem before its timed ones. */
-    private static final int WARM_RUNS = 2;
 
     private PlannerBench() {
     }
@@ -44,9 +42,9 @@ public final class PlannerBench {
     /** Runs the benchmark, printing to {@code out}. */
     public static void run(PrintStream out, boolean skipZeroHeuristic) {
         List<Case> cases = List.of(
-                new Case(BenchmarkProblems.vitG(), SearchOptions.EXACT, 200_000, 9),
-                new Case(BenchmarkProblems.llama24(), SearchOptions.EXACT, 10_000, 9),
-                new Case(BenchmarkProblems.walker66(), SearchOptions.EXACT.bounded(300), 3_000, 3));
+                new Case(BenchmarkProblems.vitG(), SearchOptions.EXACT, 200_000, 5, 9),
+                new Case(BenchmarkProblems.llama24(), SearchOptions.EXACT, 10_000, 5, 9),
+                new Case(BenchmarkProblems.walker66(), SearchOptions.EXACT.bounded(300), 3_000, 2, 3));
         // Warm the JIT so the first timing is not mostly class loading and interpretation.
         for (int i = 0; i < 20; i++) {
             Planner.plan(BenchmarkProblems.vitG());
@@ -59,7 +57,7 @@ public final class PlannerBench {
                     + " micro-batches" + (p.maxStages().isPresent() ? ", max " + p.maxStages().getAsInt()
                     + " stages" : "") + (c.options().expansionLimit() == Long.MAX_VALUE ? ", exact"
                     : ", bounded to " + c.options().expansionLimit() + " expansions"));
-            for (int i = 0; i < WARM_RUNS; i++) {
+            for (int i = 0; i < c.warmRuns(); i++) {
                 Planner.plan(p, c.options());
             }
             double[] wall = new double[c.runs()];
