@@ -22,8 +22,8 @@ import java.util.PriorityQueue;
  *
  * <p>Labels are first bounded by a cheap relaxation; once a search has generated
  * {@link #FRONTIER_AFTER} labels it also builds the exact completion frontiers of a relaxed problem
- * ({@link CompletionFrontiers}), pruned by the incumbent of the first dive, and raises every
- * open label's bound to it.
+ * ({@link CompletionFrontiers}), pruned by the best incumbent of the dives so far (one more per
+ * codec, with every cut on that codec, runs just before), and raises every open label's bound to it.
  */
 public final class Planner {
 
