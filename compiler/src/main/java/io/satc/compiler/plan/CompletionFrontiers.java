@@ -23,198 +23,226 @@ final class CompletionFrontiers {
 
     /** Mantissa bits that name a bottleneck bucket: buckets have a relative width under 2^-7. */
     private static final int BUCKET_BITS = 7;
-    private static final double[] EMPTY = new double[0];
 
+    /**
+     * A thinned Pareto frontier of (sum, bottleneck) points, bottlenecks ascending and sums strictly
+     * descending, with its least {@code sum + (M−1)·bottleneck} (+∞ when empty): a whole frontier
+     * whose least value plus a shift is over a limit is skipped without visiting its points.
+     */
+    private record Frontier(double[] bottlenecks, double[] sums, double least) {
+        static final Frontier NONE = new Frontier(new double[0], new double[0], Double.POSITIVE_INFINITY);
+    }
+
+    private final PlacementProblem problem;
+    private final Topology topology;
+    private final Router router;
+    private final CodecOption[] codecs;
+    private final int[] candidates;
+    private final Route[] outRoutes;
+    private final List<ModelUnit> units;
+    private final int n;
+    private final int b;
     private final int nodes;
     private final int codecCount;
     private final int m1;
     private final double budget;
     private final double[] lambdas;
-    /** Per λ and state key (as {@link SearchSpace#routeKey}): bottlenecks ascending, sums descending. */
-    private final double[][][] bottlenecks;
-    private final double[][][] sums;
+    /** Per λ and state (as {@link #key}); null outside the table. */
+    private final Frontier[][] table;
+    /** Per cut k and codec d: its loss, or +∞ where d is shadowed or alone over the budget. */
+    private final double[][] cutLoss;
+    /** Per cut k and codec d: seconds to encode (and to decode) the activation of unit k for a micro-batch. */
+    private final double[][] coding;
 
     CompletionFrontiers(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
             boolean[][] shadowed, int[] candidates, Route[] outRoutes, double[] lambdas, double cutoff) {
+        this.problem = problem;
+        this.topology = topology;
+        this.router = router;
+        this.codecs = codecs;
+        this.candidates = candidates;
+        this.outRoutes = outRoutes;
+        this.units = problem.units();
+        this.n = problem.unitCount();
+        this.b = problem.microBatchSize();
         this.nodes = topology.size();
         this.codecCount = codecs.length;
         this.m1 = problem.microBatches() - 1;
         this.budget = problem.maxLoss();
         this.lambdas = lambdas;
-        int n = problem.unitCount();
-        int b = problem.microBatchSize();
+        this.cutLoss = new double[Math.max(0, n - 1)][codecCount];
+        this.coding = new double[Math.max(0, n - 1)][codecCount];
+        for (int k = 0; k < n - 1; k++) {
+            for (int d = 0; d < codecCount; d++) {
+                double loss = codecs[d].lossPerCut().get(k);
+                cutLoss[k][d] = shadowed[k][d] || loss > budget ? Double.POSITIVE_INFINITY : loss;
+                coding[k][d] = codecs[d].codingSeconds(b * units.get(k).outBytesPerSample());
+            }
+        }
         int states = (n + 1) * nodes * (codecCount + 1);
-        this.bottlenecks = new double[lambdas.length][states][];
-        this.sums = new double[lambdas.length][states][];
-        List<ModelUnit> units = problem.units();
+        this.table = new Frontier[lambdas.length][states];
         double[] arrive = new double[states];
         double[] leave = new double[states];
-        prefixes(problem, topology, router, codecs, shadowed, candidates, arrive, leave);
-        Points points = new Points();
-        points.m1 = m1;
-        points.shift = 52 - BUCKET_BITS;
+        Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
-            double lambda = lambdas[li];
-            double[][] vm = bottlenecks[li];
-            double[][] vs = sums[li];
-            for (int j = n - 2; j >= -1; j--) {
-                double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
-                // Codecs with the same decode time give the receiving stage the same frontier W:
-                // computed once per group, with the loosest cutoff of the group's members.
-                double[] groupDecode = new double[codecCount + 1];
-                int[] groupOf = new int[codecCount + 1];
-                int groups = 0;
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
-                    int g = 0;
-                    while (g < groups && groupDecode[g] != decode) {
-                        g++;
-                    }
-                    if (g == groups) {
-                        groupDecode[groups++] = decode;
-                    }
-                    groupOf[c + 1] = g;
+            prefixes(lambdas[li], arrive, leave);
+            fill(table[li], lambdas[li], cutoff, arrive, leave, points);
+        }
+    }
+
+    /** Bytes per sample of the activation sent at cut j (the input for j = −1). */
+    private double activation(int j) {
+        return j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+    }
+
+    /** Fills one multiplier's table from the last cut backwards: each cut's W, then its V. */
+    private void fill(Frontier[] v, double lambda, double cutoff, double[] arrive, double[] leave, Points points) {
+        for (int j = n - 2; j >= -1; j--) {
+            // Codecs with the same decode time give the receiving stage the same frontier W:
+            // computed once per group, with the loosest cutoff of the group's members.
+            double[] groupDecode = new double[codecCount + 1];
+            int[] groupOf = new int[codecCount + 1];
+            int groups = 0;
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                double decode = c < 0 ? 0.0 : coding[j][c];
+                int g = 0;
+                while (g < groups && groupDecode[g] != decode) {
+                    g++;
                 }
-                double[][] groupArrive = new double[groups][nodes];
-                for (double[] row : groupArrive) {
-                    Arrays.fill(row, Double.POSITIVE_INFINITY);
+                if (g == groups) {
+                    groupDecode[groups++] = decode;
                 }
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
-                        continue;
-                    }
-                    double[] least = groupArrive[groupOf[c + 1]];
+                groupOf[c + 1] = g;
+            }
+            double[][] groupArrive = new double[groups][nodes];
+            for (double[] row : groupArrive) {
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                double[] cheapest = groupArrive[groupOf[c + 1]];
+                for (int y : candidates) {
+                    cheapest[y] = Math.min(cheapest[y], arrive[key(j, y, c)]);
+                }
+            }
+            Frontier[][] groupW = new Frontier[groups][];
+            double aIn = activation(j);
+            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                int group = groupOf[c + 1];
+                if (groupW[group] == null) {
+                    groupW[group] = new Frontier[nodes];
                     for (int y : candidates) {
-                        least[y] = Math.min(least[y], arrive[key(j, y, c)]);
+                        // A point worth more than this belongs only to plans slower than the cutoff.
+                        double limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
+                        groupW[group][y] = receiving(v, j, y, groupDecode[group], lambda, limit, points);
                     }
                 }
-                double[][][] groupM = new double[groups][][];
-                double[][][] groupS = new double[groups][][];
-                for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                    if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                for (int x : j < 0 ? new int[] {topology.source} : candidates) {
+                    if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
                         continue;
                     }
-                    int group = groupOf[c + 1];
-                    double decode = groupDecode[group];
-                    double[][] wm = groupM[group];
-                    double[][] ws = groupS[group];
-                    // Frontier of a stage starting on y with this input, and everything after it.
-                    if (wm == null) {
-                        wm = new double[nodes][];
-                        ws = new double[nodes][];
-                        groupM[group] = wm;
-                        groupS[group] = ws;
-                        for (int y : candidates) {
-                            points.clear();
-                            // A point worth more than this belongs only to plans slower than the cutoff.
-                            points.limit = cutoff - groupArrive[group][y] * (1 - 1e-9) + lambda * budget;
-                            boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
-                            double speed = topology.nodes[y].computeFlops();
-                            double memory = topology.nodes[y].memoryBytes();
-                            double flops = 0.0;
-                            double weights = 0.0;
-                            double maxOut = 0.0;
-                            for (int k = j + 1; k < n; k++) {
-                                ModelUnit unit = units.get(k);
-                                flops += unit.flopsPerSample();
-                                weights += unit.weightBytes();
-                                maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                                if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
-                                    break;
-                                }
-                                double compute = Costs.computeSeconds(b, flops, speed);
-                                if (k == n - 1) {
-                                    Route exit = outRoutes[y];
-                                    if (exit != null) {
-                                        double tau = compute + decode;
-                                        points.add(tau + exit.latencySeconds(),
-                                                Math.max(tau, exit.maxServiceSeconds()));
-                                    }
-                                } else if (!ground) {
-                                    for (int d = 0; d < codecCount; d++) {
-                                        double loss = codecs[d].lossPerCut().get(k);
-                                        if (shadowed[k][d] || loss > budget) {
-                                            continue;
-                                        }
-                                        int key = key(k, y, d);
-                                        double[] fm = vm[key];
-                                        if (fm == null || fm.length == 0) {
-                                            continue;
-                                        }
-                                        double[] fs = vs[key];
-                                        double encode = codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                                        double tau = compute + decode + encode;
-                                        double add = tau + lambda * loss;
-                                        // Points with bottleneck at most tau all become (.., tau): keep the cheapest.
-                                        int i = firstAbove(fm, tau);
-                                        if (i > 0) {
-                                            points.add(add + fs[i - 1], tau);
-                                        }
-                                        for (; i < fm.length; i++) {
-                                            points.add(add + fs[i], fm[i]);
-                                        }
-                                    }
-                                }
-                            }
-                            double[][] f = points.frontier();
-                            wm[y] = f[0];
-                            ws[y] = f[1];
-                        }
-                    }
-                    // Frontier of the state (j, x, c): route to a next node y other than x, then W(y).
-                    double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
-                    for (int x : j < 0 ? new int[] {topology.source} : candidates) {
-                        if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
-                            continue;
-                        }
-                        Route[] routes = router.routesFrom(x, bits);
-                        points.clear();
-                        points.limit = cutoff - leave[key(j, x, c)] * (1 - 1e-9) + lambda * budget;
-                        for (int y : candidates) {
-                            Route r = routes[y];
-                            if (r == null || (j >= 0 && y == x) || wm[y].length == 0) {
-                                continue;
-                            }
-                            double lat = r.latencySeconds();
-                            double service = r.maxServiceSeconds();
-                            double[] fm = wm[y];
-                            double[] fs = ws[y];
-                            int i = firstAbove(fm, service);
-                            if (i > 0) {
-                                points.add(lat + fs[i - 1], service);
-                            }
-                            for (; i < fm.length; i++) {
-                                points.add(lat + fs[i], fm[i]);
-                            }
-                        }
-                        double[][] f = points.frontier();
-                        vm[key(j, x, c)] = f[0];
-                        vs[key(j, x, c)] = f[1];
-                    }
+                    int key = key(j, x, c);
+                    double limit = cutoff - leave[key] * (1 - 1e-9) + lambda * budget;
+                    v[key] = sending(groupW[group], j, x, router.routesFrom(x, bits), limit, points);
                 }
             }
         }
     }
 
     /**
-     * The forward half of the relaxation, without loss: {@code arrive[s]} is the least summed time
-     * of a prefix that has sent its activation to the node of state s (before decoding), and
-     * {@code leave[s]} the least summed time of one whose last stage, encode included, is done
-     * (+∞ where no prefix reaches). Every real prefix costs at least as much, so a completion
-     * point that with this prefix exceeds the cutoff belongs only to plans slower than it.
+     * W: the frontier of a stage on {@code y} that receives the activation after unit {@code j}
+     * (decoding it takes {@code decode}), and of everything after it, from the later states' V.
      */
-    private void prefixes(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
-            boolean[][] shadowed, int[] candidates, double[] arrive, double[] leave) {
-        int n = problem.unitCount();
-        int b = problem.microBatchSize();
-        List<ModelUnit> units = problem.units();
+    private Frontier receiving(Frontier[] v, int j, int y, double decode, double lambda, double limit,
+            Points points) {
+        points.clear(limit);
+        double aIn = activation(j);
+        boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
+        double speed = topology.nodes[y].computeFlops();
+        double memory = topology.nodes[y].memoryBytes();
+        double flops = 0.0;
+        double weights = 0.0;
+        double maxOut = 0.0;
+        for (int k = j + 1; k < n; k++) {
+            ModelUnit unit = units.get(k);
+            flops += unit.flopsPerSample();
+            weights += unit.weightBytes();
+            maxOut = Math.max(maxOut, unit.outBytesPerSample());
+            if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
+                break;
+            }
+            double compute = Costs.computeSeconds(b, flops, speed);
+            // Every point from here on has sum and bottleneck at least the stage's
+            // τ ≥ compute + decode, and compute grows with k.
+            if ((1 + m1) * (compute + decode) > limit) {
+                break;
+            }
+            if (k == n - 1) {
+                Route exit = outRoutes[y];
+                if (exit != null) {
+                    double tau = compute + decode;
+                    points.add(tau + exit.latencySeconds(), Math.max(tau, exit.maxServiceSeconds()));
+                }
+            } else if (!ground) {
+                for (int d = 0; d < codecCount; d++) {
+                    double loss = cutLoss[k][d];
+                    Frontier next = v[key(k, y, d)];
+                    if (loss == Double.POSITIVE_INFINITY || next == null) {
+                        continue;
+                    }
+                    double tau = compute + decode + coding[k][d];
+                    double add = tau + lambda * loss;
+                    if (add + next.least() > limit) {
+                        continue;
+                    }
+                    points.addShifted(next, add, tau);
+                }
+            }
+        }
+        return points.frontier();
+    }
+
+    /**
+     * V: the frontier of the state (j, x, c), whose activation is routed (on {@code routes}) from
+     * {@code x} to a next node y other than x (any y at the start), followed by W(y).
+     */
+    private Frontier sending(Frontier[] w, int j, int x, Route[] routes, double limit, Points points) {
+        points.clear(limit);
+        for (int y : candidates) {
+            Route r = routes[y];
+            if (r == null || (j >= 0 && y == x) || r.latencySeconds() + w[y].least() > limit) {
+                continue;
+            }
+            points.addShifted(w[y], r.latencySeconds(), r.maxServiceSeconds());
+        }
+        return points.frontier();
+    }
+
+    /**
+     * The forward half of the relaxation, with loss priced at {@code lambda}: {@code arrive[s]} is
+     * the least summed time + λ·loss of a prefix that has sent its activation to the node of state
+     * s (before decoding), and {@code leave[s]} the same for one whose last stage, encode included,
+     * is done (+∞ where no prefix reaches). Every real prefix costs at least as much, and the
+     * completions the table must serve spend at most the budget ε minus the prefix's loss, so a
+     * point worth more than the cutoff − prefix + λ·ε belongs only to plans slower than the cutoff.
+     */
+    private void prefixes(double lambda, double[] arrive, double[] leave) {
         Arrays.fill(arrive, Double.POSITIVE_INFINITY);
         Arrays.fill(leave, Double.POSITIVE_INFINITY);
         leave[key(-1, topology.source, -1)] = 0.0;
+        double[] enter = new double[nodes];
         for (int j = -1; j < n - 1; j++) {
-            double aIn = j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+            double aIn = activation(j);
+            // enter[y]: least cost of a prefix whose next stage starts on y (input decoded).
+            Arrays.fill(enter, Double.POSITIVE_INFINITY);
             for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
-                if (c >= 0 && (shadowed[j][c] || codecs[c].lossPerCut().get(j) > budget)) {
+                if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
                 double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
@@ -231,32 +259,34 @@ final class CompletionFrontiers {
                         }
                     }
                 }
-                double decode = c < 0 ? 0.0 : codecs[c].codingSeconds(b * aIn);
+                double decode = c < 0 ? 0.0 : coding[j][c];
                 for (int y : candidates) {
-                    double from = arrive[key(j, y, c)];
-                    if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
-                        continue;
+                    enter[y] = Math.min(enter[y], arrive[key(j, y, c)] + decode);
+                }
+            }
+            for (int y : candidates) {
+                double from = enter[y];
+                if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
+                    continue;
+                }
+                double flops = 0.0;
+                double weights = 0.0;
+                double maxOut = 0.0;
+                for (int k = j + 1; k < n - 1; k++) {
+                    ModelUnit unit = units.get(k);
+                    flops += unit.flopsPerSample();
+                    weights += unit.weightBytes();
+                    maxOut = Math.max(maxOut, unit.outBytesPerSample());
+                    if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
+                        break;
                     }
-                    double flops = 0.0;
-                    double weights = 0.0;
-                    double maxOut = 0.0;
-                    for (int k = j + 1; k < n - 1; k++) {
-                        ModelUnit unit = units.get(k);
-                        flops += unit.flopsPerSample();
-                        weights += unit.weightBytes();
-                        maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                        if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
-                            break;
+                    double at = from + Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
+                    for (int d = 0; d < codecCount; d++) {
+                        if (cutLoss[k][d] == Double.POSITIVE_INFINITY) {
+                            continue;
                         }
-                        double compute = Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
-                        for (int d = 0; d < codecCount; d++) {
-                            if (shadowed[k][d] || codecs[d].lossPerCut().get(k) > budget) {
-                                continue;
-                            }
-                            int at = key(k, y, d);
-                            double tau = compute + decode + codecs[d].codingSeconds(b * unit.outBytesPerSample());
-                            leave[at] = Math.min(leave[at], from + tau);
-                        }
+                        int key = key(k, y, d);
+                        leave[key] = Math.min(leave[key], at + coding[k][d] + lambda * cutLoss[k][d]);
                     }
                 }
             }
@@ -286,17 +316,33 @@ final class CompletionFrontiers {
      * A lower bound on the latency of every complete plan extending a label, among the plans no
      * slower than the cutoff given at construction (for slower ones it may be too high) at state
      * {@code (unit, node, codec)} with summed time {@code sum}, bottleneck {@code bottleneck} and
-     * loss {@code loss}; {@code +∞} when the relaxation has no completion.
+     * loss {@code loss}; {@code +∞} when the relaxation has no completion. When a coarser bound
+     * (each frontier's least value) is already clearly above {@code drop}, that is returned
+     * instead: the caller drops such labels, whichever of the two it gets.
      */
-    double bound(int unit, int node, int codec, double sum, double bottleneck, double loss) {
+    double bound(int unit, int node, int codec, double sum, double bottleneck, double loss, double drop) {
         int key = key(unit, node, codec);
+        if (table[0][key] == null) {
+            return 0.0; // state outside the table (cannot happen for labels the search builds)
+        }
+        // The frontier's least s + (M−1)·m is at most the minimum below, computed with the same
+        // operations, so this coarse value is at most the bound, also in floating point.
+        double coarse = Double.NEGATIVE_INFINITY;
+        for (int li = 0; li < lambdas.length; li++) {
+            double least = table[li][key].least();
+            if (least == Double.POSITIVE_INFINITY) {
+                return least;
+            }
+            coarse = Math.max(coarse, sum + least - lambdas[li] * Math.max(0.0, budget - loss));
+        }
+        coarse -= 1e-12 * Math.abs(coarse);
+        if (coarse > drop && !Router.tied(coarse, drop)) {
+            return coarse;
+        }
         double best = Double.NEGATIVE_INFINITY;
         for (int li = 0; li < lambdas.length; li++) {
-            double[] fm = bottlenecks[li][key];
-            if (fm == null) {
-                return 0.0; // state outside the table (cannot happen for labels the search builds)
-            }
-            double[] fs = sums[li][key];
+            double[] fm = table[li][key].bottlenecks();
+            double[] fs = table[li][key].sums();
             // Below the label's bottleneck the cheapest point is the last one; above it, scan.
             int i = firstAbove(fm, bottleneck);
             double least = i > 0 ? fs[i - 1] + m1 * bottleneck : Double.POSITIVE_INFINITY;
@@ -313,67 +359,122 @@ final class CompletionFrontiers {
         return best - 1e-12 * Math.abs(best);
     }
 
-    /** A growable list of (sum, bottleneck) points that reduces to a thinned Pareto frontier. */
+    /**
+     * A set of (sum, bottleneck) points that reduces to a thinned Pareto frontier. Points are
+     * not stored: each is folded at once into its bottleneck bucket (least sum, least bottleneck),
+     * and the frontier is read off the touched buckets in bucket order, so building a frontier
+     * costs no sort of its points (a frontier merges hundreds of points into a few dozen buckets).
+     */
     private static final class Points {
-        private double[] s = new double[64];
-        private double[] m = new double[64];
-        private long[] order = new long[64];
-        private int size;
-
-        void clear() {
-            size = 0;
+        private final int shift;
+        private final int m1;
+        /** Per bucket: least sum and least bottleneck of its points, valid where {@code stamp == epoch}. */
+        private final double[] bucketS;
+        private final double[] bucketM;
+        private final int[] stamp;
+        private int epoch = 1;
+        private int[] touched = new int[64];
+        private int count;
+        private int lowest;
+        private int highest;
+        private double[] outS = new double[64];
+        private double[] outM = new double[64];
+        private double limit = Double.POSITIVE_INFINITY;
+        Points(int bucketBits, int m1) {
+            this.shift = 52 - bucketBits;
+            this.m1 = m1;
+            // Non-negative doubles (raw bits below 2^63) shifted right give at most 2^(63-shift) buckets.
+            int buckets = 1 << (63 - shift);
+            this.bucketS = new double[buckets];
+            this.bucketM = new double[buckets];
+            this.stamp = new int[buckets];
         }
 
-        private double limit = Double.POSITIVE_INFINITY;
-        private int m1;
-        private int shift;
+        /** Empties the set; points whose {@code sum + (M−1)·bottleneck} exceeds {@code limit} will be ignored. */
+        void clear(double limit) {
+            this.limit = limit;
+            epoch++;
+            count = 0;
+            lowest = Integer.MAX_VALUE;
+            highest = -1;
+        }
 
         void add(double sum, double bottleneck) {
             if (sum + m1 * bottleneck > limit) {
                 return;
             }
-            if (size == s.length) {
-                s = Arrays.copyOf(s, 2 * size);
-                m = Arrays.copyOf(m, 2 * size);
-                order = Arrays.copyOf(order, 2 * size);
+            int b = bucket(bottleneck);
+            if (stamp[b] != epoch) {
+                stamp[b] = epoch;
+                bucketS[b] = sum;
+                bucketM[b] = bottleneck;
+                if (count == touched.length) {
+                    touched = Arrays.copyOf(touched, 2 * count);
+                }
+                touched[count++] = b;
+                lowest = Math.min(lowest, b);
+                highest = Math.max(highest, b);
+            } else {
+                bucketS[b] = Math.min(bucketS[b], sum);
+                bucketM[b] = Math.min(bucketM[b], bottleneck);
             }
-            s[size] = sum;
-            m[size] = bottleneck;
-            size++;
         }
 
-        /** The frontier as {bottlenecks ascending, sums strictly descending}. */
-        double[][] frontier() {
-            if (size == 0) {
-                return new double[][] {EMPTY, EMPTY};
+        /**
+         * Adds the points of {@code f} preceded by a resource: sums plus {@code shift}, bottlenecks
+         * at least {@code floor}. The points with bottleneck at most {@code floor} all become
+         * (.., floor), so only the cheapest of them is added.
+         */
+        void addShifted(Frontier f, double shift, double floor) {
+            double[] fm = f.bottlenecks();
+            double[] fs = f.sums();
+            int i = firstAbove(fm, floor);
+            if (i > 0) {
+                add(shift + fs[i - 1], floor);
             }
-            for (int i = 0; i < size; i++) {
-                order[i] = ((long) bucket(m[i]) << 32) | i;
+            for (; i < fm.length; i++) {
+                add(shift + fs[i], fm[i]);
             }
-            Arrays.sort(order, 0, size);
-            double[] outM = new double[size];
-            double[] outS = new double[size];
+        }
+
+        /**
+         * The frontier: per bucket in
+         * ascending order, its least bottleneck and least sum, kept when that sum is below every
+         * kept one (the point then dominates all points of its bucket).
+         */
+        Frontier frontier() {
+            if (count == 0) {
+                return Frontier.NONE;
+            }
+            if (outS.length < count) {
+                outS = new double[Math.max(count, 2 * outS.length)];
+                outM = new double[outS.length];
+            }
             int kept = 0;
             double bestS = Double.POSITIVE_INFINITY;
-            int i = 0;
-            while (i < size) {
-                int bucket = (int) (order[i] >> 32);
-                // One point per bucket, with the least sum and the least bottleneck of the bucket.
-                double bm = Double.POSITIVE_INFINITY;
-                double bs = Double.POSITIVE_INFINITY;
-                for (; i < size && (int) (order[i] >> 32) == bucket; i++) {
-                    int p = (int) order[i];
-                    bm = Math.min(bm, m[p]);
-                    bs = Math.min(bs, s[p]);
+            double least = Double.POSITIVE_INFINITY;
+            // Walk the touched buckets in ascending order: a scan of the range when it is dense,
+            // else a sort of the touched indices.
+            boolean dense = highest - lowest < 8 * count;
+            if (!dense) {
+                Arrays.sort(touched, 0, count);
+            }
+            int span = dense ? highest - lowest + 1 : count;
+            for (int i = 0; i < span; i++) {
+                int b = dense ? lowest + i : touched[i];
+                if (stamp[b] != epoch) {
+                    continue;
                 }
+                double bs = bucketS[b];
                 if (bs < bestS) {
-                    outM[kept] = bm;
+                    outM[kept] = bucketM[b];
                     outS[kept] = bs;
                     kept++;
                     bestS = bs;
+                    least = Math.min(least, bs + m1 * bucketM[b]);
                 }
             }
-            return new double[][] {Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept)};
+            return new Frontier(Arrays.copyOf(outM, kept), Arrays.copyOf(outS, kept), least);
         }
 
         /**

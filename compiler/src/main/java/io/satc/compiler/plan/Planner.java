@@ -22,8 +22,8 @@ import java.util.PriorityQueue;
  *
  * <p>Labels are first bounded by a cheap relaxation; once a search has generated
  * {@link #FRONTIER_AFTER} labels it also builds the exact completion frontiers of a relaxed problem
- * ({@link CompletionFrontiers}), pruned by the incumbent of the first dive, and raises every
- * open label's bound to it.
+ * ({@link CompletionFrontiers}), pruned by the best incumbent of the dives so far (one more per
+ * codec, with every cut on that codec, runs just before), and raises every open label's bound to it.
  */
 public final class Planner {
 
@@ -104,7 +104,7 @@ public final class Planner {
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
         // it would only prune more, never change the answer.
-        Map<StateKey, List<SearchSpace.Label>> states = new HashMap<>();
+        Kept states = new Kept(space);
         List<SearchSpace.Label> goals = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         long expanded = 0;
@@ -120,9 +120,15 @@ public final class Planner {
         while (!open.isEmpty()) {
             if (!frontiersBuilt && generated >= frontierAfter && expanded > 0) {
                 // The search is not small: build the frontier bound, keeping only completions that
-                // can beat the incumbent of the first dive (with a margin wider than the tie
-                // tolerance), and raise the bounds of the open labels to it.
+                // can beat the incumbent (with a margin wider than the tie tolerance), and raise the
+                // bounds of the open labels to it. The table costs less the tighter its cutoff, so
+                // the single-codec dives try for a better incumbent first.
                 frontiersBuilt = true;
+                Dive dive = singleCodecDives(space, best);
+                generated += dive.generated;
+                if (dive.goal != null && dive.goal.f < best) {
+                    best = addGoal(goals, best, dive.goal);
+                }
                 space.buildFrontiers(best * (1 + 1e-6));
                 List<SearchSpace.Label> pending = new ArrayList<>(open);
                 open.clear();
@@ -158,10 +164,7 @@ public final class Planner {
                 Dive dive = dive(space, label, best, BEAM);
                 generated += dive.generated;
                 if (dive.goal != null && dive.goal.f < best) {
-                    best = dive.goal.f;
-                    double band = best;
-                    goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                    goals.add(dive.goal);
+                    best = addGoal(goals, best, dive.goal);
                 }
             }
             for (SearchSpace.Label s : space.successors(label, best, l -> !dominated(space, states, l))) {
@@ -170,19 +173,16 @@ public final class Planner {
                     continue;
                 }
                 if (s.goal) {
-                    if (s.f < best) {
-                        best = s.f;
-                        double band = best;
-                        goals.removeIf(g -> !PlanRanking.tied(g.f, band));
-                    }
-                    goals.add(s);
+                    best = addGoal(goals, best, s);
                     continue;
                 }
-                StateKey key = new StateKey(space.stateKey(s), s.used);
-                List<SearchSpace.Label> here = states.get(key);
+                int state = space.stateKey(s);
+                StateKey key = new StateKey(state, s.used);
+                List<SearchSpace.Label> here = states.bySet.get(key);
                 if (here == null) {
                     here = new ArrayList<>();
-                    states.put(key, here);
+                    states.bySet.put(key, here);
+                    states.setsAt[state]++;
                 } else if (dominated(space, states, s)) {
                     // Checked again: a sibling generated in this expansion may dominate it.
                     continue;
@@ -199,6 +199,19 @@ public final class Planner {
             }
         }
         return new Outcome(goals, expanded, generated, stoppedEarly, Math.min(lowerBound, best));
+    }
+
+    /**
+     * Adds a goal that is not clearly worse than {@code best} to the candidates, dropping those no
+     * longer tied with the best latency; returns that latency.
+     */
+    private static double addGoal(List<SearchSpace.Label> goals, double best, SearchSpace.Label goal) {
+        if (goal.f < best) {
+            goals.removeIf(g -> !PlanRanking.tied(g.f, goal.f));
+            best = goal.f;
+        }
+        goals.add(goal);
+        return best;
     }
 
     private record Dive(SearchSpace.Label goal, long generated) {
@@ -239,21 +252,72 @@ public final class Planner {
         return new Dive(goal, generated);
     }
 
-    /** A search state together with the exact set of nodes used to reach it. */
+    /**
+     * One dive from the start per codec, in name order, in the space whose cuts all use that codec,
+     * and the best goal they reach below {@code cutoff}, rebuilt in {@code space}. There the cheap
+     * bound prices every cut exactly, where with mixed codecs it mixes them fractionally along
+     * the loss-cost hull, so these dives often find far better plans than a mixed one.
+     */
+    private static Dive singleCodecDives(SearchSpace space, double cutoff) {
+        SearchSpace.Label best = null;
+        long generated = 0;
+        if (!space.usesHeuristic() || space.codecCount() < 2) {
+            return new Dive(null, 0);
+        }
+        for (String codec : space.codecNames()) {
+            SearchSpace single = space.withOnlyCodec(codec);
+            Dive dive = dive(single, single.start(), best == null ? cutoff : best.f, BEAM);
+            generated += dive.generated;
+            if (dive.goal != null) {
+                Optional<SearchSpace.Label> goal = space.goalOf(single.plan(dive.goal));
+                if (goal.isPresent() && goal.get().f < (best == null ? cutoff : best.f)) {
+                    best = goal.get();
+                }
+            }
+        }
+        return new Dive(best, generated);
+    }
+
+    /**
+     * A search state together with the exact set of nodes used to reach it: {@code used} without
+     * the node {@code without} (−1 for none), so that the keys of smaller sets need no copy.
+     */
     private static final class StateKey {
         private final int state;
         private final long[] used;
+        private final int without;
         private final int hash;
 
         StateKey(int state, long[] used) {
+            this(state, used, -1);
+        }
+
+        StateKey(int state, long[] used, int without) {
             this.state = state;
             this.used = used;
-            this.hash = 31 * state + Arrays.hashCode(used);
+            this.without = without;
+            int h = 1; // as Arrays.hashCode of the set's words
+            for (int w = 0; w < used.length; w++) {
+                h = 31 * h + Long.hashCode(word(w));
+            }
+            this.hash = 31 * state + h;
+        }
+
+        private long word(int w) {
+            return without >= 0 && without >>> 6 == w ? used[w] & ~(1L << (without & 63)) : used[w];
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StateKey k && k.state == state && Arrays.equals(k.used, used);
+            if (!(o instanceof StateKey k) || k.state != state || k.used.length != used.length) {
+                return false;
+            }
+            for (int w = 0; w < used.length; w++) {
+                if (k.word(w) != word(w)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -262,10 +326,22 @@ public final class Planner {
         }
     }
 
-    private static boolean dominated(SearchSpace space, Map<StateKey, List<SearchSpace.Label>> states,
-            SearchSpace.Label s) {
+    /** Labels kept for dominance checks, by state and used set, with the number of sets per state. */
+    private static final class Kept {
+        final Map<StateKey, List<SearchSpace.Label>> bySet = new HashMap<>();
+        final int[] setsAt;
+
+        Kept(SearchSpace space) {
+            setsAt = new int[space.stateCount()];
+        }
+    }
+
+    private static boolean dominated(SearchSpace space, Kept kept, SearchSpace.Label s) {
         int state = space.stateKey(s);
-        if (dominatedBy(space, states.get(new StateKey(state, s.used)), s)) {
+        if (kept.setsAt[state] == 0) {
+            return false;
+        }
+        if (dominatedBy(space, kept.bySet.get(new StateKey(state, s.used)), s)) {
             return true;
         }
         // Labels that reached the same state with one stage fewer: their used set is ours minus one
@@ -274,12 +350,7 @@ public final class Planner {
         for (int w = 0; w < used.length; w++) {
             for (long bits = used[w]; bits != 0; bits &= bits - 1) {
                 int node = 64 * w + Long.numberOfTrailingZeros(bits);
-                if (node == s.node) {
-                    continue;
-                }
-                long[] fewer = used.clone();
-                fewer[w] &= ~(1L << (node & 63));
-                if (dominatedBy(space, states.get(new StateKey(state, fewer)), s)) {
+                if (node != s.node && dominatedBy(space, kept.bySet.get(new StateKey(state, used, node)), s)) {
                     return true;
                 }
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -60,6 +61,7 @@ final class SearchSpace {
     final PlacementProblem problem;
     final Topology topology;
     final Router router;
+    private final SearchOptions options;
     private final boolean useHeuristic;
     private final int n;
     private final int b;
@@ -97,9 +99,14 @@ final class SearchSpace {
 
     /** A search space; with {@code deferFrontiers} the frontier bound waits for {@link #buildFrontiers}. */
     SearchSpace(Topology topology, SearchOptions options, boolean deferFrontiers) {
+        this(topology, new Router(topology), options, deferFrontiers);
+    }
+
+    private SearchSpace(Topology topology, Router router, SearchOptions options, boolean deferFrontiers) {
         this.problem = topology.problem;
         this.topology = topology;
-        this.router = new Router(topology);
+        this.router = router;
+        this.options = options;
         this.useHeuristic = options.heuristic();
         this.n = problem.unitCount();
         this.b = problem.microBatchSize();
@@ -219,6 +226,40 @@ final class SearchSpace {
     }
 
     /**
+     * The same problem with every cut on {@code codec} (which must be one of this space's codecs),
+     * sharing this space's routes; its frontier bound is not built.
+     */
+    SearchSpace withOnlyCodec(String codec) {
+        return new SearchSpace(topology, router, options.onlyCodecs(List.of(codec)), true);
+    }
+
+    /**
+     * The goal label of {@code plan} in this space, built stage by stage through {@link #successors}
+     * so its numbers are the search's own; empty when the plan is not one of this space's goals
+     * (for instance when it uses a codec shadowed here by an identical one).
+     */
+    Optional<Label> goalOf(Plan plan) {
+        Label at = start();
+        for (int k = 0; k < plan.stageCount(); k++) {
+            int node = topology.indexOf(plan.stages().get(k).node());
+            int last = plan.stages().get(k).lastUnit();
+            int codec = k + 1 < plan.stageCount() ? codecNames().indexOf(plan.cutCodecs().get(k)) : -1;
+            Label next = null;
+            for (Label s : successors(at, Double.POSITIVE_INFINITY,
+                    l -> l.node == node && l.unit == last && l.codec == codec)) {
+                if (s.node == node && s.unit == last && s.codec == codec) {
+                    next = s;
+                }
+            }
+            if (next == null) {
+                return Optional.empty();
+            }
+            at = next;
+        }
+        return at.goal ? Optional.of(at) : Optional.empty();
+    }
+
+    /**
      * Builds the completion-frontier bound (with the heuristic on), keeping only completions that
      * may be no slower than {@code cutoff}; labels' bounds are then valid for every plan up to the
      * cutoff, which is all the search needs once it holds a plan of latency below the cutoff.
@@ -326,6 +367,11 @@ final class SearchSpace {
             cap[u] = Math.max(cap[u + 1], b * flops);
         }
         return cap;
+    }
+
+    /** Whether labels get the heuristic bounds (else {@code f} is the prefix's own latency). */
+    boolean usesHeuristic() {
+        return useHeuristic;
     }
 
     int codecCount() {
@@ -511,7 +557,7 @@ final class SearchSpace {
             return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
         }
         double frontier = frontiers == null ? 0.0
-                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss);
+                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss, cutoff);
         if (clearlyAbove(frontier, cutoff)) {
             return frontier;
         }
