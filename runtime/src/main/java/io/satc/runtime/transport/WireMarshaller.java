@@ -37,10 +37,11 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
     @Override
     public WireMessage parse(InputStream stream) {
         try {
-            byte[] header = stream.readNBytes(WireMessage.HEADER_BYTES);
-            if (header.length < WireMessage.HEADER_BYTES) {
-                throw invalid("A link message has " + header.length + " bytes, fewer than the "
-                        + WireMessage.HEADER_BYTES + " of its header.");
+            byte[] header = new byte[WireMessage.HEADER_BYTES];
+            int headerRead = stream.readNBytes(header, 0, header.length);
+            if (headerRead < header.length) {
+                throw invalid("A link message has " + headerRead + " bytes, fewer than the " + header.length
+                        + " of its header.");
             }
             ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
             byte version = b.get();
@@ -60,13 +61,19 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
             long sequence = b.getLong();
             long microBatchId = b.getLong();
             long length = Integer.toUnsignedLong(b.getInt());
-            if (length > Integer.MAX_VALUE - 8) {
-                throw invalid("A link message claims a payload of " + length + " bytes.");
+            // gRPC hands over a whole message of known length (already within the inbound limit),
+            // so a lying header is caught here, before anything is allocated.
+            if (length > Integer.MAX_VALUE - 8 || stream instanceof KnownLength && length != stream.available()) {
+                throw invalid("A link message's header claims " + length + " payload bytes, but "
+                        + stream.available() + " follow.");
             }
-            byte[] payload = stream.readNBytes((int) length);
-            if (payload.length != length) {
+            // One array of the final size, filled straight from gRPC's buffers: readNBytes(int)
+            // would gather 8 KiB chunks and copy them again.
+            byte[] payload = new byte[(int) length];
+            int read = stream.readNBytes(payload, 0, payload.length);
+            if (read != length) {
                 throw invalid("A link message is truncated: its header claims " + length
-                        + " payload bytes, but " + payload.length + " follow.");
+                        + " payload bytes, but " + read + " follow.");
             }
             if (stream.read() != -1) {
                 throw invalid("A link message has bytes after its " + length + "-byte payload.");
