@@ -52,6 +52,8 @@ public final class FrameSender implements AutoCloseable {
     private volatile long sent;
     private long lastMicroBatch = -1;
     private boolean finishing;
+    // Guarded by this object's monitor, as the call is: a cancelled call accepts no more messages.
+    private boolean cancelled;
 
     private FrameSender(String link, Peer peer, TransportOptions options) {
         this.link = link;
@@ -150,7 +152,8 @@ public final class FrameSender implements AutoCloseable {
      * @throws TransportException {@code CONNECTION_LOST} or {@code REJECTED} if the stream has
      *     failed, {@code TIMEOUT} if the receiver gave no room for the stall timeout, and
      *     {@code REJECTED} for a payload over the message limit (the stream stays usable)
-     * @throws IllegalStateException after {@link #finish()} or {@link #close()}
+     * @throws IllegalStateException after {@link #finish()}; a sender closed before or during the
+     *     call gives {@code CONNECTION_LOST}
      */
     public void send(long microBatchId, byte[] payload) throws TransportException, InterruptedException {
         if (finishing) {
@@ -177,7 +180,7 @@ public final class FrameSender implements AutoCloseable {
                 changed.awaitNanos(left);
             }
             if (closing) {
-                throw new IllegalStateException("link `" + link + "` is closed");
+                throw closedHere(doing);
             }
             if (closedWith != null || violation != null) {
                 throw failure(doing);
@@ -186,6 +189,9 @@ public final class FrameSender implements AutoCloseable {
             lock.unlock();
         }
         synchronized (this) {
+            if (cancelled) {
+                throw closedHere(doing);
+            }
             call.sendMessage(WireMessage.data(sent, microBatchId, payload));
         }
         sent++;
@@ -215,6 +221,9 @@ public final class FrameSender implements AutoCloseable {
         }
         finishing = true;
         synchronized (this) {
+            if (cancelled) {
+                throw closedHere(doing);
+            }
             call.sendMessage(WireMessage.end(sent));
             call.halfClose();
         }
@@ -231,7 +240,7 @@ public final class FrameSender implements AutoCloseable {
                 changed.awaitNanos(left);
             }
             if (closing) {
-                throw new IllegalStateException("link `" + link + "` is closed");
+                throw closedHere(doing);
             }
             if (!closedWith.isOk() || violation != null) {
                 throw failure(doing);
@@ -261,6 +270,7 @@ public final class FrameSender implements AutoCloseable {
         }
         if (cancel) {
             synchronized (this) {
+                cancelled = true;
                 call.cancel("The sender of link `" + link + "` closed it before its end of stream.", null);
             }
         }
@@ -270,6 +280,12 @@ public final class FrameSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** For a call that {@link #close()} ended, from this or another thread. */
+    private TransportException closedHere(String doing) {
+        return new TransportException(TransportException.Reason.CONNECTION_LOST, "The sender of link `" + link + "` to "
+                + peer + " was closed " + doing + ".");
     }
 
     /** The exception for a stream that has ended other than by a confirmed finish. Lock held. */

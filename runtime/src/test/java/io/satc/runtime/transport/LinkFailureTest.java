@@ -160,4 +160,25 @@ class LinkFailureTest {
                     assertThrows(TransportException.class, inbox::receive).reason(), "the failure repeats");
         }
     }
+
+    /** A pipeline that fails elsewhere aborts its links by closing them: a blocked send returns at once. */
+    @Test
+    void closingASenderFromAnotherThreadReleasesABlockedSend() throws Exception {
+        TransportOptions options = Loopback.options().withWindow(1).withStallTimeout(Duration.ofSeconds(30));
+        try (FrameServer server = Loopback.server(options)) {
+            FrameSender sender = Loopback.connect(server, options);
+            sender.send(0, new byte[1]);
+            CompletableFuture<Void> blocked = Loopback.sendLater(sender, 1, new byte[1]);
+            Thread.sleep(200);
+            sender.close();
+            TransportException failure = Loopback.failureOf(blocked);
+            assertEquals(TransportException.Reason.CONNECTION_LOST, failure.reason());
+            assertEquals("The sender of link `leo-b→leo-c` to leo-c at " + server.address() + " was closed while "
+                    + "sending micro-batch 1.", failure.getMessage());
+            LinkInbox inbox = server.inbox(Loopback.LINK);
+            assertEquals(0, ((Delivery.Message) inbox.receive()).microBatchId());
+            assertEquals(TransportException.Reason.CONNECTION_LOST,
+                    assertThrows(TransportException.class, inbox::receive).reason());
+        }
+    }
 }
