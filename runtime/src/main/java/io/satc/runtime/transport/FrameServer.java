@@ -3,6 +3,9 @@ package io.satc.runtime.transport;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.channel.RecvByteBufAllocator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -31,6 +34,7 @@ import java.util.stream.Collectors;
 public final class FrameServer implements AutoCloseable {
 
     private static final long SHUTDOWN_GRACE_MS = 5_000;
+    private static final int MAX_READ_BYTES = 1 << 20;
 
     private final String host;
     private final Map<String, LinkInbox> inboxes = new TreeMap<>();
@@ -72,6 +76,7 @@ public final class FrameServer implements AutoCloseable {
                 .permitKeepAliveTime(Math.min(options.keepAliveTime().toNanos(), TimeUnit.SECONDS.toNanos(10)),
                         TimeUnit.NANOSECONDS)
                 .permitKeepAliveWithoutCalls(true)
+                .withChildOption(readAllocator(), new AdaptiveRecvByteBufAllocator(64, 64 << 10, MAX_READ_BYTES))
                 .addService(service)
                 .build();
         try {
@@ -84,6 +89,17 @@ public final class FrameServer implements AutoCloseable {
         // Only a port chosen by the system changes the address, and no sender knows it yet.
         frames.address = Peer.address(host, server.getPort());
         return frames;
+    }
+
+    /**
+     * Reads of up to 1 MiB instead of Netty's 64 KiB: a 1.5 MB frame then takes a couple of read
+     * calls and HTTP/2 decoding passes rather than two dozen, about 0.1–0.3 ms less per frame on
+     * loopback. Netty 4.2 deprecates the option but offers no replacement in the version gRPC
+     * ships.
+     */
+    @SuppressWarnings("deprecation")
+    private static ChannelOption<RecvByteBufAllocator> readAllocator() {
+        return ChannelOption.RCVBUF_ALLOCATOR;
     }
 
     private static TransportException bindFailure(String address, Throwable e) {
