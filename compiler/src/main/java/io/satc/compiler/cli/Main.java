@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The {@code satc} command line: wires subcommands and exit codes, nothing else. */
 @Command(name = "satc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compile large-model inference onto satellite constellations.",
-        subcommands = {CheckCommand.class, FmtCommand.class, PlanCommand.class, CalibrateCommand.class, CompileCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, FmtCommand.class, PlanCommand.class, CalibrateCommand.class, CompileCommand.class, RunCommand.class, NodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 errors in the input, 2 bad command line, 3 no feasible plan, 70 internal bug."})
 public final class Main implements Runnable {
 

@@ -192,7 +192,40 @@ public final class BundleCompiler {
         Path run = bin.resolve("run-local.sh");
         Files.writeString(run, Templates.render("run-local.sh.ftl", header), StandardCharsets.UTF_8);
         run.toFile().setExecutable(true, false);
+        writeNodeScripts(bin, e, outcome);
         return Optional.empty();
+    }
+
+    /** First port of the default peers file; stage k listens on {@code NODE_BASE_PORT + k}. */
+    public static final int NODE_BASE_PORT = 7400;
+
+    /** bin/peers.txt (loopback, one port per stage) and bin/node-NODE.sh for each stage. */
+    private static void writeNodeScripts(Path bin, Evaluation e, PlanOutcome outcome) throws IOException {
+        List<Resource.StageWork> works = PlanFacts.stageWorks(e);
+        List<Map<String, String>> peers = new ArrayList<>();
+        for (int k = 0; k < works.size(); k++) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("node", works.get(k).node());
+            p.put("address", "127.0.0.1:" + (NODE_BASE_PORT + k + 1));
+            peers.add(p);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("peers", peers);
+        Files.writeString(bin.resolve("peers.txt"), Templates.render("peers.txt.ftl", model), StandardCharsets.UTF_8);
+        for (int k = 0; k < works.size(); k++) {
+            Resource.StageWork w = works.get(k);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", Integer.toString(k + 1));
+            m.put("stageCount", Integer.toString(works.size()));
+            m.put("units", "units " + w.firstUnit() + "–" + w.lastUnit());
+            m.put("node", w.node());
+            m.put("address", peers.get(k).get("address"));
+            m.put("first", k == 0);
+            m.put("last", k == works.size() - 1);
+            Path script = bin.resolve("node-" + w.node() + ".sh");
+            Files.writeString(script, Templates.render("node.sh.ftl", m), StandardCharsets.UTF_8);
+            script.toFile().setExecutable(true, false);
+        }
     }
 
     static String renderReport(PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {

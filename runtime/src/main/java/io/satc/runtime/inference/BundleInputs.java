@@ -95,16 +95,28 @@ public final class BundleInputs {
      */
     public static List<StageInput> decoder(BundleManifest manifest, CharVocabulary vocabulary, List<String> texts,
             int[] lastPositions) {
+        List<StageInput> inputs = new ArrayList<>();
+        for (int i = 0; i < manifest.microBatches(); i++) {
+            inputs.add(decoderMicroBatch(manifest, vocabulary, texts, i, lastPositions));
+        }
+        return inputs;
+    }
+
+    /** {@link #decoder} for micro-batch {@code i} alone (samples {@code i·b … i·b+b−1}). */
+    public static StageInput decoderMicroBatch(BundleManifest manifest, CharVocabulary vocabulary, List<String> texts, int i,
+            int[] lastPositions) {
         ModelIo io = manifest.modelIo().orElseThrow();
         int t = io.sequence();
-        long[] ids = new long[manifest.batch() * t];
-        for (int r = 0; r < manifest.batch(); r++) {
+        int b = manifest.microBatchSize();
+        long[] ids = new long[b * t];
+        for (int row = 0; row < b; row++) {
+            int r = i * b + row;
             long[] all = vocabulary.encode(r < texts.size() ? texts.get(r) : "\n");
             int n = Math.min(all.length, t);
-            System.arraycopy(all, all.length - n, ids, r * t, n);
+            System.arraycopy(all, all.length - n, ids, row * t, n);
             lastPositions[r] = n - 1;
         }
-        return split(manifest, io, Map.of(io.inputs().get(0).name(), ids));
+        return StageInput.of(LongTensor.of(ids, b, t));
     }
 
     /** A tensor input of the whole batch, {@code [B, …]}, split along its first axis. */

@@ -7,6 +7,7 @@ import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.codec.Activation;
 import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.codec.Tensor;
+import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.PipelineFailure;
 import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.ResourceReport;
@@ -60,6 +61,140 @@ public final class InferenceRunner {
     }
 
     private final PipelineRunner runner = new PipelineRunner();
+
+    /** How this process's part of a distributed run ended. */
+    public sealed interface NodeOutcome permits NodeDone, NodeFailed {
+    }
+
+    /**
+     * @param part    this process's stage figures
+     * @param outputs the model's outputs, on the last stage's process only (empty elsewhere)
+     */
+    public record NodeDone(NodeRunner.Done part, java.util.Optional<ModelOutputs> outputs) implements NodeOutcome {
+    }
+
+    /** @param message one sentence; {@code badInput} when nothing ran because the input was wrong */
+    public record NodeFailed(String message, boolean badInput) implements NodeOutcome {
+    }
+
+    /**
+     * Runs this process's stage of a distributed run ({@code satc node}): the first stage's process
+     * reads the input, the last writes the outputs; a decoder's steps are pipelined across
+     * processes, each micro-batch's next step starting when its token ids come back.
+     */
+    public NodeOutcome serve(Bundle bundle, NodeRunner.Config config, Path input, int steps) {
+        BundleManifest manifest = bundle.manifest();
+        ModelIo io = manifest.modelIo().orElse(null);
+        int b = manifest.microBatchSize();
+        int m = manifest.microBatches();
+        try {
+            List<StageInput> fixed = null;
+            NodeRunner.NodeSource source;
+            NodeRunner.NodeSink sink;
+            int passes = 1;
+            ModelOutputs[] result = new ModelOutputs[1];
+            if (io == null || ModelIo.TENSOR.equals(io.kind())) {
+                if (input != null) {
+                    fixed = BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input);
+                } else {
+                    fixed = PipelineRunner.syntheticInputs(bundle);
+                }
+                result[0] = new ModelOutputs.Checksums();
+                List<StageInput> inputs = fixed;
+                source = (id, feedback) -> inputs.get((int) id);
+                sink = out -> null;
+            } else {
+                List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
+                Path tokenizer = bundle.resolve(io.tokenizer());
+                if (ModelIo.ENCODER.equals(io.kind())) {
+                    List<StageInput> inputs = BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts);
+                    List<float[]> vectors = new ArrayList<>();
+                    source = (id, feedback) -> inputs.get((int) id);
+                    sink = out -> {
+                        for (int row = 0; row < b && out.microBatch() * b + row < texts.size(); row++) {
+                            vectors.add(meanPooled((Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), row));
+                        }
+                        if (out.microBatch() == m - 1) {
+                            result[0] = new ModelOutputs.Embeddings(texts, vectors);
+                        }
+                        return null;
+                    };
+                } else {
+                    if (steps < 1) {
+                        throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
+                    }
+                    passes = steps;
+                    CharVocabulary vocabulary = CharVocabulary.read(tokenizer);
+                    Generation sourceSide = new Generation(texts, manifest.batch());
+                    Generation sinkSide = new Generation(texts, manifest.batch());
+                    source = (id, feedback) -> {
+                        int i = (int) (id % m);
+                        if (feedback != null) {
+                            sourceSide.append(vocabulary, i, b, feedback.data());
+                        }
+                        return BundleInputs.decoderMicroBatch(manifest, vocabulary, sourceSide.current(), i, sourceSide.last);
+                    };
+                    sink = out -> {
+                        int i = (int) (out.microBatch() % m);
+                        // The sink's copy of the texts knows where each row's last position is.
+                        BundleInputs.decoderMicroBatch(manifest, vocabulary, sinkSide.current(), i, sinkSide.last);
+                        long[] ids = new long[b];
+                        for (int row = 0; row < b; row++) {
+                            ids[row] = argmax((Tensor) out.output(), row, sinkSide.last[i * b + row]);
+                        }
+                        sinkSide.append(vocabulary, i, b, ids);
+                        if (out.microBatch() == (long) steps * m - 1) {
+                            result[0] = new ModelOutputs.Generated(texts, sinkSide.continuations(texts), steps);
+                        }
+                        return LongTensor.of(ids, b);
+                    };
+                }
+            }
+            NodeRunner.Result r = new NodeRunner(bundle, config).run(passes, source, sink, StageComputeFactory.standard());
+            if (r instanceof NodeRunner.Failed f) {
+                return new NodeFailed(f.message(), false);
+            }
+            NodeRunner.Done done = (NodeRunner.Done) r;
+            boolean last = NodeRunner.stageOf(manifest, config.node()).index() == manifest.stages().size();
+            return new NodeDone(done, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
+        } catch (InputException e) {
+            return new NodeFailed(e.getMessage(), true);
+        } catch (IOException e) {
+            return new NodeFailed("Cannot read the bundle's tokenizer: " + e.getMessage() + ".", true);
+        }
+    }
+
+    /** The texts of a generation as one side of a distributed run sees them. */
+    private static final class Generation {
+        private final List<StringBuilder> texts = new ArrayList<>();
+        final int[] last;
+
+        Generation(List<String> prompts, int batch) {
+            prompts.forEach(p -> texts.add(new StringBuilder(p)));
+            last = new int[batch];
+        }
+
+        List<String> current() {
+            return texts.stream().map(StringBuilder::toString).toList();
+        }
+
+        void append(CharVocabulary vocabulary, int microBatch, int b, long[] ids) {
+            for (int row = 0; row < b; row++) {
+                int s = microBatch * b + row;
+                if (s < texts.size()) {
+                    texts.get(s).append(vocabulary.decode(ids[row]));
+                }
+            }
+        }
+
+        List<String> continuations(List<String> prompts) {
+            List<String> result = new ArrayList<>();
+            for (int s = 0; s < prompts.size(); s++) {
+                result.add(texts.get(s).substring(prompts.get(s).length()));
+            }
+            return result;
+        }
+    }
 
     /**
      * Runs {@code bundle}.

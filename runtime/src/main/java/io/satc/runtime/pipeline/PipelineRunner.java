@@ -207,6 +207,11 @@ public final class PipelineRunner {
         return codec(spec).zstd();
     }
 
+    /** The inputs a run of {@code bundle} uses when it is given none. */
+    public static List<StageInput> syntheticInputs(Bundle bundle) {
+        return syntheticInputs(MessageLayout.of(bundle.manifest()).get(0), bundle.manifest().microBatches());
+    }
+
     /** Seeded stand-ins of the first stage's input and of every side input, one per micro-batch. */
     static List<StageInput> syntheticInputs(MessageLayout layout, int microBatches) {
         List<StageInput> inputs = new ArrayList<>();

@@ -17,6 +17,15 @@ final class SinkWorker extends Worker {
     private final long[] arrivalNanos;
     private final long[] checksums;
     private volatile int arrived;
+    private SinkHook hook = SinkHook.NONE;
+
+    /** What a node-mode sink does with each output as it arrives (send feedback, keep results). */
+    @FunctionalInterface
+    interface SinkHook {
+        SinkHook NONE = out -> { };
+
+        void accept(SinkOutput output) throws Exception;
+    }
 
     SinkWorker(RunControl control, int microBatches, MessageLayout layout, BlockingQueue<Frame> input, String previous) {
         super("sink", "sink", control);
@@ -44,9 +53,15 @@ final class SinkWorker extends Worker {
             arrivalNanos[i] = now;
             checksums[i] = SyntheticActivation.checksum(decoded.main());
             received[i] = new SinkOutput(i, decoded.main(), decoded.side());
+            hook.accept(received[i]);
             arrived = i + 1;
         }
         control.complete();
+    }
+
+    SinkWorker withHook(SinkHook h) {
+        hook = h;
+        return this;
     }
 
     int arrived() {

@@ -102,7 +102,9 @@ abstract class Worker implements Runnable {
     }
 
     private String sentence(String what, Throwable e) {
-        String detail = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String detail = e.getMessage() == null ? e.getClass().getName()
+                : e instanceof LinkFailure || e instanceof io.satc.runtime.transport.TransportException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return capitalised(name) + " " + what + ": " + detail + (detail.endsWith(".") ? "" : ".");
     }
 

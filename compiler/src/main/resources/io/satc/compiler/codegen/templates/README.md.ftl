@@ -9,7 +9,9 @@ This is a ${kind} bundle: ${kindNote}
 | `manifest.json` | the plan, every stage and hop, predicted times (format: satc docs/bundle-format.md) |
 | `PLAN.md` | the plan in words |
 | `report.html` | Gantt chart, constellation and route, baselines (self-contained) |
-| `bin/run-local.sh` | runs the whole pipeline on this machine: `bin/run-local.sh [--emulate] [--time-scale X] [--json]` |
+| `bin/run-local.sh` | runs the whole pipeline on this machine: `bin/run-local.sh [--emulate] [--time-scale X] [--json] [--input FILE]` |
+| `bin/node-<node>.sh` | runs one stage as its own process, streaming activations to the next over gRPC; start all of them (`bin/peers.txt` says where each listens) |
+| `bin/peers.txt` | the address of each stage's process, `NODE HOST:PORT` |
 <#list stageFiles as f>| `${f.path}` | ${f.note} |
 </#list>
 

@@ -1,0 +1,186 @@
+package io.satc.compiler.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.satc.compiler.cli.ExitCodes;
+import io.satc.compiler.cli.Main;
+import io.satc.compiler.testing.RepoPaths;
+import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleRead;
+import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.inference.InferenceRunner;
+import io.satc.runtime.inference.ModelOutputs;
+import io.satc.runtime.pipeline.RunOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code satc node}: one OS process per stage on loopback, activations over gRPC. A four-stage
+ * variant of the decoder example (2 MB satellites and a fourth one) generates the same text as
+ * {@code satc run} in one process; killing a middle process makes the others fail, naming the
+ * lost peer, instead of hanging or printing output.
+ */
+class DistributedRunTest {
+
+    @TempDir
+    static Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run satc(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Path bundleDir;
+    static Bundle bundle;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeAll
+    static void compile() throws IOException {
+        String text = Files.readString(RepoPaths.examples().resolve("kjv-decoder.sat"), StandardCharsets.UTF_8)
+                .replace("memory = 3 MB", "memory = 2 MB")
+                .replace("\"../", "\"" + RepoPaths.root() + "/")
+                .replace("  ground kiruna {}", "  satellite leo-d { compute = 0.5 TFLOPS; memory = 2 MB }\n  ground kiruna {}")
+                .replace("  link leo-c -> kiruna", "  link leo-c <-> leo-d { rate = 50 Mbps; distance = 700 km }\n  link leo-d -> kiruna");
+        Path mission = Files.writeString(tmp.resolve("kjv-four.sat"), text, StandardCharsets.UTF_8);
+        bundleDir = tmp.resolve("bundle");
+        Run r = satc("compile", mission.toString(), "-o", bundleDir.toString());
+        assertEquals(0, r.exit(), r.err());
+        bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(bundleDir)).bundle();
+        assertEquals(4, bundle.manifest().stages().size(), "the variant must plan four stages");
+    }
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    /** A peers file with a free loopback port per stage. */
+    private static Path peers(String name) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (BundleStage s : bundle.manifest().stages()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                sb.append(s.node()).append(" 127.0.0.1:").append(socket.getLocalPort()).append('\n');
+            }
+        }
+        return Files.writeString(tmp.resolve(name), sb.toString());
+    }
+
+    private Process node(String node, Path peers, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
+                bundleDir.toString(), "--node", node, "--peers", peers.toString(), "--stall-timeout", "30", "--timeout", "240"));
+        command.addAll(List.of(extra));
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve(node + "-" + peers.getFileName() + ".out").toFile())
+                .redirectError(tmp.resolve(node + "-" + peers.getFileName() + ".err").toFile())
+                .start();
+        started.add(p);
+        return p;
+    }
+
+    private static String read(String node, Path peers, String stream) throws IOException {
+        return Files.readString(tmp.resolve(node + "-" + peers.getFileName() + "." + stream), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneProcessPerStageGeneratesTheSameTextAsOneProcess() throws Exception {
+        int steps = 6;
+        Path peers = peers("peers-ok.txt");
+        List<Process> processes = new ArrayList<>();
+        for (BundleStage s : bundle.manifest().stages()) {
+            processes.add(node(s.node(), peers, "--generate", Integer.toString(steps), "--json"));
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            String node = bundle.manifest().stages().get(i).node();
+            assertTrue(processes.get(i).waitFor(180, TimeUnit.SECONDS), node + " did not finish");
+            assertEquals(0, processes.get(i).exitValue(), node + ": " + read(node, peers, "err"));
+        }
+        JsonNode doc = new ObjectMapper().readTree(read("leo-d", peers, "out"));
+        ModelOutputs.Generated local = assertInstanceOf(ModelOutputs.Generated.class, assertInstanceOf(InferenceRunner.Done.class,
+                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> { })).outputs());
+        assertEquals(local.prompts().size(), doc.at("/outputs/samples").size());
+        for (int s = 0; s < local.prompts().size(); s++) {
+            assertEquals(local.continuations().get(s), doc.at("/outputs/samples/" + s + "/generated").asText(), "prompt " + s);
+        }
+        assertEquals("", read("leo-a", peers, "out"), "only the last stage writes outputs");
+    }
+
+    @Test
+    void killingAMiddleProcessFailsTheOthersClearlyInsteadOfHanging() throws Exception {
+        Path peers = peers("peers-kill.txt");
+        List<Process> processes = new ArrayList<>();
+        for (BundleStage s : bundle.manifest().stages()) {
+            processes.add(node(s.node(), peers, "--generate", "100000"));
+        }
+        // Wait until micro-batches flow through the whole chain: the last stage has started working.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!read("leo-d", peers, "err").contains("listening") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(4000);
+        Process middle = processes.get(1);
+        assertTrue(middle.isAlive(), "leo-b ended before it was killed: " + read("leo-b", peers, "err"));
+        middle.destroyForcibly();
+        for (int i : new int[] {0, 2, 3}) {
+            String node = bundle.manifest().stages().get(i).node();
+            assertTrue(processes.get(i).waitFor(60, TimeUnit.SECONDS), node + " hangs after leo-b was killed");
+            String err = read(node, peers, "err");
+            assertNotEquals(0, processes.get(i).exitValue(), node + ": " + err);
+            assertEquals(ExitCodes.RUN_FAILED, processes.get(i).exitValue(), node + ": " + err);
+            assertTrue(err.contains("the run is incomplete; no output is presented"), node + ": " + err);
+            assertEquals("", read(node, peers, "out"), node + " printed output for an incomplete run");
+        }
+        // Each survivor names the link it lost: leo-c its input from leo-b; leo-a its output to leo-b or, when the
+        // break travelled round first, its feedback from leo-d; leo-d its input from leo-c.
+        String a = read("leo-a", peers, "err");
+        assertTrue(a.contains("leo-b") || a.contains("The feedback link from leo-d broke"), a);
+        assertTrue(read("leo-c", peers, "err").contains("The link from leo-b broke"), read("leo-c", peers, "err"));
+        assertTrue(read("leo-d", peers, "err").contains("The link from leo-c"), read("leo-d", peers, "err"));
+    }
+
+    @Test
+    void aPortInUseIsOneClearMessage() throws Exception {
+        Path peers = peers("peers-busy.txt");
+        String line = Files.readAllLines(peers).get(1);
+        int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+        try (ServerSocket busy = new ServerSocket(port, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run r = satc("node", bundleDir.toString(), "--node", "leo-b", "--peers", peers.toString());
+            assertEquals(ExitCodes.RUN_FAILED, r.exit(), r.err());
+            assertTrue(r.err().contains("127.0.0.1:" + port), r.err());
+            assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("in use"), r.err());
+            assertTrue(!r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void anUnknownNodeOrABadPeersFileIsRejected() throws Exception {
+        Run r = satc("node", bundleDir.toString(), "--node", "leo-z");
+        assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
+        assertTrue(r.err().contains("node `leo-z` runs no stage of this bundle; its stages run on leo-a, leo-b, leo-c, leo-d."), r.err());
+        Path bad = Files.writeString(tmp.resolve("bad-peers.txt"), "leo-a 127.0.0.1:7401\nleo-b localhost\n");
+        Run p = satc("node", bundleDir.toString(), "--node", "leo-a", "--peers", bad.toString());
+        assertEquals(ExitCodes.INPUT_ERRORS, p.exit());
+        assertTrue(p.err().contains("bad-peers.txt:2: the address `localhost` is not HOST:PORT."), p.err());
+    }
+}

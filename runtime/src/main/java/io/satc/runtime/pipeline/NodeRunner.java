@@ -1,0 +1,436 @@
+package io.satc.runtime.pipeline;
+
+import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleManifest;
+import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.codec.DecodedFrame;
+import io.satc.runtime.codec.FrameDecoder;
+import io.satc.runtime.codec.FrameEncoder;
+import io.satc.runtime.codec.LongTensor;
+import io.satc.runtime.transport.Delivery;
+import io.satc.runtime.transport.FrameSender;
+import io.satc.runtime.transport.FrameServer;
+import io.satc.runtime.transport.LinkInbox;
+import io.satc.runtime.transport.Peer;
+import io.satc.runtime.transport.TransportException;
+import io.satc.runtime.transport.TransportOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The distributed form of a bundle: this process runs one stage, and its cuts are gRPC links to
+ * the neighbouring stages' processes ({@code io.satc.runtime.transport}). The first stage's
+ * process is also the source (it reads the input); the last stage's process is the sink (it
+ * writes the output). For a decoder, the last process sends each micro-batch's next token ids
+ * back to the first over a {@code feedback} link, which starts the micro-batch's next step.
+ *
+ * <p>Threads inside a process are the pipeline's: source or link receiver, stage, link sender or
+ * sink, with queues of {@link PipelineRunner#QUEUE_CAPACITY}. Every failure, local or of a peer,
+ * ends the run with a message naming the link and the peer; nothing is reported as complete
+ * unless every micro-batch of every step went through.
+ */
+public final class NodeRunner {
+
+    /** The link a cut travels on: {@code cut-k} is the activation after stage k. */
+    public static String cutLink(int afterStage) {
+        return "cut-" + afterStage;
+    }
+
+    /** The link a decoder's next token ids travel back on, from the last stage to the first. */
+    public static final String FEEDBACK = "feedback";
+
+    /**
+     * How this process takes part.
+     *
+     * @param node      the stage's node name, as in the manifest
+     * @param host      where to listen
+     * @param port      where to listen (0: any free port; tests only)
+     * @param peers     every stage's node by name, with the address it listens on
+     * @param transport link settings
+     * @param timeout   the whole run fails after this long
+     * @param warmUp    run the stage once before the first micro-batch
+     */
+    public record Config(String node, String host, int port, Map<String, Peer> peers, TransportOptions transport,
+            Duration timeout, boolean warmUp) {
+    }
+
+    /** What the source sends: the input of one micro-batch of one step, given the feedback that started it. */
+    @FunctionalInterface
+    public interface NodeSource {
+        /**
+         * @param microBatchId step × M + i
+         * @param feedback     the next-token ids of micro-batch {@code microBatchId − M}, or null in the first step
+         */
+        StageInput input(long microBatchId, LongTensor feedback) throws Exception;
+    }
+
+    /** What the sink does with each output: keep it, and for a decoder return the feedback ids (else null). */
+    @FunctionalInterface
+    public interface NodeSink {
+        LongTensor accept(SinkOutput output) throws Exception;
+    }
+
+    /** The outcome of this process's part. */
+    public sealed interface Result permits Done, Failed {
+    }
+
+    /**
+     * @param stage       the stage this process ran
+     * @param predictedS  its predicted service time per micro-batch
+     * @param measuredS   its mean measured service time (native speed)
+     * @param messages    micro-batches it processed (steps × M)
+     * @param bytesOut    bytes of the messages it sent on its outgoing cut (0 for the last stage)
+     * @param wallSeconds from this process's first micro-batch to its last
+     */
+    public record Done(String stage, double predictedS, double measuredS, long messages, long bytesOut, double wallSeconds)
+            implements Result {
+    }
+
+    /** @param message one sentence naming the resource, link or peer that failed */
+    public record Failed(String message) implements Result {
+    }
+
+    private final Bundle bundle;
+    private final Config config;
+
+    public NodeRunner(Bundle bundle, Config config) {
+        this.bundle = bundle;
+        this.config = config;
+    }
+
+    /** The stage that {@code node} runs, or null when the plan gives it none. */
+    public static BundleStage stageOf(BundleManifest manifest, String node) {
+        for (BundleStage s : manifest.stages()) {
+            if (s.node().equals(node)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Serves this node's part for {@code steps} passes of the M micro-batches.
+     *
+     * @param source used by the first stage's process only
+     * @param sink   used by the last stage's process only
+     */
+    public Result run(int steps, NodeSource source, NodeSink sink, StageComputeFactory computes) {
+        BundleManifest manifest = bundle.manifest();
+        BundleStage stage = stageOf(manifest, config.node());
+        if (stage == null) {
+            return new Failed("Node `" + config.node() + "` runs no stage of this bundle; its stages run on "
+                    + String.join(", ", manifest.stages().stream().map(BundleStage::node).toList()) + ".");
+        }
+        int k = stage.index();
+        int stages = manifest.stages().size();
+        boolean first = k == 1;
+        boolean last = k == stages;
+        boolean feedback = steps > 1;
+        int m = manifest.microBatches();
+        int total = Math.multiplyExact(steps, m);
+        List<MessageLayout> layouts = MessageLayout.of(manifest);
+
+        List<String> served = new ArrayList<>();
+        if (!first) {
+            served.add(cutLink(k - 1));
+        }
+        if (first && feedback && !last) {
+            served.add(FEEDBACK);
+        }
+        Peer next = last ? null : config.peers().get(manifest.stages().get(k).node());
+        Peer head = config.peers().get(manifest.stages().get(0).node());
+        if (!last && next == null) {
+            return new Failed("No address for `" + manifest.stages().get(k).node() + "`, which runs stage " + (k + 1)
+                    + "; list it in the peers file.");
+        }
+        if (last && !first && feedback && head == null) {
+            return new Failed("No address for `" + manifest.stages().get(0).node() + "`, which runs stage 1 and takes "
+                    + "the decoder's feedback; list it in the peers file.");
+        }
+        // A feedback inbox as deep as a step: the sink never waits on it, so the loop of links cannot deadlock.
+        TransportOptions serverOptions = config.transport().withWindow(Math.max(config.transport().window(), m + 1));
+        FrameServer server = null;
+        StageCompute compute = null;
+        List<FrameSender> senders = new ArrayList<>();
+        try {
+            if (!served.isEmpty()) {
+                server = FrameServer.start(config.host(), config.port(), served, serverOptions);
+            }
+            compute = computes.create(bundle, stage);
+            List<Worker> workers = new ArrayList<>();
+            BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
+            BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
+            int workerCount = 3;
+            RunControl control = new RunControl(workerCount, config.transport().stallTimeout().toNanos());
+            String previousName;
+            if (first) {
+                LinkInbox feedbackInbox = served.contains(FEEDBACK) ? server.inbox(FEEDBACK) : null;
+                workers.add(new FeedbackSource(control, layouts.get(0), source, total, m, in, stage.resourceName(),
+                        feedbackInbox, last ? null : new LongFeedback(), manifest.stages().get(stages - 1).node()));
+                previousName = "source";
+            } else {
+                String from = manifest.stages().get(k - 2).node();
+                workers.add(new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
+                previousName = "link " + from + " -> " + config.node();
+            }
+            ResourceMeter meter = new ResourceMeter(total);
+            String nextName = last ? "sink" : "link " + config.node() + " -> " + next.name();
+            workers.add(new StageWorker(stage.resourceName(), control, compute, stage, layouts.get(k - 1), layouts.get(k), -1,
+                    config.warmUp(), total, in, out, previousName, nextName, meter));
+            long[] bytesOut = new long[1];
+            if (!last) {
+                FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
+                senders.add(sender);
+                workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
+            } else {
+                FrameSender back = first || !feedback ? null : FrameSender.connect(FEEDBACK, head, config.transport());
+                if (back != null) {
+                    senders.add(back);
+                }
+                SinkWorker sinkWorker = new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName());
+                FrameEncoder encoder = new FrameEncoder();
+                LongFeedback local = first && feedback ? new LongFeedback() : null;
+                sinkWorker.withHook(o -> {
+                    LongTensor ids = sink.accept(o);
+                    if (ids != null && back != null) {
+                        back.send(o.microBatch(), encoder.encode(ids, MessageLayout.SIDE_CODEC, o.microBatch()).bytes());
+                    } else if (ids != null && local != null) {
+                        local.offer(ids);
+                    }
+                });
+                if (local != null) {
+                    ((FeedbackSource) workers.get(0)).useLocal(local);
+                }
+                workers.add(sinkWorker);
+            }
+            if (workers.size() != workerCount) {
+                throw new IllegalStateException("node has " + workers.size() + " workers, expected " + workerCount);
+            }
+            control.watch(workers);
+            List<Thread> threads = new ArrayList<>();
+            for (Worker w : workers) {
+                Thread t = new Thread(w, "satc node " + w.name);
+                t.setDaemon(true);
+                threads.add(t);
+            }
+            long deadline = System.nanoTime() + config.timeout().toNanos();
+            threads.forEach(Thread::start);
+            if (!control.awaitReady(deadline - System.nanoTime())) {
+                control.fail(RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."));
+            }
+            control.markStart(System.nanoTime());
+            control.start();
+            if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
+                control.fail(RunControl.failureOf("node", "node", -1, "The run exceeded its timeout of "
+                        + config.timeout().toSeconds() + " s."));
+            }
+            if (control.failed()) {
+                threads.forEach(Thread::interrupt);
+                senders.forEach(FrameSender::close);
+            }
+            for (Thread t : threads) {
+                t.join(2000);
+            }
+            if (control.failed()) {
+                return new Failed(control.failure().message());
+            }
+            for (FrameSender s : senders) {
+                s.finish();
+            }
+            if (first && served.contains(FEEDBACK)) {
+                // The last stage's process finishes its feedback stream after the final step; wait for it.
+                drainToEnd(server.inbox(FEEDBACK));
+            }
+            double wall = (System.nanoTime() - control.startNanos()) / 1e9;
+            return new Done(stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
+        } catch (TransportException e) {
+            return new Failed(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Failed("The node was interrupted.");
+        } catch (Exception e) {
+            return new Failed(Worker.capitalised(stage.resourceName()) + " could not start: "
+                    + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+        } finally {
+            senders.forEach(FrameSender::close);
+            if (server != null) {
+                server.close();
+            }
+            if (compute != null) {
+                try {
+                    compute.close();
+                } catch (Exception ignored) {
+                    // The run's result stands; a session that fails to close changes nothing in it.
+                }
+            }
+        }
+    }
+
+    private static void drainToEnd(LinkInbox inbox) throws TransportException, InterruptedException {
+        while (!(inbox.receive() instanceof Delivery.EndOfStream)) {
+            // Feedback of the final step starts nothing; only its end matters.
+        }
+    }
+
+    /** Feedback handed over inside one process, when a single stage is both first and last. */
+    static final class LongFeedback {
+        private final BlockingQueue<LongTensor> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        void offer(LongTensor ids) {
+            queue.add(ids);
+        }
+
+        LongTensor take(Duration timeout) throws InterruptedException {
+            return queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The first stage's source: step 0 from the inputs, each later micro-batch after its feedback arrived. */
+    static final class FeedbackSource extends Worker {
+        private final MessageLayout layout;
+        private final NodeSource source;
+        private final int total;
+        private final int m;
+        private final BlockingQueue<Frame> output;
+        private final String next;
+        private final LinkInbox inbox;
+        private LongFeedback local;
+        private final String lastNode;
+        private final FrameEncoder encoder = new FrameEncoder();
+        private final FrameDecoder decoder = new FrameDecoder();
+
+        FeedbackSource(RunControl control, MessageLayout layout, NodeSource source, int total, int m,
+                BlockingQueue<Frame> output, String next, LinkInbox inbox, LongFeedback local, String lastNode) {
+            super("source", "source", control);
+            this.layout = layout;
+            this.source = source;
+            this.total = total;
+            this.m = m;
+            this.output = output;
+            this.next = next;
+            this.inbox = inbox;
+            this.local = local;
+            this.lastNode = lastNode;
+        }
+
+        void useLocal(LongFeedback feedback) {
+            local = feedback;
+        }
+
+        @Override
+        void loop() throws Exception {
+            for (int id = 0; id < total; id++) {
+                current = id;
+                LongTensor feedback = id < m ? null : feedback(id - m);
+                StageInput in = source.input(id, feedback);
+                put(output, new Frame(id, layout.encode(encoder, in.main(), in.side(), id), System.nanoTime()), next);
+            }
+        }
+
+        private LongTensor feedback(long expected) throws Exception {
+            if (inbox == null) {
+                LongTensor ids = local.take(Duration.ofMinutes(1));
+                if (ids == null) {
+                    throw new IllegalStateException("No feedback for micro-batch " + expected + " within a minute.");
+                }
+                return ids;
+            }
+            Delivery d;
+            try {
+                d = inbox.receive();
+            } catch (TransportException e) {
+                throw new LinkFailure("The feedback link from " + lastNode + " broke: " + e.getMessage(), e);
+            }
+            if (d instanceof Delivery.EndOfStream end) {
+                throw new LinkFailure("The feedback link from " + lastNode + " ended after " + end.messages()
+                        + " messages, before micro-batch " + expected + ".");
+            }
+            Delivery.Message msg = (Delivery.Message) d;
+            DecodedFrame frame = decoder.decode(msg.payload());
+            if (frame.microBatchId() != expected || !(frame.activation() instanceof LongTensor ids)) {
+                throw new IllegalStateException("Feedback for micro-batch " + frame.microBatchId() + " arrived where "
+                        + expected + " was due.");
+            }
+            return ids;
+        }
+    }
+
+    /** Takes the cut's messages off the network into the stage's queue, in order, until the sender's end. */
+    static final class LinkReceiver extends Worker {
+        private final LinkInbox inbox;
+        private final String from;
+        private final int total;
+        private final BlockingQueue<Frame> output;
+        private final String next;
+
+        LinkReceiver(RunControl control, LinkInbox inbox, String from, int total, BlockingQueue<Frame> output, String next) {
+            super("link from " + from, "hop", control);
+            this.inbox = inbox;
+            this.from = from;
+            this.total = total;
+            this.output = output;
+            this.next = next;
+        }
+
+        @Override
+        void loop() throws Exception {
+            for (int id = 0; id < total; id++) {
+                Delivery d = receive();
+                if (d instanceof Delivery.EndOfStream end) {
+                    throw new LinkFailure("The link from " + from + " ended after " + end.messages() + " of " + total
+                            + " micro-batches.");
+                }
+                Delivery.Message msg = (Delivery.Message) d;
+                current = msg.microBatchId();
+                put(output, new Frame(msg.microBatchId(), msg.payload(), System.nanoTime()), next);
+            }
+            current = -1;
+            // The sender's clean end confirms the stream; only then may this process finish and close its server.
+            if (!(receive() instanceof Delivery.EndOfStream)) {
+                throw new LinkFailure("The link from " + from + " carried more than the " + total
+                        + " micro-batches of the run.");
+            }
+        }
+
+        private Delivery receive() throws LinkFailure, InterruptedException {
+            try {
+                return inbox.receive();
+            } catch (TransportException e) {
+                throw new LinkFailure("The link from " + from + " broke: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Sends the stage's output messages to the next stage's process. */
+    static final class LinkSender extends Worker {
+        private final FrameSender sender;
+        private final int total;
+        private final BlockingQueue<Frame> input;
+        private final String previous;
+        private final long[] bytes;
+
+        LinkSender(RunControl control, FrameSender sender, int total, BlockingQueue<Frame> input, String previous, long[] bytes) {
+            super("link to " + sender.peer().name(), "hop", control);
+            this.sender = sender;
+            this.total = total;
+            this.input = input;
+            this.previous = previous;
+            this.bytes = bytes;
+        }
+
+        @Override
+        void loop() throws Exception {
+            for (int id = 0; id < total; id++) {
+                Frame frame = take(input, "a frame from " + previous);
+                current = frame.microBatchId();
+                sender.send(frame.microBatchId(), frame.bytes());
+                bytes[0] += frame.bytes().length;
+            }
+            control.complete();
+        }
+    }
+}
