@@ -129,9 +129,8 @@ public final class FrameDecoder {
         long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
         if (int64) {
             long[] values = new long[elements];
-            for (int i = 0; i < elements; i++) {
-                values[i] = LittleEndian.getLong(payload, payloadAt + 8 * i);
-            }
+            java.nio.ByteBuffer.wrap(payload, payloadAt, 8 * elements).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+                    .get(values);
             return new DecodedFrame(microBatchId, spec, new LongTensor(shape, values));
         }
         float[] data = new float[elements];

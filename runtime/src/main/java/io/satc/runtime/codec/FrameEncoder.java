@@ -66,9 +66,7 @@ public final class FrameEncoder {
                     + " bytes, more than one frame can hold (" + MAX_FRAME_BYTES + ").");
         }
         byte[] payload = new byte[(int) rawBytes];
-        for (int i = 0; i < data.length; i++) {
-            LittleEndian.putLong(payload, 8 * i, data[i]);
-        }
+        java.nio.ByteBuffer.wrap(payload).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(data);
         if (spec.zstd()) {
             payload = ZstdStage.compress(payload);
         }
