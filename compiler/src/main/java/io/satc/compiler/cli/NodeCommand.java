@@ -159,8 +159,8 @@ public final class NodeCommand implements Callable<Integer> {
                 float[] v = e.vectors().get(i);
                 out.printf(Locale.ROOT, "%3d  [%+.4f %+.4f %+.4f %+.4f …]  %s%n", i, v[0], v[1], v[2], v[3], e.texts().get(i));
             }
-        } else {
-            out.println("All " + part.messages() + " micro-batches arrived.");
+        } else if (outputs instanceof ModelOutputs.Checksums c) {
+            out.println("All " + part.messages() + " micro-batches arrived; checksums " + String.join(" ", c.checksums()));
         }
     }
 

@@ -160,6 +160,43 @@ class DistributedRunTest {
     }
 
     @Test
+    void aSimulationBundleGivesTheSameChecksumsAcrossProcesses() throws Exception {
+        Path dir = tmp.resolve("link-bound");
+        Run c = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", dir.toString());
+        assertEquals(0, c.exit(), c.err());
+        Bundle simulation = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir)).bundle();
+        StringBuilder sb = new StringBuilder();
+        for (BundleStage s : simulation.manifest().stages()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                sb.append(s.node()).append(" 127.0.0.1:").append(socket.getLocalPort()).append('\n');
+            }
+        }
+        Path peers = Files.writeString(tmp.resolve("peers-sim.txt"), sb.toString());
+        List<Process> processes = new ArrayList<>();
+        List<String> nodes = simulation.manifest().stages().stream().map(BundleStage::node).toList();
+        for (String node : nodes) {
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
+                    dir.toString(), "--node", node, "--peers", peers.toString(), "--json");
+            Process p = new ProcessBuilder(command).redirectOutput(tmp.resolve(node + "-sim.out").toFile())
+                    .redirectError(tmp.resolve(node + "-sim.err").toFile()).start();
+            started.add(p);
+            processes.add(p);
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            assertTrue(processes.get(i).waitFor(120, TimeUnit.SECONDS), nodes.get(i) + " did not finish");
+            assertEquals(0, processes.get(i).exitValue(), Files.readString(tmp.resolve(nodes.get(i) + "-sim.err")));
+        }
+        JsonNode distributed = new ObjectMapper().readTree(Files.readString(tmp.resolve(nodes.get(nodes.size() - 1) + "-sim.out")));
+        Run local = satc("run", "--json", dir.toString());
+        JsonNode one = new ObjectMapper().readTree(local.out());
+        assertEquals(one.at("/outputs/micro_batches").size(), distributed.at("/outputs/checksums").size());
+        for (int i = 0; i < distributed.at("/outputs/checksums").size(); i++) {
+            assertEquals(one.at("/outputs/micro_batches/" + i + "/checksum").asText(), distributed.at("/outputs/checksums/" + i).asText());
+        }
+    }
+
+    @Test
     void aPortInUseIsOneClearMessage() throws Exception {
         Path peers = peers("peers-busy.txt");
         String line = Files.readAllLines(peers).get(1);

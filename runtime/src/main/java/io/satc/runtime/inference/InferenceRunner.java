@@ -18,6 +18,7 @@ import io.satc.runtime.pipeline.SinkOutput;
 import io.satc.runtime.pipeline.StageCompute;
 import io.satc.runtime.pipeline.StageComputeFactory;
 import io.satc.runtime.pipeline.StageInput;
+import io.satc.runtime.pipeline.SyntheticActivation;
 import io.satc.runtime.text.CharVocabulary;
 import io.satc.runtime.text.WordPieceTokenizer;
 import java.io.IOException;
@@ -99,10 +100,16 @@ public final class InferenceRunner {
                 } else {
                     fixed = PipelineRunner.syntheticInputs(bundle);
                 }
-                result[0] = new ModelOutputs.Checksums();
                 List<StageInput> inputs = fixed;
+                List<String> checksums = new ArrayList<>();
                 source = (id, feedback) -> inputs.get((int) id);
-                sink = out -> null;
+                sink = out -> {
+                    checksums.add(SyntheticActivation.hex(SyntheticActivation.checksum(out.output())));
+                    if (out.microBatch() == m - 1) {
+                        result[0] = new ModelOutputs.Checksums(checksums);
+                    }
+                    return null;
+                };
             } else {
                 List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
                 Path tokenizer = bundle.resolve(io.tokenizer());
@@ -218,7 +225,7 @@ public final class InferenceRunner {
                             + "with one sample per line instead of `" + input.getFileName() + "`.");
                 }
                 List<StageInput> inputs = BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input);
-                return single(bundle, options.withInputs(inputs), new ModelOutputs.Checksums());
+                return single(bundle, options.withInputs(inputs), new ModelOutputs.Checksums(List.of()));
             }
             if (io == null || ModelIo.TENSOR.equals(io.kind())) {
                 if (input != null) {
@@ -226,7 +233,7 @@ public final class InferenceRunner {
                             + batchShape(manifest) + " (" + manifest.stages().get(0).input().dtype() + "), not `"
                             + input.getFileName() + "`.");
                 }
-                return single(bundle, options, new ModelOutputs.Checksums());
+                return single(bundle, options, new ModelOutputs.Checksums(List.of()));
             }
             List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
             Path tokenizer = bundle.resolve(io.tokenizer());

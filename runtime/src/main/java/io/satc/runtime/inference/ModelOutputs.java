@@ -57,12 +57,25 @@ public sealed interface ModelOutputs permits ModelOutputs.Embeddings, ModelOutpu
         }
     }
 
-    /** Simulation and tensor bundles: the output is identified by its checksums alone. */
-    record Checksums() implements ModelOutputs {
+    /**
+     * Simulation and tensor bundles: the output is identified by its checksums alone.
+     *
+     * @param checksums one per micro-batch, when they are not already in a run report's
+     *                  {@code micro_batches} (a distributed run's sink); else empty
+     */
+    record Checksums(List<String> checksums) implements ModelOutputs {
+
+        public Checksums {
+            checksums = List.copyOf(checksums);
+        }
 
         @Override
         public void writeTo(ObjectNode outputs) {
             outputs.put("kind", "checksums");
+            if (!checksums.isEmpty()) {
+                ArrayNode list = outputs.putArray("checksums");
+                checksums.forEach(list::add);
+            }
         }
     }
 }
