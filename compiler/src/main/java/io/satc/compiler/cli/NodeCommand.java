@@ -134,33 +134,26 @@ public final class NodeCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "satc: %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
                 part.stage(), part.messages(), Quantities.seconds(part.wallSeconds()), Quantities.seconds(part.measuredS()),
                 Quantities.seconds(part.predictedS()), part.bytesOut() == 0 ? "nothing (last stage)" : Quantities.bytes(part.bytesOut())));
-        done.outputs().ifPresent(o -> print(o, part, out));
+        done.outputs().ifPresent(o -> print(b, o, part, out));
         out.flush();
         err.flush();
         return ExitCodes.OK;
     }
 
-    private void print(ModelOutputs outputs, NodeRunner.Done part, PrintWriter out) {
+    private void print(Bundle b, ModelOutputs outputs, NodeRunner.Done part, PrintWriter out) {
         if (json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
-            root.put("mission", ((BundleRead.Loaded) new BundleReader().read(bundle)).bundle().manifest().mission());
+            root.put("mission", b.manifest().mission());
             root.put("node", node);
             root.put("stage", part.stage());
             root.put("micro_batches", part.messages());
             root.put("wall_s", part.wallSeconds());
             outputs.writeTo(root.putObject("outputs"));
             out.print(RunReport.toJson(root));
-        } else if (outputs instanceof ModelOutputs.Generated g) {
-            for (int i = 0; i < g.prompts().size(); i++) {
-                out.printf(Locale.ROOT, "%3d  %s⟨%s⟩%n", i, g.prompts().get(i), g.continuations().get(i).replace("\n", "⏎"));
-            }
-        } else if (outputs instanceof ModelOutputs.Embeddings e) {
-            for (int i = 0; i < e.texts().size(); i++) {
-                float[] v = e.vectors().get(i);
-                out.printf(Locale.ROOT, "%3d  [%+.4f %+.4f %+.4f %+.4f …]  %s%n", i, v[0], v[1], v[2], v[3], e.texts().get(i));
-            }
         } else if (outputs instanceof ModelOutputs.Checksums c) {
             out.println("All " + part.messages() + " micro-batches arrived; checksums " + String.join(" ", c.checksums()));
+        } else {
+            OutputLines.print(outputs, out, "");
         }
     }
 

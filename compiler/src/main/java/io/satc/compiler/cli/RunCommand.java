@@ -140,22 +140,12 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             out.printf(Locale.ROOT, "  embeddings %d x %d (mean-pooled over the attention mask, L2-normalised); first values:%n",
                     e.vectors().size(), e.vectors().isEmpty() ? 0 : e.vectors().get(0).length);
-            for (int i = 0; i < e.texts().size(); i++) {
-                float[] v = e.vectors().get(i);
-                out.printf(Locale.ROOT, "  %3d  [%+.4f %+.4f %+.4f %+.4f …]  %s%n", i, v[0], v[1], v[2], v[3], ellipsis(e.texts().get(i), 60));
-            }
         } else if (done.outputs() instanceof ModelOutputs.Generated g) {
             out.println();
             out.printf(Locale.ROOT, "  generated %d characters per prompt, greedy, one pipeline pass each (times above are means per pass):%n",
                     g.steps());
-            for (int i = 0; i < g.prompts().size(); i++) {
-                out.printf(Locale.ROOT, "  %3d  %s⟨%s⟩%n", i, g.prompts().get(i), g.continuations().get(i).replace("\n", "⏎"));
-            }
         }
-    }
-
-    private static String ellipsis(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        OutputLines.print(done.outputs(), out, "  ");
     }
 
     private static void print(RunReport r, PrintWriter out) {

@@ -77,8 +77,12 @@ class DistributedRunTest {
 
     /** A peers file with a free loopback port per stage. */
     private static Path peers(String name) throws IOException {
+        return peers(bundle, name);
+    }
+
+    private static Path peers(Bundle of, String name) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (BundleStage s : bundle.manifest().stages()) {
+        for (BundleStage s : of.manifest().stages()) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 sb.append(s.node()).append(" 127.0.0.1:").append(socket.getLocalPort()).append('\n');
             }
@@ -87,9 +91,14 @@ class DistributedRunTest {
     }
 
     private Process node(String node, Path peers, String... extra) throws IOException {
+        return node(bundleDir, node, peers, extra);
+    }
+
+    /** Starts `satc node` in its own JVM; stdout and stderr go to NODE-PEERSFILE.out / .err. */
+    private Process node(Path dir, String node, Path peers, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
-                bundleDir.toString(), "--node", node, "--peers", peers.toString(), "--stall-timeout", "30", "--timeout", "240"));
+                dir.toString(), "--node", node, "--peers", peers.toString(), "--stall-timeout", "30", "--timeout", "240"));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve(node + "-" + peers.getFileName() + ".out").toFile())
@@ -165,29 +174,17 @@ class DistributedRunTest {
         Run c = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", dir.toString());
         assertEquals(0, c.exit(), c.err());
         Bundle simulation = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir)).bundle();
-        StringBuilder sb = new StringBuilder();
-        for (BundleStage s : simulation.manifest().stages()) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                sb.append(s.node()).append(" 127.0.0.1:").append(socket.getLocalPort()).append('\n');
-            }
-        }
-        Path peers = Files.writeString(tmp.resolve("peers-sim.txt"), sb.toString());
+        Path peers = peers(simulation, "peers-sim.txt");
         List<Process> processes = new ArrayList<>();
         List<String> nodes = simulation.manifest().stages().stream().map(BundleStage::node).toList();
         for (String node : nodes) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
-                    dir.toString(), "--node", node, "--peers", peers.toString(), "--json");
-            Process p = new ProcessBuilder(command).redirectOutput(tmp.resolve(node + "-sim.out").toFile())
-                    .redirectError(tmp.resolve(node + "-sim.err").toFile()).start();
-            started.add(p);
-            processes.add(p);
+            processes.add(node(dir, node, peers, "--json"));
         }
         for (int i = 0; i < processes.size(); i++) {
             assertTrue(processes.get(i).waitFor(120, TimeUnit.SECONDS), nodes.get(i) + " did not finish");
-            assertEquals(0, processes.get(i).exitValue(), Files.readString(tmp.resolve(nodes.get(i) + "-sim.err")));
+            assertEquals(0, processes.get(i).exitValue(), read(nodes.get(i), peers, "err"));
         }
-        JsonNode distributed = new ObjectMapper().readTree(Files.readString(tmp.resolve(nodes.get(nodes.size() - 1) + "-sim.out")));
+        JsonNode distributed = new ObjectMapper().readTree(read(nodes.get(nodes.size() - 1), peers, "out"));
         Run local = satc("run", "--json", dir.toString());
         JsonNode one = new ObjectMapper().readTree(local.out());
         assertEquals(one.at("/outputs/micro_batches").size(), distributed.at("/outputs/checksums").size());

@@ -105,18 +105,31 @@ public final class BundleInputs {
     /** {@link #decoder} for micro-batch {@code i} alone (samples {@code i·b … i·b+b−1}). */
     public static StageInput decoderMicroBatch(BundleManifest manifest, CharVocabulary vocabulary, List<String> texts, int i,
             int[] lastPositions) {
-        ModelIo io = manifest.modelIo().orElseThrow();
-        int t = io.sequence();
+        int t = manifest.modelIo().orElseThrow().sequence();
         int b = manifest.microBatchSize();
         long[] ids = new long[b * t];
         for (int row = 0; row < b; row++) {
             int r = i * b + row;
-            long[] all = vocabulary.encode(r < texts.size() ? texts.get(r) : "\n");
+            long[] all = vocabulary.encode(decoderText(texts, r));
             int n = Math.min(all.length, t);
             System.arraycopy(all, all.length - n, ids, row * t, n);
             lastPositions[r] = n - 1;
         }
         return StageInput.of(LongTensor.of(ids, b, t));
+    }
+
+    /**
+     * The position whose logits predict the next character of sample {@code r}: the last of its
+     * window, as {@link #decoderMicroBatch} lays it out.
+     */
+    public static int lastPosition(List<String> texts, int r, int sequence) {
+        String text = decoderText(texts, r);
+        return Math.min(text.codePointCount(0, text.length()), sequence) - 1;
+    }
+
+    /** Sample {@code r}'s text; a padding row of the batch holds a single newline. */
+    private static String decoderText(List<String> texts, int r) {
+        return r < texts.size() ? texts.get(r) : "\n";
     }
 
     /** A tensor input of the whole batch, {@code [B, …]}, split along its first axis. */

@@ -63,6 +63,93 @@ public final class InferenceRunner {
 
     private final PipelineRunner runner = new PipelineRunner();
 
+    /** The inputs of a run, checked and prepared, before anything runs. */
+    private sealed interface Prepared permits Tensors, Encoder, Decoder {
+    }
+
+    /** Simulation and tensor bundles: the source's inputs, one per micro-batch. */
+    private record Tensors(List<StageInput> inputs) implements Prepared {
+    }
+
+    /** An encoder's texts and their tokenised inputs. */
+    private record Encoder(List<String> texts, List<StageInput> inputs) implements Prepared {
+    }
+
+    /** A decoder's prompts and the character vocabulary that encodes and decodes them. */
+    private record Decoder(List<String> prompts, CharVocabulary vocabulary) implements Prepared {
+    }
+
+    /**
+     * Reads and checks the input for {@code bundle}: a {@code .npy} only for a tensor bundle, text
+     * only for a model with a tokenizer; no input means the bundle's samples or synthetic tensors.
+     */
+    private static Prepared prepare(Bundle bundle, Path input, int steps) throws InputException, IOException {
+        BundleManifest manifest = bundle.manifest();
+        ModelIo io = manifest.modelIo().orElse(null);
+        if (input != null && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            if (io != null && io.inputs().size() > 1) {
+                throw new InputException("This bundle's model reads " + io.inputs().size() + " inputs (" + names(io)
+                        + "); a .npy file gives only one. Pass text, one sample per line.");
+            }
+            if (io != null && !ModelIo.TENSOR.equals(io.kind())) {
+                throw new InputException("This bundle's " + io.kind() + " reads text through its tokenizer; pass a text file "
+                        + "with one sample per line instead of `" + input.getFileName() + "`.");
+            }
+            return new Tensors(BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input));
+        }
+        if (io == null || ModelIo.TENSOR.equals(io.kind())) {
+            if (input != null) {
+                throw new InputException("This bundle takes a tensor input: pass a .npy file of shape "
+                        + batchShape(manifest) + " (" + manifest.stages().get(0).input().dtype() + "), not `"
+                        + input.getFileName() + "`.");
+            }
+            return new Tensors(PipelineRunner.syntheticInputs(bundle));
+        }
+        List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
+        Path tokenizer = bundle.resolve(io.tokenizer());
+        if (ModelIo.ENCODER.equals(io.kind())) {
+            return new Encoder(texts, BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts));
+        }
+        if (steps < 1) {
+            throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
+        }
+        return new Decoder(texts, CharVocabulary.read(tokenizer));
+    }
+
+    /**
+     * Runs {@code bundle}.
+     *
+     * @param input    a text file (one sample per line) or a {@code .npy} tensor; null for the bundle's
+     *                 samples, or synthetic inputs for a simulation bundle
+     * @param steps    characters a decoder generates
+     * @param progress receives a line per generation step
+     */
+    public Outcome run(Bundle bundle, RunOptions options, Path input, int steps, Consumer<String> progress) {
+        Prepared prepared;
+        try {
+            prepared = prepare(bundle, input, steps);
+        } catch (InputException e) {
+            return new BadInput(e.getMessage());
+        } catch (IOException e) {
+            return new BadInput("Cannot read the bundle's tokenizer: " + e.getMessage() + ".");
+        }
+        if (prepared instanceof Decoder d) {
+            return generate(bundle, options, d, steps, progress);
+        }
+        List<StageInput> inputs = prepared instanceof Encoder e ? e.inputs() : ((Tensors) prepared).inputs();
+        RunResult result = runner.run(bundle, options.withInputs(inputs));
+        if (result instanceof RunResult.Failed f) {
+            return new Failed(f.failure(), f.completedOutputs(), 1);
+        }
+        RunResult.Completed done = (RunResult.Completed) result;
+        if (prepared instanceof Encoder e) {
+            Embedder embedder = new Embedder(e.texts(), bundle.manifest().microBatchSize());
+            done.received().forEach(embedder::accept);
+            return new Done(done.report(), embedder.outputs(), 1);
+        }
+        return new Done(done.report(), new ModelOutputs.Checksums(List.of()), 1);
+    }
+
     /** How this process's part of a distributed run ended. */
     public sealed interface NodeOutcome permits NodeDone, NodeFailed {
     }
@@ -85,171 +172,177 @@ public final class InferenceRunner {
      */
     public NodeOutcome serve(Bundle bundle, NodeRunner.Config config, Path input, int steps) {
         BundleManifest manifest = bundle.manifest();
-        ModelIo io = manifest.modelIo().orElse(null);
         int b = manifest.microBatchSize();
         int m = manifest.microBatches();
+        Prepared prepared;
         try {
-            List<StageInput> fixed = null;
-            NodeRunner.NodeSource source;
-            NodeRunner.NodeSink sink;
-            int passes = 1;
-            ModelOutputs[] result = new ModelOutputs[1];
-            if (io == null || ModelIo.TENSOR.equals(io.kind())) {
-                if (input != null) {
-                    fixed = BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input);
-                } else {
-                    fixed = PipelineRunner.syntheticInputs(bundle);
-                }
-                List<StageInput> inputs = fixed;
-                List<String> checksums = new ArrayList<>();
-                source = (id, feedback) -> inputs.get((int) id);
-                sink = out -> {
-                    checksums.add(SyntheticActivation.hex(SyntheticActivation.checksum(out.output())));
-                    if (out.microBatch() == m - 1) {
-                        result[0] = new ModelOutputs.Checksums(checksums);
-                    }
-                    return null;
-                };
-            } else {
-                List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
-                Path tokenizer = bundle.resolve(io.tokenizer());
-                if (ModelIo.ENCODER.equals(io.kind())) {
-                    List<StageInput> inputs = BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts);
-                    List<float[]> vectors = new ArrayList<>();
-                    source = (id, feedback) -> inputs.get((int) id);
-                    sink = out -> {
-                        for (int row = 0; row < b && out.microBatch() * b + row < texts.size(); row++) {
-                            vectors.add(meanPooled((Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), row));
-                        }
-                        if (out.microBatch() == m - 1) {
-                            result[0] = new ModelOutputs.Embeddings(texts, vectors);
-                        }
-                        return null;
-                    };
-                } else {
-                    if (steps < 1) {
-                        throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
-                    }
-                    passes = steps;
-                    CharVocabulary vocabulary = CharVocabulary.read(tokenizer);
-                    Generation sourceSide = new Generation(texts, manifest.batch());
-                    Generation sinkSide = new Generation(texts, manifest.batch());
-                    source = (id, feedback) -> {
-                        int i = (int) (id % m);
-                        if (feedback != null) {
-                            sourceSide.append(vocabulary, i, b, feedback.data());
-                        }
-                        return BundleInputs.decoderMicroBatch(manifest, vocabulary, sourceSide.current(), i, sourceSide.last);
-                    };
-                    sink = out -> {
-                        int i = (int) (out.microBatch() % m);
-                        // The sink's copy of the texts knows where each row's last position is.
-                        BundleInputs.decoderMicroBatch(manifest, vocabulary, sinkSide.current(), i, sinkSide.last);
-                        long[] ids = new long[b];
-                        for (int row = 0; row < b; row++) {
-                            ids[row] = argmax((Tensor) out.output(), row, sinkSide.last[i * b + row]);
-                        }
-                        sinkSide.append(vocabulary, i, b, ids);
-                        if (out.microBatch() == (long) steps * m - 1) {
-                            result[0] = new ModelOutputs.Generated(texts, sinkSide.continuations(texts), steps);
-                        }
-                        return LongTensor.of(ids, b);
-                    };
-                }
-            }
-            NodeRunner.Result r = new NodeRunner(bundle, config).run(passes, source, sink, StageComputeFactory.standard());
-            if (r instanceof NodeRunner.Failed f) {
-                return new NodeFailed(f.message(), false);
-            }
-            NodeRunner.Done done = (NodeRunner.Done) r;
-            boolean last = NodeRunner.stageOf(manifest, config.node()).index() == manifest.stages().size();
-            return new NodeDone(done, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
+            prepared = prepare(bundle, input, steps);
         } catch (InputException e) {
             return new NodeFailed(e.getMessage(), true);
         } catch (IOException e) {
             return new NodeFailed("Cannot read the bundle's tokenizer: " + e.getMessage() + ".", true);
         }
+        NodeRunner.NodeSource source;
+        NodeRunner.NodeSink sink;
+        int passes = 1;
+        ModelOutputs[] result = new ModelOutputs[1];
+        if (prepared instanceof Decoder d) {
+            passes = steps;
+            Generation sourceSide = new Generation(d, manifest);
+            Generation sinkSide = new Generation(d, manifest);
+            source = (id, feedback) -> {
+                int i = (int) (id % m);
+                if (feedback != null) {
+                    sourceSide.append(i, feedback.data());
+                }
+                return sourceSide.microBatch(i);
+            };
+            sink = out -> {
+                long[] ids = sinkSide.next((Tensor) out.output(), (int) (out.microBatch() % m));
+                if (out.microBatch() == (long) steps * m - 1) {
+                    result[0] = sinkSide.outputs(steps);
+                }
+                return LongTensor.of(ids, b);
+            };
+        } else if (prepared instanceof Encoder e) {
+            Embedder embedder = new Embedder(e.texts(), b);
+            source = (id, feedback) -> e.inputs().get((int) id);
+            sink = out -> {
+                embedder.accept(out);
+                result[0] = embedder.outputs();
+                return null;
+            };
+        } else {
+            List<StageInput> inputs = ((Tensors) prepared).inputs();
+            List<String> checksums = new ArrayList<>();
+            source = (id, feedback) -> inputs.get((int) id);
+            sink = out -> {
+                checksums.add(SyntheticActivation.hex(SyntheticActivation.checksum(out.output())));
+                result[0] = new ModelOutputs.Checksums(checksums);
+                return null;
+            };
+        }
+        NodeRunner.Result r = new NodeRunner(bundle, config).run(passes, source, sink, StageComputeFactory.standard());
+        if (r instanceof NodeRunner.Failed f) {
+            return new NodeFailed(f.message(), false);
+        }
+        boolean last = NodeRunner.stageOf(manifest, config.node()).index() == manifest.stages().size();
+        return new NodeDone((NodeRunner.Done) r, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
     }
 
-    /** The texts of a generation as one side of a distributed run sees them. */
-    private static final class Generation {
-        private final List<StringBuilder> texts = new ArrayList<>();
-        final int[] last;
+    /** Pools each arriving encoder output into the embeddings of its real (not padding) samples. */
+    private static final class Embedder {
+        private final List<String> texts;
+        private final int b;
+        private final List<float[]> vectors = new ArrayList<>();
 
-        Generation(List<String> prompts, int batch) {
-            prompts.forEach(p -> texts.add(new StringBuilder(p)));
-            last = new int[batch];
+        Embedder(List<String> texts, int b) {
+            this.texts = texts;
+            this.b = b;
         }
 
-        List<String> current() {
+        void accept(SinkOutput out) {
+            for (int row = 0; row < b && out.microBatch() * b + row < texts.size(); row++) {
+                vectors.add(meanPooled((Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), row));
+            }
+        }
+
+        ModelOutputs outputs() {
+            return new ModelOutputs.Embeddings(texts, vectors);
+        }
+    }
+
+    /** The texts of a greedy generation: prompts plus what has been generated so far, per sample. */
+    private static final class Generation {
+        private final Decoder decoder;
+        private final BundleManifest manifest;
+        private final List<StringBuilder> texts = new ArrayList<>();
+        private final int[] last;
+
+        Generation(Decoder decoder, BundleManifest manifest) {
+            this.decoder = decoder;
+            this.manifest = manifest;
+            decoder.prompts().forEach(p -> texts.add(new StringBuilder(p)));
+            last = new int[manifest.batch()];
+        }
+
+        private List<String> current() {
             return texts.stream().map(StringBuilder::toString).toList();
         }
 
-        void append(CharVocabulary vocabulary, int microBatch, int b, long[] ids) {
-            for (int row = 0; row < b; row++) {
-                int s = microBatch * b + row;
-                if (s < texts.size()) {
-                    texts.get(s).append(vocabulary.decode(ids[row]));
-                }
+        /** Every micro-batch's input for the next step. */
+        List<StageInput> inputs() {
+            return BundleInputs.decoder(manifest, decoder.vocabulary(), current(), last);
+        }
+
+        /** Micro-batch {@code i}'s input for its next step. */
+        StageInput microBatch(int i) {
+            return BundleInputs.decoderMicroBatch(manifest, decoder.vocabulary(), current(), i, last);
+        }
+
+        /** Appends micro-batch {@code i}'s next ids to its samples. */
+        void append(int i, long[] ids) {
+            int b = manifest.microBatchSize();
+            for (int row = 0; row < b && i * b + row < texts.size(); row++) {
+                texts.get(i * b + row).append(decoder.vocabulary().decode(ids[row]));
             }
         }
 
-        List<String> continuations(List<String> prompts) {
-            List<String> result = new ArrayList<>();
-            for (int s = 0; s < prompts.size(); s++) {
-                result.add(texts.get(s).substring(prompts.get(s).length()));
+        /** Picks micro-batch {@code i}'s next ids from its logits, appends them and returns them. */
+        long[] next(Tensor logits, int i) {
+            int b = manifest.microBatchSize();
+            int sequence = manifest.modelIo().orElseThrow().sequence();
+            List<String> current = current();
+            long[] ids = new long[b];
+            for (int row = 0; row < b; row++) {
+                ids[row] = argmax(logits, row, BundleInputs.lastPosition(current, i * b + row, sequence));
             }
-            return result;
+            append(i, ids);
+            return ids;
+        }
+
+        ModelOutputs outputs(int steps) {
+            List<String> continuations = new ArrayList<>();
+            for (int s = 0; s < decoder.prompts().size(); s++) {
+                continuations.add(texts.get(s).substring(decoder.prompts().get(s).length()));
+            }
+            return new ModelOutputs.Generated(decoder.prompts(), continuations, steps);
         }
     }
 
-    /**
-     * Runs {@code bundle}.
-     *
-     * @param input    a text file (one sample per line) or a {@code .npy} tensor; null for the bundle's
-     *                 samples, or synthetic inputs for a simulation bundle
-     * @param steps    characters a decoder generates
-     * @param progress receives a line per generation step
-     */
-    public Outcome run(Bundle bundle, RunOptions options, Path input, int steps, Consumer<String> progress) {
-        BundleManifest manifest = bundle.manifest();
-        ModelIo io = manifest.modelIo().orElse(null);
+    /** One pipeline pass per character, the sessions kept open across passes. */
+    private Outcome generate(Bundle bundle, RunOptions options, Decoder decoder, int steps, Consumer<String> progress) {
+        Generation generation = new Generation(decoder, bundle.manifest());
+        List<RunReport> reports = new ArrayList<>();
+        // One session per stage for all passes: opening them again for every character would dominate.
+        List<StageCompute> opened = new ArrayList<>();
+        StageComputeFactory base = options.computes();
+        StageComputeFactory reused = (b, stage) -> shared(opened, base, b, stage);
         try {
-            if (input != null && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-                if (io != null && io.inputs().size() > 1) {
-                    throw new InputException("This bundle's model reads " + io.inputs().size() + " inputs (" + names(io)
-                            + "); a .npy file gives only one. Pass text, one sample per line.");
+            for (int step = 0; step < steps; step++) {
+                RunOptions pass = options.withComputes(reused).withInputs(generation.inputs())
+                        .withWarmUp(options.warmUp() && step == 0);
+                RunResult result = runner.run(bundle, pass);
+                if (result instanceof RunResult.Failed f) {
+                    return new Failed(f.failure(), f.completedOutputs(), step + 1);
                 }
-                if (io != null && !ModelIo.TENSOR.equals(io.kind())) {
-                    throw new InputException("This bundle's " + io.kind() + " reads text through its tokenizer; pass a text file "
-                            + "with one sample per line instead of `" + input.getFileName() + "`.");
+                RunResult.Completed done = (RunResult.Completed) result;
+                reports.add(done.report());
+                for (SinkOutput out : done.received()) {
+                    generation.next((Tensor) out.output(), (int) out.microBatch());
                 }
-                List<StageInput> inputs = BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input);
-                return single(bundle, options.withInputs(inputs), new ModelOutputs.Checksums(List.of()));
+                progress.accept(String.format(Locale.ROOT, "generated %d of %d characters", step + 1, steps));
             }
-            if (io == null || ModelIo.TENSOR.equals(io.kind())) {
-                if (input != null) {
-                    throw new InputException("This bundle takes a tensor input: pass a .npy file of shape "
-                            + batchShape(manifest) + " (" + manifest.stages().get(0).input().dtype() + "), not `"
-                            + input.getFileName() + "`.");
+        } finally {
+            for (StageCompute c : opened) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // Closing a session after a finished run cannot change its result.
                 }
-                return single(bundle, options, new ModelOutputs.Checksums(List.of()));
             }
-            List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
-            Path tokenizer = bundle.resolve(io.tokenizer());
-            if (ModelIo.ENCODER.equals(io.kind())) {
-                WordPieceTokenizer wordPiece = WordPieceTokenizer.fromTokenizerJson(tokenizer);
-                return encode(bundle, options, texts, wordPiece);
-            }
-            if (steps < 1) {
-                throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
-            }
-            return generate(bundle, options, texts, CharVocabulary.read(tokenizer), steps, progress);
-        } catch (InputException e) {
-            return new BadInput(e.getMessage());
-        } catch (IOException e) {
-            return new BadInput("Cannot read the bundle's tokenizer: " + e.getMessage() + ".");
         }
+        return new Done(mean(reports), generation.outputs(steps), steps);
     }
 
     private static String names(ModelIo io) {
@@ -268,22 +361,6 @@ public final class InferenceRunner {
             return new Failed(f.failure(), f.completedOutputs(), 1);
         }
         return new Done(((RunResult.Completed) result).report(), outputs, 1);
-    }
-
-    private Outcome encode(Bundle bundle, RunOptions options, List<String> texts, WordPieceTokenizer tokenizer) {
-        BundleManifest manifest = bundle.manifest();
-        RunResult result = runner.run(bundle, options.withInputs(BundleInputs.encoder(manifest, tokenizer, texts)));
-        if (result instanceof RunResult.Failed f) {
-            return new Failed(f.failure(), f.completedOutputs(), 1);
-        }
-        RunResult.Completed done = (RunResult.Completed) result;
-        List<float[]> vectors = new ArrayList<>();
-        int b = manifest.microBatchSize();
-        for (int s = 0; s < texts.size(); s++) {
-            SinkOutput out = done.received().get(s / b);
-            vectors.add(meanPooled((Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), s % b));
-        }
-        return new Done(done.report(), new ModelOutputs.Embeddings(texts, vectors), 1);
     }
 
     /** Row {@code row} of {@code [b, T, H]} averaged over the positions the mask marks, then L2-normalised. */
@@ -313,51 +390,6 @@ public final class InferenceRunner {
             v[k] = (float) (sum[k] / norm);
         }
         return v;
-    }
-
-    private Outcome generate(Bundle bundle, RunOptions options, List<String> prompts, CharVocabulary vocabulary, int steps,
-            Consumer<String> progress) {
-        BundleManifest manifest = bundle.manifest();
-        List<StringBuilder> texts = new ArrayList<>();
-        prompts.forEach(p -> texts.add(new StringBuilder(p)));
-        List<RunReport> reports = new ArrayList<>();
-        // One session per stage for all passes: opening them again for every character would dominate.
-        List<StageCompute> opened = new ArrayList<>();
-        StageComputeFactory base = options.computes();
-        StageComputeFactory reused = (b, stage) -> shared(opened, base, b, stage);
-        int b = manifest.microBatchSize();
-        int[] last = new int[manifest.batch()];
-        try {
-            for (int step = 0; step < steps; step++) {
-                List<String> current = texts.stream().map(StringBuilder::toString).toList();
-                List<StageInput> inputs = BundleInputs.decoder(manifest, vocabulary, current, last);
-                RunOptions pass = options.withComputes(reused).withInputs(inputs).withWarmUp(options.warmUp() && step == 0);
-                RunResult result = runner.run(bundle, pass);
-                if (result instanceof RunResult.Failed f) {
-                    return new Failed(f.failure(), f.completedOutputs(), step + 1);
-                }
-                RunResult.Completed done = (RunResult.Completed) result;
-                reports.add(done.report());
-                for (int s = 0; s < prompts.size(); s++) {
-                    Tensor logits = (Tensor) done.received().get(s / b).output();
-                    texts.get(s).append(vocabulary.decode(argmax(logits, s % b, last[s])));
-                }
-                progress.accept(String.format(Locale.ROOT, "generated %d of %d characters", step + 1, steps));
-            }
-        } finally {
-            for (StageCompute c : opened) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // Closing a session after a finished run cannot change its result.
-                }
-            }
-        }
-        List<String> continuations = new ArrayList<>();
-        for (int s = 0; s < prompts.size(); s++) {
-            continuations.add(texts.get(s).substring(prompts.get(s).length()));
-        }
-        return new Done(mean(reports), new ModelOutputs.Generated(prompts, continuations, steps), steps);
     }
 
     /** The stage's compute, opened on first use and kept open across passes (closed by the caller). */

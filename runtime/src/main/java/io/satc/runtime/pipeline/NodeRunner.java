@@ -164,13 +164,15 @@ public final class NodeRunner {
             List<Worker> workers = new ArrayList<>();
             BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
-            int workerCount = 3;
-            RunControl control = new RunControl(workerCount, config.transport().stallTimeout().toNanos());
+            // Three threads: source or link receiver, the stage, link sender or sink.
+            RunControl control = new RunControl(3, config.transport().stallTimeout().toNanos());
+            // A single stage that is both first and last hands a decoder's feedback over in memory.
+            LongFeedback local = first && last && feedback ? new LongFeedback() : null;
             String previousName;
             if (first) {
                 LinkInbox feedbackInbox = served.contains(FEEDBACK) ? server.inbox(FEEDBACK) : null;
                 workers.add(new FeedbackSource(control, layouts.get(0), source, total, m, in, stage.resourceName(),
-                        feedbackInbox, last ? null : new LongFeedback(), manifest.stages().get(stages - 1).node()));
+                        feedbackInbox, local, manifest.stages().get(stages - 1).node()));
                 previousName = "source";
             } else {
                 String from = manifest.stages().get(k - 2).node();
@@ -193,7 +195,6 @@ public final class NodeRunner {
                 }
                 SinkWorker sinkWorker = new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName());
                 FrameEncoder encoder = new FrameEncoder();
-                LongFeedback local = first && feedback ? new LongFeedback() : null;
                 sinkWorker.withHook(o -> {
                     LongTensor ids = sink.accept(o);
                     if (ids != null && back != null) {
@@ -202,23 +203,11 @@ public final class NodeRunner {
                         local.offer(ids);
                     }
                 });
-                if (local != null) {
-                    ((FeedbackSource) workers.get(0)).useLocal(local);
-                }
                 workers.add(sinkWorker);
             }
-            if (workers.size() != workerCount) {
-                throw new IllegalStateException("node has " + workers.size() + " workers, expected " + workerCount);
-            }
             control.watch(workers);
-            List<Thread> threads = new ArrayList<>();
-            for (Worker w : workers) {
-                Thread t = new Thread(w, "satc node " + w.name);
-                t.setDaemon(true);
-                threads.add(t);
-            }
             long deadline = System.nanoTime() + config.timeout().toNanos();
-            threads.forEach(Thread::start);
+            List<Thread> threads = Worker.startAll(workers, "satc node ");
             if (!control.awaitReady(deadline - System.nanoTime())) {
                 control.fail(RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."));
             }
@@ -298,7 +287,7 @@ public final class NodeRunner {
         private final BlockingQueue<Frame> output;
         private final String next;
         private final LinkInbox inbox;
-        private LongFeedback local;
+        private final LongFeedback local;
         private final String lastNode;
         private final FrameEncoder encoder = new FrameEncoder();
         private final FrameDecoder decoder = new FrameDecoder();
@@ -315,10 +304,6 @@ public final class NodeRunner {
             this.inbox = inbox;
             this.local = local;
             this.lastNode = lastNode;
-        }
-
-        void useLocal(LongFeedback feedback) {
-            local = feedback;
         }
 
         @Override

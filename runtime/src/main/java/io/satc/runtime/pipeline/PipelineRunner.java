@@ -4,7 +4,6 @@ import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleHop;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleStage;
-import io.satc.runtime.codec.CodecSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,14 +93,8 @@ public final class PipelineRunner {
         workers.add(sink);
         control.watch(workers);
 
-        List<Thread> threads = new ArrayList<>();
-        for (Worker w : workers) {
-            Thread t = new Thread(w, "satc " + w.name);
-            t.setDaemon(true);
-            threads.add(t);
-        }
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        threads.forEach(Thread::start);
+        List<Thread> threads = Worker.startAll(workers, "satc ");
         boolean interrupted = false;
         try {
             if (!control.awaitReady(deadline - System.nanoTime())) {
@@ -175,7 +168,8 @@ public final class PipelineRunner {
                 double actual = (double) meter.activationBytes() / m;
                 // A zstd frame's size depends on the values, and side inputs travel zstd-compressed, so only
                 // messages of one fixed-size frame are held to the prediction.
-                boolean fixedSize = !zstd(manifest, hop.transfer()) && layouts.get(hop.transfer()).carried().isEmpty();
+                MessageLayout layout = layouts.get(hop.transfer());
+                boolean fixedSize = !layout.codec().zstd() && layout.carried().isEmpty();
                 if (fixedSize && Math.abs(actual - predictedBytes) > 0.01 * Math.max(predictedBytes, 1)) {
                     warnings.add(String.format(Locale.ROOT, "%s carried %.0f bytes per micro-batch, but the "
                             + "manifest predicted %.0f (%+.1f %%).", Worker.capitalised(r.name()), actual,
@@ -199,12 +193,6 @@ public final class PipelineRunner {
         double measured = (sink.arrivalNanos(m - 1) - startNanos) / 1e9;
         return new RunReport(manifest.mission(), options.mode(), scale, m, formula * scale, formula, measured,
                 predicted.bottleneck(), measuredBottleneck, resources, bytesTotal, outputs, warnings);
-    }
-
-    private static boolean zstd(BundleManifest manifest, int transfer) {
-        List<BundleStage> stages = manifest.stages();
-        String spec = transfer < stages.size() ? stages.get(transfer).codecIn() : stages.get(transfer - 1).codecOut();
-        return codec(spec).zstd();
     }
 
     /** The inputs a run of {@code bundle} uses when it is given none. */
@@ -232,11 +220,6 @@ public final class PipelineRunner {
     /** A number without trailing zeros: {@code 1}, {@code 0.25}. */
     private static String plain(double x) {
         return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
-    }
-
-    private static CodecSpec codec(String spec) {
-        return CodecSpec.parse(spec).spec().orElseThrow(() -> new IllegalArgumentException(
-                "codec `" + spec + "` passed BundleReader but does not parse"));
     }
 
     private static PipelineFailure timeoutFailure(RunOptions options, String state) {
