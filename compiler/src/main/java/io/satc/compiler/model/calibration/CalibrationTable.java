@@ -19,7 +19,7 @@ import java.util.Optional;
 public record CalibrationTable(String metric, int sequenceLength, int samples,
     List<Integer> cuts, List<String> codecs, List<CalibrationEntry> entries) {
   /** Version of the JSON layout and of the calibration procedure; part of the cache key. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   public CalibrationTable {
     Objects.requireNonNull(metric, "metric");

@@ -164,7 +164,8 @@ public final class Calibrator implements AutoCloseable {
             loss = lossOf(runFrom(cut, coded.data()));
             lossByDecoded.put(key, loss);
           }
-          entries.add(new CalibrationEntry(cut, codec.label(), loss, coded.ratio()));
+          entries.add(new CalibrationEntry(cut, codec.label(), MeasuredValue.rounded(loss),
+              MeasuredValue.rounded(coded.ratio())));
           progress.accept(new Progress(++done, total, "cut " + cut + " " + codec.label()));
         }
       }
@@ -208,7 +209,8 @@ public final class Calibrator implements AutoCloseable {
         }
         current = code(next, activationShapes[to], codecs.get(i)).data();
       }
-      return ModelResult.ok(lossOf(runFrom(cutsAfterUnit.get(cutsAfterUnit.size() - 1), current)));
+      return ModelResult.ok(MeasuredValue.rounded(
+          lossOf(runFrom(cutsAfterUnit.get(cutsAfterUnit.size() - 1), current))));
     } catch (OrtException e) {
       return ModelResult.failed(ModelErrorKind.RUNTIME_FAILURE,
           "ONNX Runtime failed during calibration: " + e.getMessage());

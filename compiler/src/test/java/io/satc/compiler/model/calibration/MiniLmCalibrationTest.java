@@ -44,7 +44,7 @@ class MiniLmCalibrationTest {
       for (CodecSpec codec : CODECS) {
         double expected = FrameFormat.compressionRatio(BATCH * SEQ * 384L,
             codec.uncompressedFrameBytes(new int[] {BATCH, SEQ, 384}));
-        assertEquals(expected, table.entry(cut, codec.label()).orElseThrow().ratio(), 1e-12);
+        assertEquals(MeasuredValue.rounded(expected), table.entry(cut, codec.label()).orElseThrow().ratio());
       }
     }
   }
