@@ -11,15 +11,19 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc calibrate FILE}: measure every candidate codec at every cut of the mission's ONNX model. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure the accuracy loss and compression ratio of every candidate codec at every cut of the mission's ONNX model,",
-                "on its calibration data (model.tokenizer, accuracy.calibration, accuracy.metric; docs/calibration.md).",
-                "Results are cached ($SATC_CACHE, else ~/.cache/satc); `satc plan` and `satc compile` use the same table."})
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the accuracy loss and compression ratio of every candidate codec at every cut of the mission's ONNX model,",
+            "on its calibration data (model.tokenizer, accuracy.calibration, accuracy.metric; docs/calibration.md).",
+            "Results are cached ($SATC_CACHE, else ~/.cache/satc); `satc plan` and `satc compile` use the same table."
+        })
 public final class CalibrateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The mission file (.sat).")
@@ -40,9 +44,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         AnalyzedMission m = loaded.get();
-        if (!(m.model().source() instanceof AnalyzedMission.OnnxSource) || m.model().tokenizer().isEmpty()
+        if (!(m.model().source() instanceof AnalyzedMission.OnnxSource)
+                || m.model().tokenizer().isEmpty()
                 || m.accuracy().calibration().isEmpty()) {
-            err.println("satc: " + file + ": calibration needs an `onnx` model with `tokenizer`, and `accuracy.calibration` data.");
+            err.println("satc: " + file
+                    + ": calibration needs an `onnx` model with `tokenizer`, and `accuracy.calibration` data.");
             return ExitCodes.INPUT_ERRORS;
         }
         Lowering lowering = Lowerer.lower(m, LoweringOptions.defaults().withProgress(progressBar(err)));
@@ -59,13 +65,17 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** A one-line bar redrawn in place on a terminal; silent otherwise (a log would fill with bars). */
     static Consumer<Progress> progressBar(PrintWriter err) {
         if (System.console() == null) {
-            return p -> {
-            };
+            return p -> {};
         }
         return p -> {
             int width = 30;
             int filled = (int) Math.round(width * p.fraction());
-            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %-40s", "#".repeat(filled), " ".repeat(width - filled), Math.round(100 * p.fraction()),
+            err.printf(
+                    Locale.ROOT,
+                    "\r[%s%s] %3d%% %-40s",
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    Math.round(100 * p.fraction()),
                     p.step().length() > 40 ? p.step().substring(0, 40) : p.step());
             if (p.done() >= p.total()) {
                 err.println();

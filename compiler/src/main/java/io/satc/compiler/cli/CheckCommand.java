@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc check FILE...}: parse and analyse missions, print diagnostics. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check mission files and print diagnostics (file:line:col: error[SATCnnnn]: ...).",
-                "Many files are checked in one run. Exit 0 when there are no errors (warnings allowed), 1 when there are."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check mission files and print diagnostics (file:line:col: error[SATCnnnn]: ...).",
+            "Many files are checked in one run. Exit 0 when there are no errors (warnings allowed), 1 when there are."
+        })
 public final class CheckCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Mission files (.sat).")
@@ -60,6 +64,5 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** The analysis (absent when the file could not be read) and its diagnostics. */
-    public record CheckResult(AnalysisResult analysis, List<Diagnostic> diagnostics) {
-    }
+    public record CheckResult(AnalysisResult analysis, List<Diagnostic> diagnostics) {}
 }

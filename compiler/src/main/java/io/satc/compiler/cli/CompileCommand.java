@@ -8,22 +8,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc compile FILE -o DIR}: plan, then write the deployment bundle. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Plan the mission and write a deployment bundle: manifest.json, the split sub-models of a real model,",
-                "README.md, PLAN.md, report.html and bin/run-local.sh (docs/bundle-format.md). Same input, same bytes.",
-                "Exit 0 when written, 1 for errors in the mission, 3 when no plan is feasible."})
+@Command(
+        name = "compile",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plan the mission and write a deployment bundle: manifest.json, the split sub-models of a real model,",
+            "README.md, PLAN.md, report.html and bin/run-local.sh (docs/bundle-format.md). Same input, same bytes.",
+            "Exit 0 when written, 1 for errors in the mission, 3 when no plan is feasible."
+        })
 public final class CompileCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The mission file (.sat).")
     String file;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "DIR",
             description = "The bundle folder; replaced if it holds an earlier bundle, refused otherwise.")
     Path output;
 
@@ -44,7 +51,8 @@ public final class CompileCommand implements Callable<Integer> {
         var mission = loaded.get();
         err.println("satc: planning " + file + " ...");
         err.flush();
-        MissionPlanning.Result result = MissionPlanning.plan(mission,
+        MissionPlanning.Result result = MissionPlanning.plan(
+                mission,
                 io.satc.compiler.lower.LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));

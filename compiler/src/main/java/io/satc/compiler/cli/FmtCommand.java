@@ -16,16 +16,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc fmt FILE... [--check]}: rewrite missions in the canonical layout, keeping comments. */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Format mission files in place in the canonical layout (comments are kept; see docs/formatting.md).",
-                "With --check, change nothing: list the files that are not formatted and exit 1 if there are any.",
-                "Files with syntax errors are reported and left untouched."})
+@Command(
+        name = "fmt",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Format mission files in place in the canonical layout (comments are kept; see docs/formatting.md).",
+            "With --check, change nothing: list the files that are not formatted and exit 1 if there are any.",
+            "Files with syntax errors are reported and left untouched."
+        })
 public final class FmtCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Mission files (.sat).")

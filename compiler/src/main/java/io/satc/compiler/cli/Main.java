@@ -10,13 +10,31 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
 /** The {@code satc} command line: wires subcommands and exit codes, nothing else. */
-@Command(name = "satc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "satc",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Compile large-model inference onto satellite constellations.",
-        subcommands = {CheckCommand.class, FmtCommand.class, PlanCommand.class, CalibrateCommand.class, CompileCommand.class, RunCommand.class, NodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 errors in the input, 2 bad command line, 3 no feasible plan, 70 internal bug."})
+        subcommands = {
+            CheckCommand.class,
+            FmtCommand.class,
+            PlanCommand.class,
+            CalibrateCommand.class,
+            CompileCommand.class,
+            RunCommand.class,
+            NodeCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 errors in the input, 2 bad command line, 3 no feasible plan, 70 internal bug."
+        })
 public final class Main implements Runnable {
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--debug",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "On an internal error, print the stack trace.")
     boolean debug;
 
@@ -40,9 +58,11 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = main.debug || parseResult.hasMatchedOption("--debug")
+            boolean debug = main.debug
+                    || parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            err.println("satc: internal error: " + ex + " (this is a bug in satc; please report it with the input that caused it)");
+            err.println("satc: internal error: " + ex
+                    + " (this is a bug in satc; please report it with the input that caused it)");
             if (debug) {
                 ex.printStackTrace(err);
             } else {
@@ -64,8 +84,10 @@ public final class Main implements Runnable {
                     p.load(in);
                 }
             }
-            return new String[] {"satc " + p.getProperty("version", "unknown"),
-                    "mission language 1, cost model 1; Java " + System.getProperty("java.version")};
+            return new String[] {
+                "satc " + p.getProperty("version", "unknown"),
+                "mission language 1, cost model 1; Java " + System.getProperty("java.version")
+            };
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class MissionLoader {
 
-    private MissionLoader() {
-    }
+    private MissionLoader() {}
 
     static Optional<AnalyzedMission> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
         CheckCommand.CheckResult checked = CheckCommand.check(file);

@@ -30,39 +30,60 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code satc node DIR --node NAME [--listen HOST:PORT] [--peers FILE]}: one stage as its own process. */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
-                "Start one process per stage (bin/node-NODE.sh). The first stage reads the input, the last writes the outputs.",
-                "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
-                        + "(a lost peer, a port in use)."})
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
+            "Start one process per stage (bin/node-NODE.sh). The first stage reads the input, the last writes the outputs.",
+            "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
+                    + "(a lost peer, a port in use)."
+        })
 public final class NodeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "The bundle folder written by `satc compile`.")
     Path bundle;
 
-    @Option(names = "--node", required = true, paramLabel = "NAME", description = "The satellite whose stage this process runs.")
+    @Option(
+            names = "--node",
+            required = true,
+            paramLabel = "NAME",
+            description = "The satellite whose stage this process runs.")
     String node;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen for the previous stage (default: this node's line "
-            + "in the peers file).")
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            description = "Where to listen for the previous stage (default: this node's line " + "in the peers file).")
     String listen;
 
-    @Option(names = "--peers", paramLabel = "FILE", description = "Lines `NODE HOST:PORT` giving every stage's address (default: "
-            + "DIR/bin/peers.txt).")
+    @Option(
+            names = "--peers",
+            paramLabel = "FILE",
+            description = "Lines `NODE HOST:PORT` giving every stage's address (default: " + "DIR/bin/peers.txt).")
     Path peersFile;
 
     @Option(names = "--input", paramLabel = "FILE", description = "First stage only: inputs, as for `satc run`.")
     Path input;
 
-    @Option(names = "--generate", paramLabel = "N", defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
+    @Option(
+            names = "--generate",
+            paramLabel = "N",
+            defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
             description = "Characters a decoder generates (default: ${DEFAULT-VALUE}); give every node the same N.")
     int generate;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "600",
             description = "Fail when the run takes longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--stall-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "Fail when a link or peer does not move for this long (default: ${DEFAULT-VALUE}).")
     long stallSeconds;
 
@@ -84,7 +105,9 @@ public final class NodeCommand implements Callable<Integer> {
         Bundle b = ((BundleRead.Loaded) read).bundle();
         if (NodeRunner.stageOf(b.manifest(), node) == null) {
             err.println("satc: node `" + node + "` runs no stage of this bundle; its stages run on "
-                    + String.join(", ", b.manifest().stages().stream().map(s -> s.node()).toList()) + ".");
+                    + String.join(
+                            ", ",
+                            b.manifest().stages().stream().map(s -> s.node()).toList()) + ".");
             return ExitCodes.INPUT_ERRORS;
         }
         Path peersPath = peersFile != null ? peersFile : bundle.resolve("bin/peers.txt");
@@ -99,7 +122,8 @@ public final class NodeCommand implements Callable<Integer> {
         if (address == null) {
             Peer own = peers.get(node);
             if (own == null) {
-                err.println("satc: " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
+                err.println(
+                        "satc: " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
                 return ExitCodes.INPUT_ERRORS;
             }
             address = own.address();
@@ -116,10 +140,11 @@ public final class NodeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
-        NodeRunner.Config config = new NodeRunner.Config(node, self.host(), self.port(), peers, transport,
-                Duration.ofSeconds(timeoutSeconds), true);
-        err.println("satc: " + node + " listening on " + self.address() + " (" + NodeRunner.stageOf(b.manifest(), node).resourceName()
-                + " of " + b.manifest().stages().size() + ")");
+        NodeRunner.Config config = new NodeRunner.Config(
+                node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true);
+        err.println("satc: " + node + " listening on " + self.address() + " ("
+                + NodeRunner.stageOf(b.manifest(), node).resourceName() + " of "
+                + b.manifest().stages().size() + ")");
         err.flush();
         InferenceRunner.NodeOutcome outcome = new InferenceRunner().serve(b, config, input, generate);
         if (outcome instanceof InferenceRunner.NodeFailed f) {
@@ -131,9 +156,15 @@ public final class NodeCommand implements Callable<Integer> {
         }
         InferenceRunner.NodeDone done = (InferenceRunner.NodeDone) outcome;
         NodeRunner.Done part = done.part();
-        err.println(String.format(Locale.ROOT, "satc: %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
-                part.stage(), part.messages(), Quantities.seconds(part.wallSeconds()), Quantities.seconds(part.measuredS()),
-                Quantities.seconds(part.predictedS()), part.bytesOut() == 0 ? "nothing (last stage)" : Quantities.bytes(part.bytesOut())));
+        err.println(String.format(
+                Locale.ROOT,
+                "satc: %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
+                part.stage(),
+                part.messages(),
+                Quantities.seconds(part.wallSeconds()),
+                Quantities.seconds(part.measuredS()),
+                Quantities.seconds(part.predictedS()),
+                part.bytesOut() == 0 ? "nothing (last stage)" : Quantities.bytes(part.bytesOut())));
         done.outputs().ifPresent(o -> print(b, o, part, out));
         out.flush();
         err.flush();
@@ -151,7 +182,8 @@ public final class NodeCommand implements Callable<Integer> {
             outputs.writeTo(root.putObject("outputs"));
             out.print(RunReport.toJson(root));
         } else if (outputs instanceof ModelOutputs.Checksums c) {
-            out.println("All " + part.messages() + " micro-batches arrived; checksums " + String.join(" ", c.checksums()));
+            out.println(
+                    "All " + part.messages() + " micro-batches arrived; checksums " + String.join(" ", c.checksums()));
         } else {
             OutputLines.print(outputs, out, "");
         }
@@ -196,8 +228,8 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             port = Integer.parseInt(address.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " `" + address + "` has port `" + address.substring(colon + 1)
-                    + "`, not a number.");
+            throw new IllegalArgumentException(
+                    what + " `" + address + "` has port `" + address.substring(colon + 1) + "`, not a number.");
         }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException(what + " `" + address + "` has port " + port + ", outside 1..65535.");

@@ -11,28 +11,47 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
     /** How diagnostics are printed. */
-    public enum Format { text, json }
+    public enum Format {
+        text,
+        json
+    }
 
     /** When to use ANSI colour. */
-    public enum ColourMode { auto, always, never }
+    public enum ColourMode {
+        auto,
+        always,
+        never
+    }
 
-    @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--diagnostics",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "How to print diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, and not when NO_COLOR is set).")
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
+            description =
+                    "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, and not when NO_COLOR is set).")
     ColourMode colour = ColourMode.auto;
 
-    @Option(names = "--max-diagnostics", paramLabel = "N", defaultValue = "100",
-            description = "Show at most N diagnostics per file in text output; 0 shows all (default: ${DEFAULT-VALUE}). JSON always has all.")
+    @Option(
+            names = "--max-diagnostics",
+            paramLabel = "N",
+            defaultValue = "100",
+            description =
+                    "Show at most N diagnostics per file in text output; 0 shows all (default: ${DEFAULT-VALUE}). JSON always has all.")
     int maxPerFile = 100;
 
     boolean useColour() {
         return switch (colour) {
             case always -> true;
             case never -> false;
-            case auto -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+            case auto ->
+                System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         };
     }
 

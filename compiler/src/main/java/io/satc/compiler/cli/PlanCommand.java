@@ -9,15 +9,19 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc plan FILE [--json] [--explain]}: the optimal placement beside the baselines. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Find the latency-optimal placement of the mission's model (cost model 1, exact A* search) and show it beside the baselines.",
-                "Exit 0 with a plan, 1 when the mission has errors, 3 when no plan satisfies memory and accuracy."})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find the latency-optimal placement of the mission's model (cost model 1, exact A* search) and show it beside the baselines.",
+            "Exit 0 with a plan, 1 when the mission has errors, 3 when no plan satisfies memory and accuracy."
+        })
 public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The mission file (.sat).")
@@ -43,7 +47,8 @@ public final class PlanCommand implements Callable<Integer> {
         if (mission.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        MissionPlanning.Result result = MissionPlanning.plan(mission.get(), LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
+        MissionPlanning.Result result = MissionPlanning.plan(
+                mission.get(), LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
             return ExitCodes.INPUT_ERRORS;

@@ -1,11 +1,11 @@
 package io.satc.compiler.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.compiler.codegen.MeasuredReport;
 import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.PipelineFailure;
@@ -17,39 +17,56 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code satc run DIR [--emulate] [--time-scale X] [--json]}: execute a bundle as a local pipeline. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
-                "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource and refreshes report.html.",
-                "Exit 0 when every micro-batch arrived, 1 for a bad bundle, 4 when the run failed."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
+            "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource and refreshes report.html.",
+            "Exit 0 when every micro-batch arrived, 1 for a bad bundle, 4 when the run failed."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "The bundle folder written by `satc compile`.")
     Path bundle;
 
-    @Option(names = "--emulate", description = "Pad every stage to its predicted compute time and pace every hop to its rate and delay "
-            + "(hardware in the loop): the makespan then checks the scheduler and transport against the cost model.")
+    @Option(
+            names = "--emulate",
+            description =
+                    "Pad every stage to its predicted compute time and pace every hop to its rate and delay "
+                            + "(hardware in the loop): the makespan then checks the scheduler and transport against the cost model.")
     boolean emulate;
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
-            description = "With --emulate, multiply every predicted time by X (default: ${DEFAULT-VALUE}); pick X so that this machine is "
-                    + "never slower than the emulated hardware (the run warns when it is).")
+    @Option(
+            names = "--time-scale",
+            paramLabel = "X",
+            defaultValue = "1",
+            description =
+                    "With --emulate, multiply every predicted time by X (default: ${DEFAULT-VALUE}); pick X so that this machine is "
+                            + "never slower than the emulated hardware (the run warns when it is).")
     double timeScale;
 
     @Option(names = "--json", description = "Print one JSON document instead of the table.")
     boolean json;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "Inputs: for a text model, one sample per line (at most the "
-            + "batch); for a tensor input, a .npy of the whole batch. Default: the bundle's samples, or synthetic inputs for a "
-            + "simulation bundle.")
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
+            description = "Inputs: for a text model, one sample per line (at most the "
+                    + "batch); for a tensor input, a .npy of the whole batch. Default: the bundle's samples, or synthetic inputs for a "
+                    + "simulation bundle.")
     Path input;
 
-    @Option(names = "--generate", paramLabel = "N", defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
+    @Option(
+            names = "--generate",
+            paramLabel = "N",
+            defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
             description = "Characters a decoder generates, one pipeline pass each (default: ${DEFAULT-VALUE}).")
     int generate;
 
@@ -72,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         Bundle b = ((BundleRead.Loaded) read).bundle();
         RunOptions options = emulate ? RunOptions.emulate(timeScale) : RunOptions.nativeSpeed();
         if (!json) {
-            err.println("satc: running " + b.manifest().mission() + " (" + b.manifest().microBatches() + " micro-batches, "
+            err.println("satc: running " + b.manifest().mission() + " ("
+                    + b.manifest().microBatches() + " micro-batches, "
                     + (emulate ? "emulated hardware, time scale " + timeScale : "native speed") + ") ...");
             err.flush();
         }
@@ -85,8 +103,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (outcome instanceof InferenceRunner.Failed f) {
             PipelineFailure failure = f.failure();
-            err.println("satc: the run failed at " + failure.resource() + (failure.microBatch().isPresent()
-                    ? " on micro-batch " + failure.microBatch().getAsLong() : "")
+            err.println("satc: the run failed at " + failure.resource()
+                    + (failure.microBatch().isPresent()
+                            ? " on micro-batch " + failure.microBatch().getAsLong()
+                            : "")
                     + (f.pass() > 1 ? " (pass " + f.pass() + ")" : "") + ": " + failure.message());
             err.println("satc: " + f.completedOutputs() + " of " + b.manifest().microBatches()
                     + " micro-batches arrived; no output is presented as complete.");
@@ -138,29 +158,56 @@ public final class RunCommand implements Callable<Integer> {
     private static void printOutputs(InferenceRunner.Done done, PrintWriter out) {
         if (done.outputs() instanceof ModelOutputs.Embeddings e) {
             out.println();
-            out.printf(Locale.ROOT, "  embeddings %d x %d (mean-pooled over the attention mask, L2-normalised); first values:%n",
-                    e.vectors().size(), e.vectors().isEmpty() ? 0 : e.vectors().get(0).length);
+            out.printf(
+                    Locale.ROOT,
+                    "  embeddings %d x %d (mean-pooled over the attention mask, L2-normalised); first values:%n",
+                    e.vectors().size(),
+                    e.vectors().isEmpty() ? 0 : e.vectors().get(0).length);
         } else if (done.outputs() instanceof ModelOutputs.Generated g) {
             out.println();
-            out.printf(Locale.ROOT, "  generated %d characters per prompt, greedy, one pipeline pass each (times above are means per pass):%n",
+            out.printf(
+                    Locale.ROOT,
+                    "  generated %d characters per prompt, greedy, one pipeline pass each (times above are means per pass):%n",
                     g.steps());
         }
         OutputLines.print(done.outputs(), out, "  ");
     }
 
     private static void print(RunReport r, PrintWriter out) {
-        out.printf(Locale.ROOT, "Mission \"%s\": %d micro-batches, %s%n%n", r.mission(), r.microBatches(),
-                r.mode().name().toLowerCase(Locale.ROOT) + (r.timeScale() != 1 ? " at time scale " + r.timeScale() : ""));
+        out.printf(
+                Locale.ROOT,
+                "Mission \"%s\": %d micro-batches, %s%n%n",
+                r.mission(),
+                r.microBatches(),
+                r.mode().name().toLowerCase(Locale.ROOT)
+                        + (r.timeScale() != 1 ? " at time scale " + r.timeScale() : ""));
         out.printf(Locale.ROOT, "  %-40s %-6s %14s %14s %14s%n", "resource", "kind", "predicted", "measured", "bytes");
         for (ResourceReport res : r.resources()) {
-            out.printf(Locale.ROOT, "  %-40s %-6s %14s %14s %14s%n", res.name(), res.kind(), Quantities.seconds(res.predictedSeconds()),
-                    Quantities.seconds(res.measuredSeconds()), res.bytes() == 0 ? "" : Quantities.bytes(res.bytes()));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-40s %-6s %14s %14s %14s%n",
+                    res.name(),
+                    res.kind(),
+                    Quantities.seconds(res.predictedSeconds()),
+                    Quantities.seconds(res.measuredSeconds()),
+                    res.bytes() == 0 ? "" : Quantities.bytes(res.bytes()));
         }
         out.println();
-        out.printf(Locale.ROOT, "  makespan   predicted %s, measured %s (%+.1f %%)%n", Quantities.seconds(r.makespanPredicted()),
-                Quantities.seconds(r.makespanMeasured()), 100 * (r.makespanMeasured() / r.makespanPredicted() - 1));
-        out.printf(Locale.ROOT, "  bottleneck predicted %s, measured %s%n", r.bottleneckPredicted(), r.bottleneckMeasured());
-        out.printf(Locale.ROOT, "  bytes      %s over all hops; efficiency %.3f of the bottleneck bound%n", Quantities.bytes(r.bytesTotal()),
+        out.printf(
+                Locale.ROOT,
+                "  makespan   predicted %s, measured %s (%+.1f %%)%n",
+                Quantities.seconds(r.makespanPredicted()),
+                Quantities.seconds(r.makespanMeasured()),
+                100 * (r.makespanMeasured() / r.makespanPredicted() - 1));
+        out.printf(
+                Locale.ROOT,
+                "  bottleneck predicted %s, measured %s%n",
+                r.bottleneckPredicted(),
+                r.bottleneckMeasured());
+        out.printf(
+                Locale.ROOT,
+                "  bytes      %s over all hops; efficiency %.3f of the bottleneck bound%n",
+                Quantities.bytes(r.bytesTotal()),
                 r.efficiency());
         out.println("  outputs    " + r.outputs().size() + " micro-batches, checksums "
                 + String.join(" ", r.outputs().stream().map(o -> o.checksum()).toList()));

@@ -43,24 +43,26 @@ public final class BundleCompiler {
 
     /** Where the measured section of report.html goes; {@code satc run} replaces what is between. */
     public static final String MEASURED_BEGIN = "<!-- satc:measured:begin -->";
+
     public static final String MEASURED_END = "<!-- satc:measured:end -->";
 
     /** The outcome of a compile. */
-    public sealed interface Result permits Written, Failed {
-    }
+    public sealed interface Result permits Written, Failed {}
 
     /** The bundle's folder and its files, relative and sorted. */
-    public record Written(Path directory, List<String> files) implements Result {
-    }
+    public record Written(Path directory, List<String> files) implements Result {}
 
     /** Nothing was written; each reason is a sentence. */
-    public record Failed(List<String> reasons) implements Result {
-    }
+    public record Failed(List<String> reasons) implements Result {}
 
-    private BundleCompiler() {
-    }
+    private BundleCompiler() {}
 
-    public static Result compile(Path missionFile, String shownPath, AnalyzedMission mission, PlanOutcome outcome, Path outDir,
+    public static Result compile(
+            Path missionFile,
+            String shownPath,
+            AnalyzedMission mission,
+            PlanOutcome outcome,
+            Path outDir,
             String version) {
         if (outcome.evaluation().isEmpty()) {
             return new Failed(List.of("The mission has no feasible plan; `satc plan` explains why."));
@@ -91,8 +93,9 @@ public final class BundleCompiler {
         }
     }
 
-    private static Optional<Failed> write(Path missionFile, String shownPath, AnalyzedMission mission, PlanOutcome outcome, Path dir,
-            String version) throws IOException {
+    private static Optional<Failed> write(
+            Path missionFile, String shownPath, AnalyzedMission mission, PlanOutcome outcome, Path dir, String version)
+            throws IOException {
         byte[] missionBytes = Files.readAllBytes(missionFile);
         String sha = sha256(missionBytes);
         Evaluation e = outcome.evaluation().orElseThrow();
@@ -100,27 +103,34 @@ public final class BundleCompiler {
         List<Optional<ManifestBuilder.PartFiles>> parts = new ArrayList<>();
         int activationBytes = mission.model().precision().bytes();
         String kind = "simulation";
-        String kindNote = "the model is a catalogue architecture or a profile, so stages compute synthetic activations of "
-                + "the planned sizes (no weights) and every hop carries real codec frames of the planned sizes.";
+        String kindNote =
+                "the model is a catalogue architecture or a profile, so stages compute synthetic activations of "
+                        + "the planned sizes (no weights) and every hop carries real codec frames of the planned sizes.";
         List<Map<String, String>> stageFiles = new ArrayList<>();
         ModelIo io = null;
         if (mission.model().source() instanceof AnalyzedMission.OnnxSource onnx) {
             kind = "real-model";
-            kindNote = "each stage runs its part of `" + onnx.file().getFileName() + "` (split at the planned cuts; the parts "
+            kindNote = "each stage runs its part of `" + onnx.file().getFileName()
+                    + "` (split at the planned cuts; the parts "
                     + "compose to the original model) and hops carry the activations encoded with the planned codecs.";
             activationBytes = 4;
             List<Integer> cuts = new ArrayList<>();
             for (int k = 0; k < e.plan().stageCount() - 1; k++) {
                 cuts.add(e.plan().stages().get(k).lastUnit());
             }
-            ModelResult<ModelSplit> split = ModelSplitter.split(onnx.file(), cuts, SplitOptions.defaults().withBlockPattern(mission.model().blockPattern()));
+            ModelResult<ModelSplit> split = ModelSplitter.split(
+                    onnx.file(),
+                    cuts,
+                    SplitOptions.defaults().withBlockPattern(mission.model().blockPattern()));
             if (split instanceof ModelResult.Failed<ModelSplit> f) {
-                return Optional.of(new Failed(List.of("Cannot split `" + onnx.file().getFileName() + "`: " + f.error().message())));
+                return Optional.of(new Failed(List.of("Cannot split `"
+                        + onnx.file().getFileName() + "`: " + f.error().message())));
             }
             ModelSplit s = split.orElseThrow();
             int b = outcome.problem().microBatchSize();
             int seq = (int) mission.workload().sequence().orElse(Lowerer.DEFAULT_SEQUENCE);
-            // The model's graph inputs in message order: the first stage's input, then the others as stages first read them.
+            // The model's graph inputs in message order: the first stage's input, then the others as stages first read
+            // them.
             Map<String, TensorDescriptor> graphInputs = new LinkedHashMap<>();
             for (int k = 0; k < s.parts().size(); k++) {
                 ModelPart part = s.parts().get(k);
@@ -134,27 +144,43 @@ public final class BundleCompiler {
                     side.add(descriptor(spec, b, seq));
                 }
                 if (k == 0) {
-                    graphInputs.put(part.inputs().get(0).name(), descriptor(part.inputs().get(0), b, seq));
+                    graphInputs.put(
+                            part.inputs().get(0).name(),
+                            descriptor(part.inputs().get(0), b, seq));
                 }
                 side.forEach(d -> graphInputs.putIfAbsent(d.name(), d));
-                parts.add(Optional.of(new ManifestBuilder.PartFiles(writer.modelFile(dir, rel),
-                        descriptor(part.inputs().get(0), b, seq), descriptor(part.outputs().get(0), b, seq), side)));
-                stageFiles.add(file(rel, "ONNX part " + (k + 1) + " (units " + part.firstUnit() + "–" + part.lastUnit()
-                        + "), inputs " + String.join(", ", part.inputNames())));
+                parts.add(Optional.of(new ManifestBuilder.PartFiles(
+                        writer.modelFile(dir, rel),
+                        descriptor(part.inputs().get(0), b, seq),
+                        descriptor(part.outputs().get(0), b, seq),
+                        side)));
+                stageFiles.add(file(
+                        rel,
+                        "ONNX part " + (k + 1) + " (units " + part.firstUnit() + "–" + part.lastUnit() + "), inputs "
+                                + String.join(", ", part.inputNames())));
             }
-            BundleInputsWriter.Written written = BundleInputsWriter.write(mission, dir, writer, outcome.problem().batch());
+            BundleInputsWriter.Written written = BundleInputsWriter.write(
+                    mission, dir, writer, outcome.problem().batch());
             if (written.failure().isPresent()) {
                 return Optional.of(new Failed(List.of(written.failure().get())));
             }
-            List<String> sinkInputs = ModelIo.ENCODER.equals(written.kind()) && graphInputs.containsKey("attention_mask")
-                    ? List.of("attention_mask") : List.of();
-            io = new ModelIo(written.kind(), new ArrayList<>(graphInputs.values()), sinkInputs, seq, written.tokenizer(),
+            List<String> sinkInputs =
+                    ModelIo.ENCODER.equals(written.kind()) && graphInputs.containsKey("attention_mask")
+                            ? List.of("attention_mask")
+                            : List.of();
+            io = new ModelIo(
+                    written.kind(),
+                    new ArrayList<>(graphInputs.values()),
+                    sinkInputs,
+                    seq,
+                    written.tokenizer(),
                     written.samples());
             if (written.samples() != null) {
                 stageFiles.add(file(written.samples().path(), written.samplesNote()));
             }
             if (written.tokenizer() != null) {
-                stageFiles.add(file(written.tokenizer().path(), "the tokenizer, which turns text into the model's inputs"));
+                stageFiles.add(
+                        file(written.tokenizer().path(), "the tokenizer, which turns text into the model's inputs"));
             }
         }
         BundleManifest manifest = ManifestBuilder.build(outcome, sha, activationBytes, parts, io);
@@ -272,7 +298,10 @@ public final class BundleCompiler {
 
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

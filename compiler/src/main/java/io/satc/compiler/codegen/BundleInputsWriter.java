@@ -29,11 +29,9 @@ final class BundleInputsWriter {
     static final String SAMPLES = "inputs/samples.txt";
 
     /** What was written, or why nothing could be. */
-    record Written(String kind, ModelFile tokenizer, ModelFile samples, String samplesNote, Optional<String> failure) {
-    }
+    record Written(String kind, ModelFile tokenizer, ModelFile samples, String samplesNote, Optional<String> failure) {}
 
-    private BundleInputsWriter() {
-    }
+    private BundleInputsWriter() {}
 
     static Written write(AnalyzedMission mission, Path dir, BundleWriter writer, long batch) throws IOException {
         Optional<Path> tokenizerFile = mission.model().tokenizer();
@@ -63,7 +61,8 @@ final class BundleInputsWriter {
             return new Written(kind, tokenizer, null, null, Optional.empty());
         }
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readString(calibration.get(), StandardCharsets.UTF_8).split("\n", -1)) {
+        for (String line :
+                Files.readString(calibration.get(), StandardCharsets.UTF_8).split("\n", -1)) {
             String normalised = CharVocabulary.normalise(line);
             if (!normalised.isEmpty() && lines.size() < batch) {
                 lines.add(kind.equals(ModelIo.DECODER) ? prompt(normalised) : normalised);
@@ -75,9 +74,10 @@ final class BundleInputsWriter {
         Files.createDirectories(dir.resolve("inputs"));
         Files.writeString(dir.resolve(SAMPLES), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         String note = kind.equals(ModelIo.DECODER)
-                ? lines.size() + " prompts (the first " + PROMPT_WORDS + " words of lines of `" + calibration.get().getFileName()
-                        + "`), used when `satc run` gets no --input"
-                : lines.size() + " sentences from `" + calibration.get().getFileName() + "`, used when `satc run` gets no --input";
+                ? lines.size() + " prompts (the first " + PROMPT_WORDS + " words of lines of `"
+                        + calibration.get().getFileName() + "`), used when `satc run` gets no --input"
+                : lines.size() + " sentences from `" + calibration.get().getFileName()
+                        + "`, used when `satc run` gets no --input";
         return new Written(kind, tokenizer, writer.modelFile(dir, SAMPLES), note, Optional.empty());
     }
 

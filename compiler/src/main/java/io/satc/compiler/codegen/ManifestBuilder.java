@@ -25,13 +25,16 @@ import java.util.Optional;
 final class ManifestBuilder {
 
     /** What a stage of a real-model bundle runs: the part file and its tensors. */
-    record PartFiles(ModelFile model, TensorDescriptor input, TensorDescriptor output, List<TensorDescriptor> sideInputs) {
-    }
+    record PartFiles(
+            ModelFile model, TensorDescriptor input, TensorDescriptor output, List<TensorDescriptor> sideInputs) {}
 
-    private ManifestBuilder() {
-    }
+    private ManifestBuilder() {}
 
-    static BundleManifest build(PlanOutcome outcome, String missionSha256, int activationBytes, List<Optional<PartFiles>> parts,
+    static BundleManifest build(
+            PlanOutcome outcome,
+            String missionSha256,
+            int activationBytes,
+            List<Optional<PartFiles>> parts,
             ModelIo io) {
         PlacementProblem p = outcome.problem();
         Evaluation e = outcome.evaluation().orElseThrow();
@@ -46,8 +49,8 @@ final class ManifestBuilder {
             CodecOption c = p.codec(plan.cutCodecs().get(j - 1)).orElseThrow();
             wires.add(SimulationShapes.of(p.units().get(after).outBytesPerSample(), activationBytes, c, after));
         }
-        wires.add(SimulationShapes.of(p.units().get(p.units().size() - 1).outBytesPerSample(), activationBytes,
-                CodecOption.none(0), 0));
+        wires.add(SimulationShapes.of(
+                p.units().get(p.units().size() - 1).outBytesPerSample(), activationBytes, CodecOption.none(0), 0));
         List<Resource.StageWork> works = PlanFacts.stageWorks(e);
         List<BundleStage> stages = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -58,19 +61,42 @@ final class ManifestBuilder {
             }
             double compute = p.node(w.node()).orElseThrow().computeFlops();
             Optional<PartFiles> part = parts.isEmpty() ? Optional.empty() : parts.get(j);
-            TensorDescriptor in = part.map(PartFiles::input).orElse(descriptor(j == 0 ? "input" : "cut-" + j, b, wires.get(j)));
-            TensorDescriptor out = part.map(PartFiles::output).orElse(descriptor(j == k - 1 ? "output" : "cut-" + (j + 1), b, wires.get(j + 1)));
+            TensorDescriptor in =
+                    part.map(PartFiles::input).orElse(descriptor(j == 0 ? "input" : "cut-" + j, b, wires.get(j)));
+            TensorDescriptor out = part.map(PartFiles::output)
+                    .orElse(descriptor(j == k - 1 ? "output" : "cut-" + (j + 1), b, wires.get(j + 1)));
             String codecIn = part.isPresent() && j == 0 ? "none" : wireCodec(j, k, wires, plan, part.isPresent());
-            String codecOut = part.isPresent() && j == k - 1 ? "none" : wireCodec(j + 1, k, wires, plan, part.isPresent());
-            stages.add(new BundleStage(j + 1, w.node(), w.firstUnit(), w.lastUnit(), compute, flops, w.serviceSeconds(),
-                    in, out, part.map(PartFiles::sideInputs).orElse(List.of()), codecIn, codecOut,
+            String codecOut =
+                    part.isPresent() && j == k - 1 ? "none" : wireCodec(j + 1, k, wires, plan, part.isPresent());
+            stages.add(new BundleStage(
+                    j + 1,
+                    w.node(),
+                    w.firstUnit(),
+                    w.lastUnit(),
+                    compute,
+                    flops,
+                    w.serviceSeconds(),
+                    in,
+                    out,
+                    part.map(PartFiles::sideInputs).orElse(List.of()),
+                    codecIn,
+                    codecOut,
                     part.map(PartFiles::model).orElse(null)));
         }
         List<BundleHop> hops = new ArrayList<>();
         for (Resource r : e.resources()) {
             if (r instanceof Resource.Hop h) {
-                Link link = p.links().stream().filter(l -> l.from().equals(h.from()) && l.to().equals(h.to())).findFirst().orElseThrow();
-                hops.add(new BundleHop(h.transfer(), h.from(), h.to(), link.rateBitsPerSecond(), h.delaySeconds(), h.bits() / 8,
+                Link link = p.links().stream()
+                        .filter(l -> l.from().equals(h.from()) && l.to().equals(h.to()))
+                        .findFirst()
+                        .orElseThrow();
+                hops.add(new BundleHop(
+                        h.transfer(),
+                        h.from(),
+                        h.to(),
+                        link.rateBitsPerSecond(),
+                        h.delaySeconds(),
+                        h.bits() / 8,
                         h.serviceSeconds()));
             }
         }
@@ -78,8 +104,19 @@ final class ManifestBuilder {
         // The plan as `plan --json` prints it, less the search statistics: their wall time would make bundles differ.
         com.fasterxml.jackson.databind.node.ObjectNode planDoc = PlanJson.document(outcome);
         planDoc.remove("search");
-        return new BundleManifest(BundleManifest.FORMAT_VERSION, p.mission(), missionSha256, BundleManifest.COST_MODEL,
-                p.batch(), p.microBatches(), b, planDoc, io, stages, hops, new Prediction(e.latencySeconds(), bottleneck, e.commBytes()));
+        return new BundleManifest(
+                BundleManifest.FORMAT_VERSION,
+                p.mission(),
+                missionSha256,
+                BundleManifest.COST_MODEL,
+                p.batch(),
+                p.microBatches(),
+                b,
+                planDoc,
+                io,
+                stages,
+                hops,
+                new Prediction(e.latencySeconds(), bottleneck, e.commBytes()));
     }
 
     /** Real-model bundles send the plan's codec itself; simulation bundles their stand-in. */

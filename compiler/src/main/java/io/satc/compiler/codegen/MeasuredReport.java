@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class MeasuredReport {
 
-    private MeasuredReport() {
-    }
+    private MeasuredReport() {}
 
     /** Rewrites {@code report.html} in the bundle; false when the bundle has no report (or no markers). */
     public static boolean refresh(Path bundleDir, BundleManifest manifest, RunReport run) throws IOException {
@@ -36,7 +35,8 @@ public final class MeasuredReport {
             return false;
         }
         String fragment = Templates.render("measured.ftlh", model(manifest, run));
-        String updated = html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment + html.substring(end);
+        String updated = html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment
+                + html.substring(end);
         Files.writeString(file, updated, StandardCharsets.UTF_8);
         return true;
     }
@@ -47,7 +47,8 @@ public final class MeasuredReport {
         int k = manifest.stages().size();
         for (int t = 0; t <= k; t++) {
             for (BundleHop h : manifest.hopsOf(t)) {
-                steps.add(new Schedule.Step(h.resourceName(), measured(run, h.resourceName()), h.delayS() * run.timeScale()));
+                steps.add(new Schedule.Step(
+                        h.resourceName(), measured(run, h.resourceName()), h.delayS() * run.timeScale()));
             }
             if (t < k) {
                 BundleStage s = manifest.stages().get(t);
@@ -55,10 +56,16 @@ public final class MeasuredReport {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", run.mode().name().toLowerCase(java.util.Locale.ROOT) + (run.timeScale() != 1 ? ", time scale " + run.timeScale() : ""));
-        m.put("note", "Lanes rebuilt from each resource's measured mean service time per micro-batch; measured makespan "
-                + Quantities.seconds(run.makespanMeasured()) + " against " + Quantities.seconds(run.makespanPredicted()) + " predicted"
-                + (run.timeScale() != 1 ? " at this time scale" : "") + ".");
+        m.put(
+                "mode",
+                run.mode().name().toLowerCase(java.util.Locale.ROOT)
+                        + (run.timeScale() != 1 ? ", time scale " + run.timeScale() : ""));
+        m.put(
+                "note",
+                "Lanes rebuilt from each resource's measured mean service time per micro-batch; measured makespan "
+                        + Quantities.seconds(run.makespanMeasured()) + " against "
+                        + Quantities.seconds(run.makespanPredicted()) + " predicted"
+                        + (run.timeScale() != 1 ? " at this time scale" : "") + ".");
         m.put("gantt", ReportView.gantt(Schedule.of(steps, manifest.microBatches())));
         return m;
     }

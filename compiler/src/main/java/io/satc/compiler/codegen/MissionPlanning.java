@@ -2,42 +2,38 @@ package io.satc.compiler.codegen;
 
 import io.satc.compiler.lower.CalibrationPlan;
 import io.satc.compiler.lower.Lowerer;
+import io.satc.compiler.lower.Lowering;
 import io.satc.compiler.lower.LoweringOptions;
+import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.model.ModelResult;
 import io.satc.compiler.model.calibration.CalibrationSet;
 import io.satc.compiler.model.calibration.Calibrator;
-import io.satc.compiler.plan.Plan;
-import io.satc.runtime.codec.CodecSpec;
-import io.satc.runtime.codec.ParsedCodecSpec;
-import java.util.ArrayList;
-import java.util.Locale;
-import java.util.OptionalDouble;
-import io.satc.compiler.lower.Lowering;
-import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.plan.Baselines;
 import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.Evaluator;
+import io.satc.compiler.plan.Plan;
 import io.satc.compiler.plan.Planner;
 import io.satc.compiler.plan.SearchResult;
 import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.runtime.codec.CodecSpec;
+import io.satc.runtime.codec.ParsedCodecSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The planning pipeline after analysis: lower, search, re-evaluate, baselines. */
 public final class MissionPlanning {
 
     /** Either an outcome, or why the mission cannot be planned (not "infeasible": unsupported). */
-    public sealed interface Result permits Planned, NotPlannable {
-    }
+    public sealed interface Result permits Planned, NotPlannable {}
 
-    public record Planned(PlanOutcome outcome) implements Result {
-    }
+    public record Planned(PlanOutcome outcome) implements Result {}
 
-    public record NotPlannable(List<String> reasons) implements Result {
-    }
+    public record NotPlannable(List<String> reasons) implements Result {}
 
-    private MissionPlanning() {
-    }
+    private MissionPlanning() {}
 
     /** At most this many re-plans with a tightened budget when the measured loss exceeds the budget. */
     static final int MAX_TIGHTENINGS = 6;
@@ -68,15 +64,23 @@ public final class MissionPlanning {
         CalibrationPlan calibration = lowered.calibration().orElseThrow();
         PlacementProblem problem = lowered.problem();
         List<String> notes = new ArrayList<>(lowered.notes());
-        ModelResult<CalibrationSet> set = CalibrationSet.load(calibration.request().text(), calibration.request().tokenizer(),
-                calibration.request().sequenceLength(), calibration.request().maxSamples());
+        ModelResult<CalibrationSet> set = CalibrationSet.load(
+                calibration.request().text(),
+                calibration.request().tokenizer(),
+                calibration.request().sequenceLength(),
+                calibration.request().maxSamples());
         if (set instanceof ModelResult.Failed<CalibrationSet> f) {
-            return new NotPlannable(List.of("Cannot load the calibration data: " + f.error().message()));
+            return new NotPlannable(
+                    List.of("Cannot load the calibration data: " + f.error().message()));
         }
-        ModelResult<Calibrator> opened = Calibrator.open(calibration.request().model(), set.orElseThrow(), calibration.metric(),
+        ModelResult<Calibrator> opened = Calibrator.open(
+                calibration.request().model(),
+                set.orElseThrow(),
+                calibration.metric(),
                 calibration.request().options());
         if (opened instanceof ModelResult.Failed<Calibrator> f) {
-            return new NotPlannable(List.of("Cannot run the model to measure the plan: " + f.error().message()));
+            return new NotPlannable(List.of(
+                    "Cannot run the model to measure the plan: " + f.error().message()));
         }
         try (Calibrator calibrator = opened.orElseThrow()) {
             PlanOutcome outcome = first;
@@ -85,28 +89,42 @@ public final class MissionPlanning {
                 Plan plan = outcome.evaluation().orElseThrow().plan();
                 double loss = measure(calibrator, plan);
                 if (Double.isNaN(loss)) {
-                    notes.add("The plan's end-to-end loss cannot be measured: a cut uses a declared codec the runtime cannot execute.");
+                    notes.add(
+                            "The plan's end-to-end loss cannot be measured: a cut uses a declared codec the runtime cannot execute.");
                     return new Planned(withNotes(outcome, OptionalDouble.empty(), notes));
                 }
                 if (loss <= problem.maxLoss() + 1e-12 || round == MAX_TIGHTENINGS) {
                     if (loss > problem.maxLoss() + 1e-12) {
-                        notes.add(String.format(Locale.ROOT, "The measured loss %.3f %% still exceeds the budget after %d tightenings.",
-                                100 * loss, round));
+                        notes.add(String.format(
+                                Locale.ROOT,
+                                "The measured loss %.3f %% still exceeds the budget after %d tightenings.",
+                                100 * loss,
+                                round));
                     }
                     return new Planned(withNotes(outcome, OptionalDouble.of(loss), notes));
                 }
                 // Scale the budget for the additive estimate by how far the measurement overshot, with a margin.
                 double estimate = outcome.evaluation().get().accuracyLoss();
                 budget = Math.max(0, Math.min(budget, estimate) * problem.maxLoss() / loss * 0.9);
-                notes.add(String.format(Locale.ROOT, "Measured loss %.3f %% exceeded the %.3f %% budget (additive estimate %.3f %%); "
-                        + "re-planned with per-cut losses held to %.3f %%.", 100 * loss, 100 * problem.maxLoss(), 100 * estimate, 100 * budget));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "Measured loss %.3f %% exceeded the %.3f %% budget (additive estimate %.3f %%); "
+                                + "re-planned with per-cut losses held to %.3f %%.",
+                        100 * loss,
+                        100 * problem.maxLoss(),
+                        100 * estimate,
+                        100 * budget));
                 PlanOutcome tighter = plan(problem.withMaxLoss(budget));
                 if (tighter.evaluation().isEmpty()) {
                     notes.add("No plan fits the tightened budget; keeping the last feasible plan.");
                     return new Planned(withNotes(outcome, OptionalDouble.of(loss), notes));
                 }
                 // Report against the user's budget, with the plan found under the tighter one.
-                outcome = new PlanOutcome(problem, tighter.result(), Optional.of(Evaluator.evaluate(problem, tighter.evaluation().get().plan())),
+                outcome = new PlanOutcome(
+                        problem,
+                        tighter.result(),
+                        Optional.of(Evaluator.evaluate(
+                                problem, tighter.evaluation().get().plan())),
                         Baselines.compute(problem, tighter.result()));
             }
         }
@@ -134,7 +152,8 @@ public final class MissionPlanning {
     public static PlanOutcome plan(PlacementProblem problem) {
         SearchResult result = Planner.plan(problem);
         Optional<Evaluation> evaluation = result instanceof SearchResult.Found f
-                ? Optional.of(Evaluator.evaluate(problem, f.plan())) : Optional.empty();
+                ? Optional.of(Evaluator.evaluate(problem, f.plan()))
+                : Optional.empty();
         return new PlanOutcome(problem, result, evaluation, Baselines.compute(problem, result));
     }
 }

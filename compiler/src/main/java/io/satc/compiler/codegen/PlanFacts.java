@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Facts derived from an evaluated plan that both report forms show. */
 final class PlanFacts {
 
-    private PlanFacts() {
-    }
+    private PlanFacts() {}
 
     static List<Resource.StageWork> stageWorks(Evaluation e) {
         List<Resource.StageWork> out = new ArrayList<>();
@@ -56,7 +55,9 @@ final class PlanFacts {
     }
 
     static String kind(PlacementProblem p, String node) {
-        return p.node(node).map(n -> n.kind() == NodeKind.GROUND ? "ground" : "satellite").orElse("?");
+        return p.node(node)
+                .map(n -> n.kind() == NodeKind.GROUND ? "ground" : "satellite")
+                .orElse("?");
     }
 
     static double bytesPerMicrobatch(PlacementProblem p, int afterUnit, double ratio) {

@@ -26,8 +26,7 @@ public final class PlanJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     public static String render(PlanOutcome outcome) {
         try {
@@ -62,12 +61,18 @@ public final class PlanJson {
             }
             objective.put("compression_ratio", e.compressionRatio());
             objective.put("bottleneck_s", e.bottleneckSeconds());
-            objective.put("bottleneck", PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none"));
+            objective.put(
+                    "bottleneck",
+                    PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none"));
             stages(root.putArray("stages"), p, e);
             cuts(root.putArray("cuts"), p, e);
             ObjectNode io = root.putObject("transfers");
             io.set("input_route", route(PlanFacts.hops(e, 0), p.source()));
-            io.set("output_route", route(PlanFacts.hops(e, e.plan().stageCount()), e.plan().stages().get(e.plan().stageCount() - 1).node()));
+            io.set(
+                    "output_route",
+                    route(
+                            PlanFacts.hops(e, e.plan().stageCount()),
+                            e.plan().stages().get(e.plan().stageCount() - 1).node()));
         } else {
             ArrayNode reasons = root.putArray("reasons");
             ((SearchResult.Infeasible) outcome.result()).reasons().forEach(reasons::add);
@@ -141,8 +146,14 @@ public final class PlanJson {
             n.put("ratio", option.ratioPerCut().get(after));
             n.put("loss", option.lossPerCut().get(after));
             n.set("route", route(hops, plan.stages().get(k - 1).node()));
-            n.put("bytes_per_microbatch", PlanFacts.bytesPerMicrobatch(p, after, option.ratioPerCut().get(after)));
-            n.put("link_time_s", hops.stream().mapToDouble(h -> h.serviceSeconds() + h.delaySeconds()).sum());
+            n.put(
+                    "bytes_per_microbatch",
+                    PlanFacts.bytesPerMicrobatch(p, after, option.ratioPerCut().get(after)));
+            n.put(
+                    "link_time_s",
+                    hops.stream()
+                            .mapToDouble(h -> h.serviceSeconds() + h.delaySeconds())
+                            .sum());
         }
     }
 

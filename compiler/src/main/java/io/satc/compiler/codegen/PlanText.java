@@ -21,8 +21,7 @@ import java.util.Locale;
 /** The one-screen human summary of {@code satc plan}; with {@code explain}, why it is what it is. */
 public final class PlanText {
 
-    private PlanText() {
-    }
+    private PlanText() {}
 
     public static String render(PlanOutcome outcome, boolean explain) {
         PlacementProblem p = outcome.problem();
@@ -39,50 +38,93 @@ public final class PlanText {
         }
         Evaluation e = outcome.evaluation().get();
         Plan plan = e.plan();
-        sb.append(String.format(Locale.ROOT, "Mission \"%s\": %d stage%s, latency %s for %d samples in %d micro-batches of %d (cost model 1)%n%n",
-                p.mission(), plan.stageCount(), plan.stageCount() == 1 ? "" : "s", seconds(e.latencySeconds()), p.batch(),
-                p.microBatches(), p.microBatchSize()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Mission \"%s\": %d stage%s, latency %s for %d samples in %d micro-batches of %d (cost model 1)%n%n",
+                p.mission(),
+                plan.stageCount(),
+                plan.stageCount() == 1 ? "" : "s",
+                seconds(e.latencySeconds()),
+                p.batch(),
+                p.microBatches(),
+                p.microBatchSize()));
 
         TextTable stages = new TextTable().row("#", "node", "units", "memory used / free", "compute per micro-batch");
         List<Resource.StageWork> works = PlanFacts.stageWorks(e);
         for (int k = 0; k < plan.stageCount(); k++) {
             Resource.StageWork w = works.get(k);
             StageMemory m = e.memory().get(k);
-            String free = Double.isInfinite(m.availableBytes()) ? "unbounded" : bytes(m.availableBytes() - m.requiredBytes());
-            String units = w.firstUnit() + "-" + w.lastUnit() + " (" + p.units().get(w.firstUnit()).name()
-                    + (w.firstUnit() == w.lastUnit() ? "" : " .. " + p.units().get(w.lastUnit()).name()) + ")";
-            String compute = seconds(w.computeSeconds()) + (w.codingSeconds() > 0 ? " + " + seconds(w.codingSeconds()) + " coding" : "");
-            stages.row(Integer.toString(k + 1), w.node() + " (" + PlanFacts.kind(p, w.node()) + ")", units,
-                    bytes(m.requiredBytes()) + " / " + free, compute);
+            String free =
+                    Double.isInfinite(m.availableBytes()) ? "unbounded" : bytes(m.availableBytes() - m.requiredBytes());
+            String units = w.firstUnit() + "-" + w.lastUnit() + " ("
+                    + p.units().get(w.firstUnit()).name()
+                    + (w.firstUnit() == w.lastUnit()
+                            ? ""
+                            : " .. " + p.units().get(w.lastUnit()).name()) + ")";
+            String compute = seconds(w.computeSeconds())
+                    + (w.codingSeconds() > 0 ? " + " + seconds(w.codingSeconds()) + " coding" : "");
+            stages.row(
+                    Integer.toString(k + 1),
+                    w.node() + " (" + PlanFacts.kind(p, w.node()) + ")",
+                    units,
+                    bytes(m.requiredBytes()) + " / " + free,
+                    compute);
         }
         sb.append("Stages\n").append(stages.render("  ")).append('\n');
 
         if (plan.stageCount() > 1) {
-            TextTable cuts = new TextTable().row("after unit", "codec", "ratio", "loss", "route", "per micro-batch", "link time");
+            TextTable cuts = new TextTable()
+                    .row("after unit", "codec", "ratio", "loss", "route", "per micro-batch", "link time");
             for (int k = 1; k < plan.stageCount(); k++) {
                 int after = plan.stages().get(k - 1).lastUnit();
                 CodecOption c = p.codec(plan.cutCodecs().get(k - 1)).orElseThrow();
                 List<Resource.Hop> hops = PlanFacts.hops(e, k);
-                cuts.row(after + " (" + p.units().get(after).name() + ")", c.name(), ratio(c.ratioPerCut().get(after)),
-                        percent(c.lossPerCut().get(after)), route(hops, plan.stages().get(k - 1).node()),
-                        bytes(PlanFacts.bytesPerMicrobatch(p, after, c.ratioPerCut().get(after))), linkTime(hops));
+                cuts.row(
+                        after + " (" + p.units().get(after).name() + ")",
+                        c.name(),
+                        ratio(c.ratioPerCut().get(after)),
+                        percent(c.lossPerCut().get(after)),
+                        route(hops, plan.stages().get(k - 1).node()),
+                        bytes(PlanFacts.bytesPerMicrobatch(
+                                p, after, c.ratioPerCut().get(after))),
+                        linkTime(hops));
             }
             sb.append("Cuts\n").append(cuts.render("  ")).append('\n');
         }
         List<Resource.Hop> in = PlanFacts.hops(e, 0);
         List<Resource.Hop> out = PlanFacts.hops(e, plan.stageCount());
         TextTable io = new TextTable()
-                .row("input", route(in, p.source()), bytes(p.microBatchSize() * p.inputBytesPerSample()) + " per micro-batch", linkTime(in))
-                .row("output", route(out, plan.stages().get(plan.stageCount() - 1).node()),
-                        bytes(p.microBatchSize() * p.units().get(p.units().size() - 1).outBytesPerSample()) + " per micro-batch", linkTime(out));
+                .row(
+                        "input",
+                        route(in, p.source()),
+                        bytes(p.microBatchSize() * p.inputBytesPerSample()) + " per micro-batch",
+                        linkTime(in))
+                .row(
+                        "output",
+                        route(out, plan.stages().get(plan.stageCount() - 1).node()),
+                        bytes(p.microBatchSize()
+                                        * p.units().get(p.units().size() - 1).outBytesPerSample()) + " per micro-batch",
+                        linkTime(out));
         sb.append("Transfers\n").append(io.render("  ")).append('\n');
 
         TextTable totals = new TextTable()
-                .row("latency", seconds(e.latencySeconds()),
-                        "bottleneck " + PlanFacts.bottleneck(e).map(r -> PlanFacts.describe(r) + ", " + seconds(r.serviceSeconds()) + " per micro-batch").orElse("none"))
+                .row(
+                        "latency",
+                        seconds(e.latencySeconds()),
+                        "bottleneck "
+                                + PlanFacts.bottleneck(e)
+                                        .map(r -> PlanFacts.describe(r) + ", " + seconds(r.serviceSeconds())
+                                                + " per micro-batch")
+                                        .orElse("none"))
                 .row("communication", bytes(e.commBytes()), "crossing links, per batch")
-                .row("accuracy loss", percent(e.accuracyLoss()), "of a " + percent(p.maxLoss()) + " budget (predicted, additive over cuts)"
-                        + outcome.measuredLoss().stream().mapToObj(l -> "; measured with all cuts together: " + percent(l)).findFirst().orElse(""))
+                .row(
+                        "accuracy loss",
+                        percent(e.accuracyLoss()),
+                        "of a " + percent(p.maxLoss()) + " budget (predicted, additive over cuts)"
+                                + outcome.measuredLoss().stream()
+                                        .mapToObj(l -> "; measured with all cuts together: " + percent(l))
+                                        .findFirst()
+                                        .orElse(""))
                 .row("compression", ratio(e.compressionRatio()), "total over the cuts");
         sb.append("Totals\n").append(totals.render("  ")).append('\n');
         if (explain) {
@@ -98,23 +140,42 @@ public final class PlanText {
 
     private static void explain(StringBuilder sb, PlacementProblem p, Evaluation e) {
         sb.append("Why this plan\n");
-        PlanFacts.bottleneck(e).ifPresent(r -> sb.append("  - The bottleneck is ").append(PlanFacts.describe(r)).append(": ")
-                .append(seconds(r.serviceSeconds())).append(" per micro-batch, paid ").append(p.microBatches() - 1)
-                .append(" more times after the first micro-batch passes (").append(seconds((p.microBatches() - 1) * r.serviceSeconds()))
-                .append(").\n"));
-        sb.append("  - The first micro-batch crosses every resource: ").append(seconds(e.serviceAndDelaySeconds())).append(".\n");
+        PlanFacts.bottleneck(e)
+                .ifPresent(r -> sb.append("  - The bottleneck is ")
+                        .append(PlanFacts.describe(r))
+                        .append(": ")
+                        .append(seconds(r.serviceSeconds()))
+                        .append(" per micro-batch, paid ")
+                        .append(p.microBatches() - 1)
+                        .append(" more times after the first micro-batch passes (")
+                        .append(seconds((p.microBatches() - 1) * r.serviceSeconds()))
+                        .append(").\n"));
+        sb.append("  - The first micro-batch crosses every resource: ")
+                .append(seconds(e.serviceAndDelaySeconds()))
+                .append(".\n");
         for (StageMemory m : e.memory()) {
             if (!Double.isInfinite(m.availableBytes()) && m.requiredBytes() >= 0.9 * m.availableBytes()) {
-                sb.append("  - Memory binds on ").append(m.node()).append(": ").append(bytes(m.requiredBytes())).append(" of ")
-                        .append(bytes(m.availableBytes())).append(" used.\n");
+                sb.append("  - Memory binds on ")
+                        .append(m.node())
+                        .append(": ")
+                        .append(bytes(m.requiredBytes()))
+                        .append(" of ")
+                        .append(bytes(m.availableBytes()))
+                        .append(" used.\n");
             }
         }
         if (p.maxLoss() > 0 && e.accuracyLoss() >= 0.9 * p.maxLoss()) {
-            sb.append("  - The accuracy budget binds: ").append(percent(e.accuracyLoss())).append(" of ").append(percent(p.maxLoss()))
+            sb.append("  - The accuracy budget binds: ")
+                    .append(percent(e.accuracyLoss()))
+                    .append(" of ")
+                    .append(percent(p.maxLoss()))
                     .append(" used; stronger codecs would exceed it.\n");
         } else if (e.plan().stageCount() > 1) {
-            sb.append("  - The accuracy budget does not bind: ").append(percent(e.accuracyLoss())).append(" of ")
-                    .append(percent(p.maxLoss())).append(" used.\n");
+            sb.append("  - The accuracy budget does not bind: ")
+                    .append(percent(e.accuracyLoss()))
+                    .append(" of ")
+                    .append(percent(p.maxLoss()))
+                    .append(" used.\n");
         }
         if (p.maxStages().isPresent() && e.plan().stageCount() == p.maxStages().getAsInt()) {
             sb.append("  - `max_stages` = ").append(p.maxStages().getAsInt()).append(" binds.\n");
@@ -123,14 +184,16 @@ public final class PlanText {
     }
 
     private static void baselines(StringBuilder sb, PlanOutcome outcome) {
-        TextTable t = new TextTable().row("baseline", "latency", "communication", "plan saves (latency, communication)");
+        TextTable t =
+                new TextTable().row("baseline", "latency", "communication", "plan saves (latency, communication)");
         for (BaselineResult b : outcome.baselines()) {
             if (!b.feasible()) {
                 t.row(b.name(), "infeasible", "", String.join(" ", b.reasons()));
                 continue;
             }
             String saves = outcome.evaluation()
-                    .map(e -> reduction(e.latencySeconds(), b.latencySeconds()) + ", " + reduction(e.commBytes(), b.commBytes()))
+                    .map(e -> reduction(e.latencySeconds(), b.latencySeconds()) + ", "
+                            + reduction(e.commBytes(), b.commBytes()))
                     .orElse("");
             t.row(b.name(), seconds(b.latencySeconds()), bytes(b.commBytes()), saves);
         }
@@ -138,8 +201,14 @@ public final class PlanText {
     }
 
     private static void search(StringBuilder sb, SearchStats s) {
-        sb.append(String.format(Locale.ROOT, "Search: %d labels expanded, %d generated%s.%n", s.expanded(), s.generated(),
-                s.gap() > 0 ? String.format(Locale.ROOT, ", optimality gap at most %.2f %%", s.gap() * 100) : ", proven optimal"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Search: %d labels expanded, %d generated%s.%n",
+                s.expanded(),
+                s.generated(),
+                s.gap() > 0
+                        ? String.format(Locale.ROOT, ", optimality gap at most %.2f %%", s.gap() * 100)
+                        : ", proven optimal"));
     }
 
     private static String route(List<Resource.Hop> hops, String from) {
@@ -152,6 +221,8 @@ public final class PlanText {
     }
 
     private static String linkTime(List<Resource.Hop> hops) {
-        return seconds(hops.stream().mapToDouble(h -> h.serviceSeconds() + h.delaySeconds()).sum());
+        return seconds(hops.stream()
+                .mapToDouble(h -> h.serviceSeconds() + h.delaySeconds())
+                .sum());
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Fixed, locale-independent formatting of the numbers in reports (same input, same bytes). */
 public final class Quantities {
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     public static String seconds(double s) {
         if (s == 0) {

@@ -19,11 +19,12 @@ import java.util.Set;
  */
 final class ReportView {
 
-    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7"};
+    private static final String[] PALETTE = {
+        "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7"
+    };
     private static final double WIDTH = 960;
 
-    private ReportView() {
-    }
+    private ReportView() {}
 
     /** The predicted schedule's steps: every resource of the plan, in order. */
     static List<Schedule.Step> predictedSteps(Evaluation e) {
@@ -34,7 +35,8 @@ final class ReportView {
         return steps;
     }
 
-    static Map<String, Object> model(PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {
+    static Map<String, Object> model(
+            PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {
         PlacementProblem p = outcome.problem();
         Evaluation e = outcome.evaluation().orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>(header);
@@ -42,9 +44,12 @@ final class ReportView {
         summary.add(row("plan", e.plan().toString()));
         summary.add(row("predicted latency", Quantities.seconds(e.latencySeconds())));
         summary.add(row("communication", Quantities.bytes(e.commBytes())));
-        summary.add(row("predicted accuracy loss", Quantities.percent(e.accuracyLoss()) + " of " + Quantities.percent(p.maxLoss())));
+        summary.add(row(
+                "predicted accuracy loss",
+                Quantities.percent(e.accuracyLoss()) + " of " + Quantities.percent(p.maxLoss())));
         summary.add(row("compression at the cuts", Quantities.ratio(e.compressionRatio())));
-        summary.add(row("bottleneck", PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none")));
+        summary.add(row(
+                "bottleneck", PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none")));
         m.put("summary", summary);
         m.put("microBatches", p.microBatches());
         m.put("ganttPredicted", gantt(Schedule.of(predictedSteps(e), p.microBatches())));
@@ -76,9 +81,14 @@ final class ReportView {
             b.line(left, y + lane, left + plot, y + lane, "#eee");
             for (int i = 0; i < s.start().length; i++) {
                 double w = (s.finish()[i][r] - s.start()[i][r]) * scale;
-                b.rect(left + s.start()[i][r] * scale, y + 2, Math.max(0.5, w), lane - 4, PALETTE[i % PALETTE.length],
-                        "micro-batch " + (i + 1) + " on " + s.resources().get(r) + ": " + Quantities.seconds(s.start()[i][r]) + " to "
-                                + Quantities.seconds(s.finish()[i][r]));
+                b.rect(
+                        left + s.start()[i][r] * scale,
+                        y + 2,
+                        Math.max(0.5, w),
+                        lane - 4,
+                        PALETTE[i % PALETTE.length],
+                        "micro-batch " + (i + 1) + " on " + s.resources().get(r) + ": "
+                                + Quantities.seconds(s.start()[i][r]) + " to " + Quantities.seconds(s.finish()[i][r]));
             }
         }
         double axisY = top + lanes * lane + 14;
@@ -130,9 +140,15 @@ final class ReportView {
         boolean labels = nodes.size() <= 40;
         for (ComputeNode n : nodes) {
             double[] xy = at.get(n.name());
-            String fill = n.name().equals(p.source()) ? "#2ca02c" : n.name().equals(p.sink()) ? "#ff7f0e"
-                    : stages.contains(n.name()) ? "#1f77b4" : "#999";
-            b.circle(xy[0], xy[1], labels ? 7 : 3, fill, n.name() + (n.hasCompute() ? ", " + Quantities.flops(n.computeFlops()) + "/s" : ", relay"));
+            String fill = n.name().equals(p.source())
+                    ? "#2ca02c"
+                    : n.name().equals(p.sink()) ? "#ff7f0e" : stages.contains(n.name()) ? "#1f77b4" : "#999";
+            b.circle(
+                    xy[0],
+                    xy[1],
+                    labels ? 7 : 3,
+                    fill,
+                    n.name() + (n.hasCompute() ? ", " + Quantities.flops(n.computeFlops()) + "/s" : ", relay"));
             if (labels) {
                 double dx = xy[0] - cx;
                 b.text(xy[0] + (dx >= 0 ? 10 : -10), xy[1] + 4, dx >= 0 ? "start" : "end", n.name());
@@ -151,7 +167,11 @@ final class ReportView {
             names.add(b.name());
             values.add(b.feasible() ? (latency ? b.latencySeconds() : b.commBytes()) : Double.NaN);
         }
-        double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(1);
+        double max = values.stream()
+                .filter(v -> !v.isNaN())
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(1);
         double left = 150;
         double plot = WIDTH - left - 140;
         double bar = 18;

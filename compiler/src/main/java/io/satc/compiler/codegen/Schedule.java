@@ -11,8 +11,7 @@ import java.util.List;
 record Schedule(List<String> resources, double[][] start, double[][] finish, double makespan) {
 
     /** One resource's service time and the propagation delay after it. */
-    record Step(String name, double service, double delay) {
-    }
+    record Step(String name, double service, double delay) {}
 
     static Schedule of(List<Step> steps, int microBatches) {
         int r = steps.size();
@@ -21,13 +20,15 @@ record Schedule(List<String> resources, double[][] start, double[][] finish, dou
         double makespan = 0;
         for (int i = 0; i < microBatches; i++) {
             for (int k = 0; k < r; k++) {
-                double arrived = k == 0 ? 0 : finish[i][k - 1] + steps.get(k - 1).delay();
+                double arrived =
+                        k == 0 ? 0 : finish[i][k - 1] + steps.get(k - 1).delay();
                 double free = i == 0 ? 0 : finish[i - 1][k];
                 start[i][k] = Math.max(arrived, free);
                 finish[i][k] = start[i][k] + steps.get(k).service();
             }
             if (r > 0) {
-                makespan = Math.max(makespan, finish[i][r - 1] + steps.get(r - 1).delay());
+                makespan =
+                        Math.max(makespan, finish[i][r - 1] + steps.get(r - 1).delay());
             }
         }
         return new Schedule(steps.stream().map(Step::name).toList(), start, finish, makespan);

@@ -10,11 +10,9 @@ import io.satc.compiler.lower.CodecOption;
 final class SimulationShapes {
 
     /** A transfer's tensor width per sample and the codec its frames use. */
-    record Wire(int elementsPerSample, String codec) {
-    }
+    record Wire(int elementsPerSample, String codec) {}
 
-    private SimulationShapes() {
-    }
+    private SimulationShapes() {}
 
     /**
      * For an activation of {@code bytesPerSample} at {@code activationBytes} per element sent with
@@ -27,7 +25,9 @@ final class SimulationShapes {
         String name = codec.name().replace("+zstd", "");
         long elements = Math.max(1, Math.round(bytesPerSample / activationBytes));
         if (name.equals("none")) {
-            return activationBytes == 2 ? new Wire(toInt(elements), "fp16") : new Wire(toInt(Math.round(bytesPerSample / 4)), "none");
+            return activationBytes == 2
+                    ? new Wire(toInt(elements), "fp16")
+                    : new Wire(toInt(Math.round(bytesPerSample / 4)), "none");
         }
         if (name.equals("fp16") || name.equals("int8") || name.equals("int4") || name.startsWith("topk(")) {
             return new Wire(toInt(elements), codec.name());

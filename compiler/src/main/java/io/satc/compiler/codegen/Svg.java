@@ -11,8 +11,19 @@ import java.util.Locale;
 public record Svg(String width, String height, List<Shape> shapes) {
 
     /** One SVG element: {@code kind} is rect, line, circle or text; unused fields are empty. */
-    public record Shape(String kind, String x, String y, String w, String h, String x2, String y2, String fill,
-            String stroke, String anchor, String text, String title) {
+    public record Shape(
+            String kind,
+            String x,
+            String y,
+            String w,
+            String h,
+            String x2,
+            String y2,
+            String fill,
+            String stroke,
+            String anchor,
+            String text,
+            String title) {
         public String getKind() {
             return kind;
         }

@@ -17,8 +17,7 @@ final class Templates {
 
     private static final Configuration CONFIG = configure();
 
-    private Templates() {
-    }
+    private Templates() {}
 
     private static Configuration configure() {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);

@@ -10,12 +10,7 @@ import java.util.Optional;
  * optionally how to fix it. Diagnostics are data; {@link DiagnosticRenderer} decides how they look.
  */
 public record Diagnostic(
-        DiagnosticCode code,
-        Severity severity,
-        SourceFile source,
-        Span span,
-        String message,
-        Optional<String> help) {
+        DiagnosticCode code, Severity severity, SourceFile source, Span span, String message, Optional<String> help) {
 
     public Diagnostic {
         Objects.requireNonNull(code);

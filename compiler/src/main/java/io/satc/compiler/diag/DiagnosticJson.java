@@ -11,8 +11,7 @@ public final class DiagnosticJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private DiagnosticJson() {
-    }
+    private DiagnosticJson() {}
 
     public static ObjectNode toJson(Diagnostic d) {
         ObjectNode n = MAPPER.createObjectNode();

@@ -40,9 +40,11 @@ public final class DiagnosticRenderer {
         String pad = " ".repeat(gutterNumber.length());
         StringBuilder out = new StringBuilder();
         String sevColour = d.isError() ? RED : YELLOW;
-        out.append(paint(BOLD, src.displayPath() + ":" + line + ":" + col + ":")).append(' ')
+        out.append(paint(BOLD, src.displayPath() + ":" + line + ":" + col + ":"))
+                .append(' ')
                 .append(paint(sevColour, d.severity().label() + "[" + d.code().id() + "]"))
-                .append(paint(BOLD, ": " + d.message())).append('\n');
+                .append(paint(BOLD, ": " + d.message()))
+                .append('\n');
         if (src.text().isEmpty() && span.length() == 0 && !d.source().path().isPresent() && src.lineCount() == 1) {
             // Nothing to show (an unreadable file): only the header and the help.
             appendHelp(out, d, pad);
@@ -61,14 +63,19 @@ public final class DiagnosticRenderer {
             // Keep very long lines readable: a window around the subject.
             int startCp = Math.max(0, cpFrom - 40);
             int endCp = Math.min(text.codePointCount(0, text.length()), startCp + MAX_LINE_SHOWN);
-            shown = (startCp > 0 ? "…" : "") + text.substring(text.offsetByCodePoints(0, startCp), text.offsetByCodePoints(0, endCp));
+            shown = (startCp > 0 ? "…" : "")
+                    + text.substring(text.offsetByCodePoints(0, startCp), text.offsetByCodePoints(0, endCp));
             shift = startCp - (startCp > 0 ? 1 : 0);
             cpTo = Math.min(cpTo, endCp);
         }
         shown = shown.replace('\t', ' ');
         out.append(pad).append(paint(BLUE, " |")).append('\n');
-        out.append(paint(BLUE, gutterNumber + " |")).append(shown.isEmpty() ? "" : " " + shown).append('\n');
-        out.append(pad).append(paint(BLUE, " |")).append(' ')
+        out.append(paint(BLUE, gutterNumber + " |"))
+                .append(shown.isEmpty() ? "" : " " + shown)
+                .append('\n');
+        out.append(pad)
+                .append(paint(BLUE, " |"))
+                .append(' ')
                 .append(" ".repeat(Math.max(0, cpFrom - shift)))
                 .append(paint(sevColour, "^".repeat(Math.max(1, cpTo - cpFrom))))
                 .append('\n');
@@ -77,7 +84,13 @@ public final class DiagnosticRenderer {
     }
 
     private void appendHelp(StringBuilder out, Diagnostic d, String pad) {
-        d.help().ifPresent(h -> out.append(pad).append(paint(BLUE, " =")).append(paint(BOLD, " help:")).append(' ').append(h).append('\n'));
+        d.help()
+                .ifPresent(h -> out.append(pad)
+                        .append(paint(BLUE, " ="))
+                        .append(paint(BOLD, " help:"))
+                        .append(' ')
+                        .append(h)
+                        .append('\n'));
     }
 
     private String paint(String style, String s) {

@@ -60,8 +60,8 @@ public final class Diagnostics {
         return Collections.unmodifiableList(copy);
     }
 
-    public static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing((Diagnostic d) -> d.source().displayPath())
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(
+                    (Diagnostic d) -> d.source().displayPath())
             .thenComparingInt(d -> d.span().start())
             .thenComparing(d -> d.code().id());
 }

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ArchitectureCatalogue {
 
-    private ArchitectureCatalogue() {
-    }
+    private ArchitectureCatalogue() {}
 
     /** Tokens per sample: patches plus the class token for vit, the context otherwise. */
     public static long tokens(String arch, Map<String, Long> p) {
@@ -61,7 +60,12 @@ public final class ArchitectureCatalogue {
         long t = tokens("vit", p);
         List<UnitCost> out = new ArrayList<>();
         long stem = c * patch * patch * h + h + h + t * h; // conv weight + bias, class token, positions
-        out.add(new UnitCost("patch-embed", (double) stem * bytes, 2.0 * (t - 1) * c * patch * patch * h, (double) t * h * bytes, stem));
+        out.add(new UnitCost(
+                "patch-embed",
+                (double) stem * bytes,
+                2.0 * (t - 1) * c * patch * patch * h,
+                (double) t * h * bytes,
+                stem));
         for (int i = 0; i < p.get("layers"); i++) {
             out.add(standardBlock(i, t, h, p.get("mlp"), bytes));
         }
@@ -99,8 +103,8 @@ public final class ArchitectureCatalogue {
         out.add(new UnitCost("embed", (double) embed * bytes, 0, (double) t * h * bytes, embed));
         for (int i = 0; i < p.get("layers"); i++) {
             long attention = 2 * h * h + 2 * h * kv; // q, o and the grouped k, v; no biases
-            long ffn = 3 * h * mlp;                  // SwiGLU: gate, up, down
-            long params = attention + ffn + 2 * h;   // two RMSNorms
+            long ffn = 3 * h * mlp; // SwiGLU: gate, up, down
+            long params = attention + ffn + 2 * h; // two RMSNorms
             double flops = 2.0 * t * (attention + ffn) + 4.0 * t * t * h;
             out.add(new UnitCost("block-" + i, (double) params * bytes, flops, (double) t * h * bytes, params));
         }

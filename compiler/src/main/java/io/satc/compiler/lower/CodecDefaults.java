@@ -8,8 +8,7 @@ package io.satc.compiler.lower;
  */
 public final class CodecDefaults {
 
-    private CodecDefaults() {
-    }
+    private CodecDefaults() {}
 
     /** Bytes per element on the wire, scales included (int4: groups of 32 with an fp16 scale; topk: int8 values plus a bitmap). */
     public static double wireBytesPerElement(String codec, double topkFraction) {

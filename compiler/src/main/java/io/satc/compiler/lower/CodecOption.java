@@ -16,8 +16,8 @@ import java.util.Objects;
  *                                  activation per second; {@link Double#POSITIVE_INFINITY} means
  *                                  coding takes no time
  */
-public record CodecOption(String name, List<Double> ratioPerCut, List<Double> lossPerCut,
-        double throughputBytesPerSecond) {
+public record CodecOption(
+        String name, List<Double> ratioPerCut, List<Double> lossPerCut, double throughputBytesPerSecond) {
 
     /** Name of the identity codec that every problem offers. */
     public static final String NONE = "none";
@@ -27,8 +27,8 @@ public record CodecOption(String name, List<Double> ratioPerCut, List<Double> lo
         ratioPerCut = List.copyOf(ratioPerCut);
         lossPerCut = List.copyOf(lossPerCut);
         if (ratioPerCut.size() != lossPerCut.size()) {
-            throw new IllegalArgumentException("codec " + name + ": " + ratioPerCut.size() + " ratios but "
-                    + lossPerCut.size() + " losses");
+            throw new IllegalArgumentException(
+                    "codec " + name + ": " + ratioPerCut.size() + " ratios but " + lossPerCut.size() + " losses");
         }
         for (double r : ratioPerCut) {
             if (!(r >= 1) || Double.isInfinite(r)) {
@@ -41,17 +41,18 @@ public record CodecOption(String name, List<Double> ratioPerCut, List<Double> lo
         if (!(throughputBytesPerSecond > 0)) {
             throw new IllegalArgumentException("codec " + name + ": throughput must be positive");
         }
-        if (name.equals(NONE) && (!ratioPerCut.stream().allMatch(r -> r == 1.0)
-                || !lossPerCut.stream().allMatch(l -> l == 0.0)
-                || throughputBytesPerSecond != Double.POSITIVE_INFINITY)) {
+        if (name.equals(NONE)
+                && (!ratioPerCut.stream().allMatch(r -> r == 1.0)
+                        || !lossPerCut.stream().allMatch(l -> l == 0.0)
+                        || throughputBytesPerSecond != Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("codec none must have ratio 1, loss 0 and no coding time");
         }
     }
 
     /** The identity codec for a model with {@code cuts} possible cut points. */
     public static CodecOption none(int cuts) {
-        return new CodecOption(NONE, Collections.nCopies(cuts, 1.0), Collections.nCopies(cuts, 0.0),
-                Double.POSITIVE_INFINITY);
+        return new CodecOption(
+                NONE, Collections.nCopies(cuts, 1.0), Collections.nCopies(cuts, 0.0), Double.POSITIVE_INFINITY);
     }
 
     /** A codec with the same ratio and loss at every cut, as declared without calibration. */

@@ -1,5 +1,16 @@
 package io.satc.compiler.lower;
 
+import io.satc.compiler.model.ModelProfile;
+import io.satc.compiler.model.ModelProfiler;
+import io.satc.compiler.model.ModelResult;
+import io.satc.compiler.model.SplitOptions;
+import io.satc.compiler.model.UnitProfile;
+import io.satc.compiler.model.calibration.CalibrationCache;
+import io.satc.compiler.model.calibration.CalibrationEntry;
+import io.satc.compiler.model.calibration.CalibrationMetric;
+import io.satc.compiler.model.calibration.CalibrationOptions;
+import io.satc.compiler.model.calibration.CalibrationRequest;
+import io.satc.compiler.model.calibration.CalibrationTable;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.sema.AnalyzedMission.ArchSource;
 import io.satc.compiler.sema.AnalyzedMission.CodecFacts;
@@ -9,23 +20,12 @@ import io.satc.compiler.sema.AnalyzedMission.OnnxSource;
 import io.satc.compiler.sema.AnalyzedMission.ProfileRow;
 import io.satc.compiler.sema.AnalyzedMission.ProfileSource;
 import io.satc.compiler.sema.AnalyzedMission.SatelliteFacts;
-import io.satc.compiler.model.ModelProfile;
-import io.satc.compiler.model.ModelProfiler;
-import io.satc.compiler.model.ModelResult;
-import io.satc.compiler.model.UnitProfile;
-import io.satc.compiler.model.SplitOptions;
-import io.satc.compiler.model.calibration.CalibrationCache;
-import io.satc.compiler.model.calibration.CalibrationEntry;
-import io.satc.compiler.model.calibration.CalibrationMetric;
-import io.satc.compiler.model.calibration.CalibrationOptions;
-import io.satc.compiler.model.calibration.CalibrationRequest;
-import io.satc.compiler.model.calibration.CalibrationTable;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.ParsedCodecSpec;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns an analysed mission into the numeric {@link PlacementProblem} of cost model v1: unit
@@ -34,8 +34,7 @@ import java.util.List;
  */
 public final class Lowerer {
 
-    private Lowerer() {
-    }
+    private Lowerer() {}
 
     /** Calibration samples used when the mission gives no `accuracy.samples`. */
     public static final int DEFAULT_CALIBRATION_SAMPLES = 200;
@@ -55,8 +54,13 @@ public final class Lowerer {
         double input;
         int activationBytes = m.model().precision().bytes();
         if (m.model().source() instanceof ArchSource arch) {
-            units = ArchitectureCatalogue.units(arch.architecture(), arch.parameters(), m.model().precision().bytes());
-            input = m.workload().inputBytes().orElse(ArchitectureCatalogue.defaultInputBytes(arch.architecture(), arch.parameters()));
+            units = ArchitectureCatalogue.units(
+                    arch.architecture(),
+                    arch.parameters(),
+                    m.model().precision().bytes());
+            input = m.workload()
+                    .inputBytes()
+                    .orElse(ArchitectureCatalogue.defaultInputBytes(arch.architecture(), arch.parameters()));
         } else if (m.model().source() instanceof ProfileSource profile) {
             units = new ArrayList<>();
             for (ProfileRow r : profile.rows()) {
@@ -65,11 +69,13 @@ public final class Lowerer {
             input = m.workload().inputBytes().orElseThrow();
         } else {
             OnnxSource onnx = (OnnxSource) m.model().source();
-            int sequence = (int) Math.min(Integer.MAX_VALUE, m.workload().sequence().orElse(DEFAULT_SEQUENCE));
-            ModelResult<ModelProfile> profiled = ModelProfiler.profile(onnx.file(), sequence, m.model().blockPattern());
+            int sequence =
+                    (int) Math.min(Integer.MAX_VALUE, m.workload().sequence().orElse(DEFAULT_SEQUENCE));
+            ModelResult<ModelProfile> profiled =
+                    ModelProfiler.profile(onnx.file(), sequence, m.model().blockPattern());
             if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
-                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model `" + onnx.file().getFileName() + "`: "
-                        + failed.error().message()));
+                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model `"
+                        + onnx.file().getFileName() + "`: " + failed.error().message()));
             }
             ModelProfile profile = profiled.orElseThrow();
             units = new ArrayList<>();
@@ -79,22 +85,26 @@ public final class Lowerer {
             input = m.workload().inputBytes().orElse((double) profile.inputBytesPerSample());
             activationBytes = ONNX_ACTIVATION_BYTES;
             if (m.codecs().isEmpty()) {
-                notes.add("No codecs declared: every cut travels uncompressed (`none`), with no accuracy loss to calibrate.");
-            } else if (m.model().tokenizer().isPresent() && m.accuracy().calibration().isPresent()) {
+                notes.add(
+                        "No codecs declared: every cut travels uncompressed (`none`), with no accuracy loss to calibrate.");
+            } else if (m.model().tokenizer().isPresent()
+                    && m.accuracy().calibration().isPresent()) {
                 ModelResult<CalibrationPlan> calibrated = calibrate(m, onnx, sequence, options);
                 if (calibrated instanceof ModelResult.Failed<CalibrationPlan> failed) {
-                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `" + onnx.file().getFileName() + "`: "
-                            + failed.error().message()));
+                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `"
+                            + onnx.file().getFileName() + "`: " + failed.error().message()));
                 }
                 calibration = Optional.of(calibrated.orElseThrow());
-                notes.add("Codec losses and ratios measured on " + calibration.get().table().samples() + " calibration samples ("
+                notes.add("Codec losses and ratios measured on "
+                        + calibration.get().table().samples() + " calibration samples ("
                         + calibration.get().metric().label() + ").");
             } else {
                 notes.add("No `tokenizer` and `calibration` data: codec losses are satc's uncalibrated defaults.");
             }
         }
         if (m.workload().batch() > Integer.MAX_VALUE || m.workload().microBatches() > Integer.MAX_VALUE) {
-            return new Lowering.Unsupported(List.of("`batch` and `micro_batches` must stay below " + Integer.MAX_VALUE + "."));
+            return new Lowering.Unsupported(
+                    List.of("`batch` and `micro_batches` must stay below " + Integer.MAX_VALUE + "."));
         }
         List<ModelUnit> modelUnits = new ArrayList<>(units.size());
         for (UnitCost u : units) {
@@ -112,18 +122,36 @@ public final class Lowerer {
         }
         List<ComputeNode> nodes = new ArrayList<>();
         for (SatelliteFacts s : m.satellites()) {
-            nodes.add(new ComputeNode(s.name(), NodeKind.SATELLITE, s.computeFlops().orElse(0),
+            nodes.add(new ComputeNode(
+                    s.name(),
+                    NodeKind.SATELLITE,
+                    s.computeFlops().orElse(0),
                     s.memoryBytes().orElse(Double.POSITIVE_INFINITY)));
         }
         for (GroundFacts g : m.grounds()) {
-            nodes.add(new ComputeNode(g.name(), NodeKind.GROUND, g.computeFlops().orElse(0), g.memoryBytes().orElse(Double.POSITIVE_INFINITY)));
+            nodes.add(new ComputeNode(
+                    g.name(),
+                    NodeKind.GROUND,
+                    g.computeFlops().orElse(0),
+                    g.memoryBytes().orElse(Double.POSITIVE_INFINITY)));
         }
         List<Link> links = new ArrayList<>();
         for (LinkFacts l : m.links()) {
             links.add(new Link(l.from(), l.to(), l.rateBitsPerSecond(), l.propagationSeconds()));
         }
-        PlacementProblem problem = new PlacementProblem(m.name(), modelUnits, input, (int) m.workload().batch(),
-                (int) m.workload().microBatches(), nodes, links, codecs, m.source(), m.sink(), m.accuracy().maxLoss(), m.maxStages());
+        PlacementProblem problem = new PlacementProblem(
+                m.name(),
+                modelUnits,
+                input,
+                (int) m.workload().batch(),
+                (int) m.workload().microBatches(),
+                nodes,
+                links,
+                codecs,
+                m.source(),
+                m.sink(),
+                m.accuracy().maxLoss(),
+                m.maxStages());
         return new Lowering.Lowered(problem, notes, calibration);
     }
 
@@ -141,29 +169,44 @@ public final class Lowerer {
         return new CodecOption(option.name(), ratios, losses, option.throughputBytesPerSecond());
     }
 
-    private static ModelResult<CalibrationPlan> calibrate(AnalyzedMission m, OnnxSource onnx, int sequence, LoweringOptions options) {
+    private static ModelResult<CalibrationPlan> calibrate(
+            AnalyzedMission m, OnnxSource onnx, int sequence, LoweringOptions options) {
         List<CodecSpec> specs = new ArrayList<>();
         for (CodecFacts c : m.codecs()) {
             if (CodecSpec.parse(c.name()) instanceof ParsedCodecSpec.Valid v) {
                 specs.add(v.value());
             }
         }
-        CalibrationMetric metric = m.accuracy().metric() == AnalyzedMission.Metric.COSINE ? CalibrationMetric.COSINE : CalibrationMetric.TOP1;
-        CalibrationOptions calibrationOptions = new CalibrationOptions(CalibrationOptions.DEFAULT_BATCH_SIZE, Optional.empty(),
+        CalibrationMetric metric = m.accuracy().metric() == AnalyzedMission.Metric.COSINE
+                ? CalibrationMetric.COSINE
+                : CalibrationMetric.TOP1;
+        CalibrationOptions calibrationOptions = new CalibrationOptions(
+                CalibrationOptions.DEFAULT_BATCH_SIZE,
+                Optional.empty(),
                 SplitOptions.defaults().withBlockPattern(m.model().blockPattern()));
-        CalibrationRequest request = new CalibrationRequest(onnx.file(), m.accuracy().calibration().orElseThrow(),
-                m.model().tokenizer().orElseThrow(), sequence, m.accuracy().samples().orElse(DEFAULT_CALIBRATION_SAMPLES), metric, specs,
-                List.of(), calibrationOptions);
+        CalibrationRequest request = new CalibrationRequest(
+                onnx.file(),
+                m.accuracy().calibration().orElseThrow(),
+                m.model().tokenizer().orElseThrow(),
+                sequence,
+                m.accuracy().samples().orElse(DEFAULT_CALIBRATION_SAMPLES),
+                metric,
+                specs,
+                List.of(),
+                calibrationOptions);
         CalibrationCache cache = new CalibrationCache(options.cacheDirectory());
-        return cache.calibrate(request, options.progress()).map(t -> new CalibrationPlan(request, t, options.cacheDirectory()));
+        return cache.calibrate(request, options.progress())
+                .map(t -> new CalibrationPlan(request, t, options.cacheDirectory()));
     }
 
     private static CodecOption codec(CodecFacts c, int cuts, int activationBytes) {
         // A `+zstd` stage is lossless and its gain depends on the data: without calibration, count only the base codec.
         String base = c.topkFraction().isPresent() ? "topk" : c.name().replace("+zstd", "");
         double fraction = c.topkFraction().orElse(0);
-        double ratio = c.ratio().isPresent() ? c.ratio().getAsDouble() : CodecDefaults.ratio(base, fraction, activationBytes);
-        double loss = c.loss().isPresent() ? c.loss().getAsDouble() : CodecDefaults.loss(base, fraction, activationBytes);
+        double ratio =
+                c.ratio().isPresent() ? c.ratio().getAsDouble() : CodecDefaults.ratio(base, fraction, activationBytes);
+        double loss =
+                c.loss().isPresent() ? c.loss().getAsDouble() : CodecDefaults.loss(base, fraction, activationBytes);
         double throughput = c.throughputBytesPerSecond().orElse(Double.POSITIVE_INFINITY);
         return new CodecOption(c.name(), Collections.nCopies(cuts, ratio), Collections.nCopies(cuts, loss), throughput);
     }

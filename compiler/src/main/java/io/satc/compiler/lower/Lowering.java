@@ -6,7 +6,8 @@ import java.util.List;
 public sealed interface Lowering {
 
     /** The mission as a plain numeric placement problem. */
-    record Lowered(PlacementProblem problem, List<String> notes, java.util.Optional<CalibrationPlan> calibration) implements Lowering {
+    record Lowered(PlacementProblem problem, List<String> notes, java.util.Optional<CalibrationPlan> calibration)
+            implements Lowering {
         public Lowered {
             notes = List.copyOf(notes);
         }

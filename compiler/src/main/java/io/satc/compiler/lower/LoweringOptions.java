@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 public record LoweringOptions(Path cacheDirectory, Consumer<Progress> progress) {
 
     public static LoweringOptions defaults() {
-        return new LoweringOptions(defaultCache(), p -> {
-        });
+        return new LoweringOptions(defaultCache(), p -> {});
     }
 
     public LoweringOptions withProgress(Consumer<Progress> listener) {

@@ -71,9 +71,13 @@ public record PlacementProblem(
                 throw new IllegalArgumentException("link " + l.from() + "->" + l.to() + " names an unknown node");
             }
         }
-        ComputeNode src = nodes.stream().filter(n -> n.name().equals(source)).findFirst()
+        ComputeNode src = nodes.stream()
+                .filter(n -> n.name().equals(source))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown source " + source));
-        ComputeNode snk = nodes.stream().filter(n -> n.name().equals(sink)).findFirst()
+        ComputeNode snk = nodes.stream()
+                .filter(n -> n.name().equals(sink))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown sink " + sink));
         if (src.kind() != NodeKind.SATELLITE) {
             throw new IllegalArgumentException("source " + source + " must be a satellite");
@@ -93,8 +97,8 @@ public record PlacementProblem(
                 throw new IllegalArgumentException("duplicate codec " + c.name());
             }
             if (c.ratioPerCut().size() != cuts) {
-                throw new IllegalArgumentException("codec " + c.name() + " gives " + c.ratioPerCut().size()
-                        + " cuts; the model has " + cuts);
+                throw new IllegalArgumentException(
+                        "codec " + c.name() + " gives " + c.ratioPerCut().size() + " cuts; the model has " + cuts);
             }
             all.add(c);
         }
@@ -123,19 +127,52 @@ public record PlacementProblem(
 
     /** The same problem with a different loss budget. */
     public PlacementProblem withMaxLoss(double budget) {
-        return new PlacementProblem(mission, units, inputBytesPerSample, batch, microBatches, nodes, links,
-                codecs, source, sink, budget, maxStages);
+        return new PlacementProblem(
+                mission,
+                units,
+                inputBytesPerSample,
+                batch,
+                microBatches,
+                nodes,
+                links,
+                codecs,
+                source,
+                sink,
+                budget,
+                maxStages);
     }
 
     /** The same problem with a different stage limit. */
     public PlacementProblem withMaxStages(OptionalInt limit) {
-        return new PlacementProblem(mission, units, inputBytesPerSample, batch, microBatches, nodes, links,
-                codecs, source, sink, maxLoss, limit);
+        return new PlacementProblem(
+                mission,
+                units,
+                inputBytesPerSample,
+                batch,
+                microBatches,
+                nodes,
+                links,
+                codecs,
+                source,
+                sink,
+                maxLoss,
+                limit);
     }
 
     /** The same problem with different nodes (used to relax memory when explaining infeasibility). */
     public PlacementProblem withNodes(List<ComputeNode> replaced) {
-        return new PlacementProblem(mission, units, inputBytesPerSample, batch, microBatches, replaced, links,
-                codecs, source, sink, maxLoss, maxStages);
+        return new PlacementProblem(
+                mission,
+                units,
+                inputBytesPerSample,
+                batch,
+                microBatches,
+                replaced,
+                links,
+                codecs,
+                source,
+                sink,
+                maxLoss,
+                maxStages);
     }
 }

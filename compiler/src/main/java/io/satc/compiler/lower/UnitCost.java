@@ -6,5 +6,5 @@ package io.satc.compiler.lower;
  * {@code parameters} counts the unit's distinct parameters (a tied matrix counts once, in the
  * unit that owns it), for checking formulas against published parameter counts.
  */
-public record UnitCost(String name, double weightBytes, double flopsPerSample, double outBytesPerSample, long parameters) {
-}
+public record UnitCost(
+        String name, double weightBytes, double flopsPerSample, double outBytesPerSample, long parameters) {}

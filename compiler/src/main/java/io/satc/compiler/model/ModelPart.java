@@ -11,31 +11,31 @@ import java.util.Objects;
  * copied: treat it as read-only.
  */
 public record ModelPart(
-    int index,
-    int firstUnit,
-    int lastUnit,
-    List<TensorSpec> inputs,
-    List<TensorSpec> outputs,
-    List<String> forwardedInputs,
-    byte[] onnx) {
-  public ModelPart {
-    inputs = List.copyOf(inputs);
-    outputs = List.copyOf(outputs);
-    forwardedInputs = List.copyOf(forwardedInputs);
-    Objects.requireNonNull(onnx, "onnx");
-  }
+        int index,
+        int firstUnit,
+        int lastUnit,
+        List<TensorSpec> inputs,
+        List<TensorSpec> outputs,
+        List<String> forwardedInputs,
+        byte[] onnx) {
+    public ModelPart {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        forwardedInputs = List.copyOf(forwardedInputs);
+        Objects.requireNonNull(onnx, "onnx");
+    }
 
-  public List<String> inputNames() {
-    return inputs.stream().map(TensorSpec::name).toList();
-  }
+    public List<String> inputNames() {
+        return inputs.stream().map(TensorSpec::name).toList();
+    }
 
-  public List<String> outputNames() {
-    return outputs.stream().map(TensorSpec::name).toList();
-  }
+    public List<String> outputNames() {
+        return outputs.stream().map(TensorSpec::name).toList();
+    }
 
-  @Override
-  public String toString() {
-    return "part " + index + " (units " + firstUnit + ".." + lastUnit + ", " + onnx.length
-        + " bytes): " + inputs + " -> " + outputs;
-  }
+    @Override
+    public String toString() {
+        return "part " + index + " (units " + firstUnit + ".." + lastUnit + ", " + onnx.length + " bytes): " + inputs
+                + " -> " + outputs;
+    }
 }

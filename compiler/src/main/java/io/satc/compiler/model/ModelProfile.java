@@ -7,7 +7,7 @@ import java.util.List;
  * bytes per sample (I in the cost model).
  */
 public record ModelProfile(int sequenceLength, long inputBytesPerSample, List<UnitProfile> units) {
-  public ModelProfile {
-    units = List.copyOf(units);
-  }
+    public ModelProfile {
+        units = List.copyOf(units);
+    }
 }

@@ -9,16 +9,16 @@ import java.util.Optional;
  * sample (the first graph input when absent). Every other graph input is a side input.
  */
 public record SplitOptions(Optional<String> blockPattern, Optional<String> mainInput) {
-  public SplitOptions {
-    Objects.requireNonNull(blockPattern, "blockPattern");
-    Objects.requireNonNull(mainInput, "mainInput");
-  }
+    public SplitOptions {
+        Objects.requireNonNull(blockPattern, "blockPattern");
+        Objects.requireNonNull(mainInput, "mainInput");
+    }
 
-  public static SplitOptions defaults() {
-    return new SplitOptions(Optional.empty(), Optional.empty());
-  }
+    public static SplitOptions defaults() {
+        return new SplitOptions(Optional.empty(), Optional.empty());
+    }
 
-  public static SplitOptions withBlockPattern(Optional<String> blockPattern) {
-    return new SplitOptions(blockPattern, Optional.empty());
-  }
+    public static SplitOptions withBlockPattern(Optional<String> blockPattern) {
+        return new SplitOptions(blockPattern, Optional.empty());
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * activation bytes per sample A_u (all at the profile's sequence length).
  */
 public record UnitProfile(String name, long weightBytes, long flopsPerSample, long outBytesPerSample) {
-  public UnitProfile {
-    Objects.requireNonNull(name, "name");
-  }
+    public UnitProfile {
+        Objects.requireNonNull(name, "name");
+    }
 }

@@ -15,15 +15,25 @@ import java.util.Optional;
  *                        infeasible one, so the report can show what breaks)
  * @param reasons         why it is infeasible; empty when feasible
  */
-public record BaselineResult(String name, boolean feasible, double latencySeconds, double commBytes,
-        Optional<Evaluation> evaluation, List<String> reasons) {
+public record BaselineResult(
+        String name,
+        boolean feasible,
+        double latencySeconds,
+        double commBytes,
+        Optional<Evaluation> evaluation,
+        List<String> reasons) {
 
     public BaselineResult {
         reasons = List.copyOf(reasons);
     }
 
     static BaselineResult of(String name, Evaluation e) {
-        return new BaselineResult(name, e.feasible(), e.latencySeconds(), e.commBytes(), Optional.of(e),
+        return new BaselineResult(
+                name,
+                e.feasible(),
+                e.latencySeconds(),
+                e.commBytes(),
+                Optional.of(e),
                 e.violations().stream().map(Violation::message).toList());
     }
 

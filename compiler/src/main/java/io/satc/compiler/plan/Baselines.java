@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class Baselines {
 
-    private Baselines() {
-    }
+    private Baselines() {}
 
     /** Every baseline, computing the optimum first. */
     public static List<BaselineResult> compute(PlacementProblem problem) {
@@ -31,14 +30,19 @@ public final class Baselines {
         Evaluator evaluator = new Evaluator(problem);
         int n = problem.unitCount();
         List<BaselineResult> out = new ArrayList<>();
-        out.add(BaselineResult.of("ground-only",
+        out.add(BaselineResult.of(
+                "ground-only",
                 evaluator.evaluate(new Plan(List.of(new StageAssignment(problem.sink(), n - 1)), List.of()))));
-        out.add(BaselineResult.of("single-satellite",
+        out.add(BaselineResult.of(
+                "single-satellite",
                 evaluator.evaluate(new Plan(List.of(new StageAssignment(problem.source(), n - 1)), List.of()))));
         if (optimum instanceof SearchResult.Found found) {
-            List<String> nodes = found.plan().stages().stream().map(StageAssignment::node).toList();
+            List<String> nodes =
+                    found.plan().stages().stream().map(StageAssignment::node).toList();
             out.add(BaselineResult.of("uniform", evaluator.evaluate(split(nodes, uniformCounts(n, nodes.size())))));
-            List<Double> speeds = nodes.stream().map(s -> problem.node(s).orElseThrow().computeFlops()).toList();
+            List<Double> speeds = nodes.stream()
+                    .map(s -> problem.node(s).orElseThrow().computeFlops())
+                    .toList();
             out.add(BaselineResult.of("proportional", evaluator.evaluate(split(nodes, proportionalCounts(n, speeds)))));
         } else {
             List<String> reasons = ((SearchResult.Infeasible) optimum).reasons();
@@ -46,14 +50,16 @@ public final class Baselines {
             out.add(BaselineResult.without("proportional", reasons));
         }
         out.add(searched(problem, "no-compression", options.onlyCodecs(List.of(CodecOption.NONE)), evaluator));
-        problem.codecs().stream().map(CodecOption::name).filter(c -> !c.equals(CodecOption.NONE))
+        problem.codecs().stream()
+                .map(CodecOption::name)
+                .filter(c -> !c.equals(CodecOption.NONE))
                 .sorted(Comparator.naturalOrder())
                 .forEach(c -> out.add(searched(problem, "fixed-" + c, options.onlyCodecs(List.of(c)), evaluator)));
         return out;
     }
 
-    private static BaselineResult searched(PlacementProblem problem, String name, SearchOptions options,
-            Evaluator evaluator) {
+    private static BaselineResult searched(
+            PlacementProblem problem, String name, SearchOptions options, Evaluator evaluator) {
         SearchResult r = Planner.plan(problem, options);
         if (r instanceof SearchResult.Found found) {
             return BaselineResult.of(name, evaluator.evaluate(found.plan()));

@@ -20,8 +20,7 @@ public final class BenchmarkProblems {
     private static final double SPEED_OF_LIGHT_KM_S = 299_792.458;
     private static final double[] SPEED_CLASSES = {5.3e12, 10.6e12, 21.2e12};
 
-    private BenchmarkProblems() {
-    }
+    private BenchmarkProblems() {}
 
     /** ViT-G/14-like: stem, 48 blocks of 1.84e9/48 fp16 parameters, head; 257 tokens of width 1664. */
     public static PlacementProblem vitG() {
@@ -49,8 +48,19 @@ public final class BenchmarkProblems {
                 CodecOption.uniform("int8", cuts, 2.0, 0.001, 4e9),
                 CodecOption.uniform("int4", cuts, 4.0, 0.005, 4e9),
                 CodecOption.uniform("mask", cuts, 25.8, 0.003, 2e9));
-        return new PlacementProblem("vit-g", units, 224 * 224 * 3.0, 64, 8, nodes, links, codecs, "sat-1",
-                "ground", 0.01, OptionalInt.empty());
+        return new PlacementProblem(
+                "vit-g",
+                units,
+                224 * 224 * 3.0,
+                64,
+                8,
+                nodes,
+                links,
+                codecs,
+                "sat-1",
+                "ground",
+                0.01,
+                OptionalInt.empty());
     }
 
     /** LLaMA-2-70B prefill of 512 tokens: embedding, 80 blocks of 0.856e9 fp16 parameters, head. */
@@ -101,8 +111,19 @@ public final class BenchmarkProblems {
         for (int p = 0; p < planes; p += 2) {
             both(links, sat(p, perPlane / 2), "ground", 1e9, 1000 + 100 * p);
         }
-        return new PlacementProblem(name, units, 512 * 4.0, 16, 4, nodes, links, llamaCodecs(units.size() - 1),
-                sat(0, 0), "ground", 0.01, maxStages);
+        return new PlacementProblem(
+                name,
+                units,
+                512 * 4.0,
+                16,
+                4,
+                nodes,
+                links,
+                llamaCodecs(units.size() - 1),
+                sat(0, 0),
+                "ground",
+                0.01,
+                maxStages);
     }
 
     private static String sat(int plane, int slot) {

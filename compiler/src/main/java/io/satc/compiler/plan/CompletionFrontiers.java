@@ -54,8 +54,16 @@ final class CompletionFrontiers {
     /** Per cut k and codec d: seconds to encode (and to decode) the activation of unit k for a micro-batch. */
     private final double[][] coding;
 
-    CompletionFrontiers(PlacementProblem problem, Topology topology, Router router, CodecOption[] codecs,
-            boolean[][] shadowed, int[] candidates, Route[] outRoutes, double[] lambdas, double cutoff) {
+    CompletionFrontiers(
+            PlacementProblem problem,
+            Topology topology,
+            Router router,
+            CodecOption[] codecs,
+            boolean[][] shadowed,
+            int[] candidates,
+            Route[] outRoutes,
+            double[] lambdas,
+            double cutoff) {
         this.problem = problem;
         this.topology = topology;
         this.router = router;
@@ -142,7 +150,8 @@ final class CompletionFrontiers {
                         groupW[group][y] = receiving(v, j, y, groupDecode[group], lambda, limit, points);
                     }
                 }
-                double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                double bits = Costs.bits(
+                        b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
                 for (int x : j < 0 ? new int[] {topology.source} : candidates) {
                     if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
                         continue;
@@ -159,8 +168,7 @@ final class CompletionFrontiers {
      * W: the frontier of a stage on {@code y} that receives the activation after unit {@code j}
      * (decoding it takes {@code decode}), and of everything after it, from the later states' V.
      */
-    private Frontier receiving(Frontier[] v, int j, int y, double decode, double lambda, double limit,
-            Points points) {
+    private Frontier receiving(Frontier[] v, int j, int y, double decode, double lambda, double limit, Points points) {
         points.clear(limit);
         double aIn = activation(j);
         boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
@@ -245,7 +253,8 @@ final class CompletionFrontiers {
                 if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
-                double bits = Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+                double bits = Costs.bits(
+                        b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
                 for (int x : j < 0 ? new int[] {topology.source} : candidates) {
                     double from = leave[key(j, x, c)];
                     if (from == Double.POSITIVE_INFINITY) {
@@ -370,6 +379,7 @@ final class CompletionFrontiers {
         private final int m1;
         /** Per bucket: least sum and least bottleneck of its points, valid where {@code stamp == epoch}. */
         private final double[] bucketS;
+
         private final double[] bucketM;
         private final int[] stamp;
         private int epoch = 1;
@@ -380,6 +390,7 @@ final class CompletionFrontiers {
         private double[] outS = new double[64];
         private double[] outM = new double[64];
         private double limit = Double.POSITIVE_INFINITY;
+
         Points(int bucketBits, int m1) {
             this.shift = 52 - bucketBits;
             this.m1 = m1;

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class Costs {
 
-    private Costs() {
-    }
+    private Costs() {}
 
     static double bits(int microBatchSize, double bytesPerSample) {
         return 8.0 * microBatchSize * bytesPerSample;

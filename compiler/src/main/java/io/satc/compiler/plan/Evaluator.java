@@ -61,24 +61,30 @@ public final class Evaluator {
 
         if (problem.maxStages().isPresent() && stagesCount > problem.maxStages().getAsInt()) {
             int limit = problem.maxStages().getAsInt();
-            violations.add(new Violation(Violation.Kind.MAX_STAGES,
-                    "The plan has " + stagesCount + " stages; at most " + limit + " are allowed.", stagesCount - limit));
+            violations.add(new Violation(
+                    Violation.Kind.MAX_STAGES,
+                    "The plan has " + stagesCount + " stages; at most " + limit + " are allowed.",
+                    stagesCount - limit));
         }
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < stagesCount; k++) {
             String name = plan.stages().get(k).node();
             ComputeNode node = topology.nodes[topology.indexOf(name)];
             if (!seen.add(name)) {
-                violations.add(new Violation(Violation.Kind.REPEATED_NODE,
-                        "Stage " + (k + 1) + " reuses node `" + name + "`.", 1));
+                violations.add(new Violation(
+                        Violation.Kind.REPEATED_NODE, "Stage " + (k + 1) + " reuses node `" + name + "`.", 1));
             }
             if (!node.hasCompute()) {
-                violations.add(new Violation(Violation.Kind.NO_COMPUTE,
-                        "Stage " + (k + 1) + " is on `" + name + "`, which has no compute.", 1));
+                violations.add(new Violation(
+                        Violation.Kind.NO_COMPUTE,
+                        "Stage " + (k + 1) + " is on `" + name + "`, which has no compute.",
+                        1));
             }
             if (node.kind() == NodeKind.GROUND && k < stagesCount - 1) {
-                violations.add(new Violation(Violation.Kind.GROUND_NOT_LAST,
-                        "Stage " + (k + 1) + " is on ground station `" + name + "`; only the last stage may be.", 1));
+                violations.add(new Violation(
+                        Violation.Kind.GROUND_NOT_LAST,
+                        "Stage " + (k + 1) + " is on ground station `" + name + "`; only the last stage may be.",
+                        1));
             }
         }
 
@@ -94,7 +100,8 @@ public final class Evaluator {
         for (int k = 0; k < stagesCount; k++) {
             StageAssignment stage = plan.stages().get(k);
             int at = topology.indexOf(stage.node());
-            double wire = k == 0 ? inBytes : inBytes / codecs.get(k - 1).ratioPerCut().get(plan.firstUnit(k) - 1);
+            double wire =
+                    k == 0 ? inBytes : inBytes / codecs.get(k - 1).ratioPerCut().get(plan.firstUnit(k) - 1);
             Route route = router.routesFrom(from, Costs.bits(b, wire))[at];
             if (route == null) {
                 routed = false;
@@ -118,18 +125,21 @@ public final class Evaluator {
             double decode = k == 0 ? 0.0 : codecs.get(k - 1).codingSeconds(b * inBytes);
             double outBytes = units.get(stage.lastUnit()).outBytesPerSample();
             double encode = k == stagesCount - 1 ? 0.0 : codecs.get(k).codingSeconds(b * outBytes);
-            Resource.StageWork work = new Resource.StageWork(k, stage.node(), plan.firstUnit(k), stage.lastUnit(),
-                    compute, decode + encode);
+            Resource.StageWork work = new Resource.StageWork(
+                    k, stage.node(), plan.firstUnit(k), stage.lastUnit(), compute, decode + encode);
             resources.add(work);
             sum += work.serviceSeconds();
             bottleneck = Math.max(bottleneck, work.serviceSeconds());
-            StageMemory mem = new StageMemory(k, stage.node(), Costs.memoryBytes(b, weights, inBytes, maxOut),
-                    node.memoryBytes());
+            StageMemory mem = new StageMemory(
+                    k, stage.node(), Costs.memoryBytes(b, weights, inBytes, maxOut), node.memoryBytes());
             memory.add(mem);
             if (!mem.fits()) {
-                violations.add(new Violation(Violation.Kind.MEMORY, "Stage " + (k + 1) + " on `" + stage.node()
-                        + "` needs " + Costs.memory(mem.requiredBytes()) + "; the node holds "
-                        + Costs.memory(mem.availableBytes()) + ".", mem.requiredBytes() - mem.availableBytes()));
+                violations.add(new Violation(
+                        Violation.Kind.MEMORY,
+                        "Stage " + (k + 1) + " on `" + stage.node()
+                                + "` needs " + Costs.memory(mem.requiredBytes()) + "; the node holds "
+                                + Costs.memory(mem.availableBytes()) + ".",
+                        mem.requiredBytes() - mem.availableBytes()));
             }
             if (k < stagesCount - 1) {
                 CodecOption codec = codecs.get(k);
@@ -151,8 +161,11 @@ public final class Evaluator {
             volume += Costs.volume(problem.batch(), inBytes, out.hopCount());
         }
         if (loss > problem.maxLoss()) {
-            violations.add(new Violation(Violation.Kind.ACCURACY, "The codecs lose " + Costs.percent(loss)
-                    + " accuracy; the budget is " + Costs.percent(problem.maxLoss()) + ".", loss - problem.maxLoss()));
+            violations.add(new Violation(
+                    Violation.Kind.ACCURACY,
+                    "The codecs lose " + Costs.percent(loss) + " accuracy; the budget is "
+                            + Costs.percent(problem.maxLoss()) + ".",
+                    loss - problem.maxLoss()));
         }
         double latency = routed ? Costs.latency(sum, problem.microBatches(), bottleneck) : Double.POSITIVE_INFINITY;
         double ratio = wireCutBytes > 0 ? rawCutBytes / wireCutBytes : 1.0;
@@ -160,14 +173,14 @@ public final class Evaluator {
     }
 
     private static Violation unreachable(String from, String to, String what) {
-        return new Violation(Violation.Kind.UNREACHABLE, "No route carries " + what + " from `" + from + "` to `"
-                + to + "`.", 1);
+        return new Violation(
+                Violation.Kind.UNREACHABLE, "No route carries " + what + " from `" + from + "` to `" + to + "`.", 1);
     }
 
     private static void addHops(List<Resource> resources, int transfer, Route route) {
         for (Route.Leg leg : route.legs()) {
-            resources.add(new Resource.Hop(transfer, leg.from(), leg.to(), route.bits(), leg.serviceSeconds(),
-                    leg.delaySeconds()));
+            resources.add(new Resource.Hop(
+                    transfer, leg.from(), leg.to(), route.bits(), leg.serviceSeconds(), leg.delaySeconds()));
         }
     }
 }

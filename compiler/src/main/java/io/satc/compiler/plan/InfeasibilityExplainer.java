@@ -20,8 +20,7 @@ final class InfeasibilityExplainer {
     /** Expansion budget of each relaxed re-search, so explaining never costs more than planning. */
     private static final long RELAXED_LIMIT = 20_000;
 
-    private InfeasibilityExplainer() {
-    }
+    private InfeasibilityExplainer() {}
 
     static List<String> explain(PlacementProblem problem, SearchOptions options) {
         List<String> reasons = new ArrayList<>();
@@ -43,7 +42,8 @@ final class InfeasibilityExplainer {
         }
         Route[] fromSource = router.routesFrom(topology.source, Costs.bits(b, problem.inputBytesPerSample()));
         if (computeNodes.stream().noneMatch(i -> fromSource[i] != null)) {
-            reasons.add("No satellite or ground station with compute is reachable from source `" + problem.source() + "`.");
+            reasons.add(
+                    "No satellite or ground station with compute is reachable from source `" + problem.source() + "`.");
         }
         double outBits = Costs.bits(b, units.get(n - 1).outBytesPerSample());
         if (computeNodes.stream().noneMatch(i -> router.routesFrom(i, outBits)[topology.sink] != null)) {
@@ -62,7 +62,8 @@ final class InfeasibilityExplainer {
         }
         double largest = Math.max(largestSatellite, largestGround);
         for (int u = 0; u < n; u++) {
-            double in = u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
+            double in =
+                    u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
             ModelUnit unit = units.get(u);
             double alone = Costs.memoryBytes(b, unit.weightBytes(), in, unit.outBytesPerSample());
             double weights = 0.0;
@@ -75,9 +76,11 @@ final class InfeasibilityExplainer {
             if (alone > largestSatellite && onGround > largestGround) {
                 reasons.add("Unit " + u + " (`" + unit.name() + "`) alone needs " + Costs.memory(alone)
                         + "; the largest satellite holds " + Costs.memory(largestSatellite)
-                        + (largestGround > 0 ? " and the largest ground station " + Costs.memory(largestGround)
-                                + " (which would also need " + Costs.memory(onGround - alone) + " for the rest)"
-                                : "") + ".");
+                        + (largestGround > 0
+                                ? " and the largest ground station " + Costs.memory(largestGround)
+                                        + " (which would also need " + Costs.memory(onGround - alone) + " for the rest)"
+                                : "")
+                        + ".");
             }
         }
         if (!reasons.isEmpty()) {
@@ -88,7 +91,8 @@ final class InfeasibilityExplainer {
         int minStages = 0;
         int u = 0;
         while (u < n) {
-            double in = u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
+            double in =
+                    u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
             double weights = 0.0;
             double maxOut = 0.0;
             int v = u;
@@ -106,8 +110,8 @@ final class InfeasibilityExplainer {
             u = Math.max(v, u + 1);
         }
         if (problem.maxStages().isPresent() && minStages > problem.maxStages().getAsInt()) {
-            reasons.add("The model needs at least " + minStages + " stages to fit in memory (" + Costs.memory(
-                    totalWeights(units)) + " of weights, at most " + Costs.memory(largest)
+            reasons.add("The model needs at least " + minStages + " stages to fit in memory ("
+                    + Costs.memory(totalWeights(units)) + " of weights, at most " + Costs.memory(largest)
                     + " per node); max_stages is " + problem.maxStages().getAsInt() + ".");
         }
         if (minStages > computeNodes.size()) {
@@ -120,7 +124,8 @@ final class InfeasibilityExplainer {
 
         SearchOptions relaxed = options.bounded(RELAXED_LIMIT);
         Optional<Plan> unlimited = problem.maxStages().isPresent()
-                ? Planner.find(problem.withMaxStages(OptionalInt.empty()), relaxed) : Optional.empty();
+                ? Planner.find(problem.withMaxStages(OptionalInt.empty()), relaxed)
+                : Optional.empty();
         if (unlimited.isPresent()) {
             reasons.add("max_stages = " + problem.maxStages().getAsInt() + " binds: the fastest plan that fits needs "
                     + unlimited.get().stageCount() + " stages.");
@@ -170,7 +175,11 @@ final class InfeasibilityExplainer {
         List<String> names = options.codecs().isEmpty()
                 ? problem.codecs().stream().map(CodecOption::name).sorted().toList()
                 : options.codecs().stream().sorted().toList();
-        return names.size() == 1 ? "codec `" + names.get(0) + "`"
-                : String.format(Locale.ROOT, "codecs %s", names.stream().map(s -> "`" + s + "`").toList());
+        return names.size() == 1
+                ? "codec `" + names.get(0) + "`"
+                : String.format(
+                        Locale.ROOT,
+                        "codecs %s",
+                        names.stream().map(s -> "`" + s + "`").toList());
     }
 }

@@ -18,8 +18,8 @@ public record Plan(List<StageAssignment> stages, List<String> cutCodecs) {
             throw new IllegalArgumentException("a plan needs at least one stage");
         }
         if (cutCodecs.size() != stages.size() - 1) {
-            throw new IllegalArgumentException(stages.size() + " stages need " + (stages.size() - 1)
-                    + " cut codecs, got " + cutCodecs.size());
+            throw new IllegalArgumentException(
+                    stages.size() + " stages need " + (stages.size() - 1) + " cut codecs, got " + cutCodecs.size());
         }
         for (int k = 1; k < stages.size(); k++) {
             if (stages.get(k).lastUnit() <= stages.get(k - 1).lastUnit()) {
@@ -46,8 +46,12 @@ public record Plan(List<StageAssignment> stages, List<String> cutCodecs) {
             if (k > 0) {
                 sb.append(" -").append(cutCodecs.get(k - 1)).append("-> ");
             }
-            sb.append(stages.get(k).node()).append('[').append(firstUnit(k)).append("..")
-                    .append(stages.get(k).lastUnit()).append(']');
+            sb.append(stages.get(k).node())
+                    .append('[')
+                    .append(firstUnit(k))
+                    .append("..")
+                    .append(stages.get(k).lastUnit())
+                    .append(']');
         }
         return sb.toString();
     }

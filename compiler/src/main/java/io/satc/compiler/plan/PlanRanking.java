@@ -15,14 +15,12 @@ import java.util.Optional;
 public final class PlanRanking {
 
     /** Orders plans whose latencies are tied: by volume, loss, stage count, then stage list. */
-    public static final Comparator<Evaluation> TIE_BREAK = Comparator
-            .comparingDouble(Evaluation::commBytes)
+    public static final Comparator<Evaluation> TIE_BREAK = Comparator.comparingDouble(Evaluation::commBytes)
             .thenComparingDouble(Evaluation::accuracyLoss)
             .thenComparingInt((Evaluation e) -> e.plan().stageCount())
             .thenComparing(Evaluation::plan, PlanRanking::compareStageLists);
 
-    private PlanRanking() {
-    }
+    private PlanRanking() {}
 
     /** Whether two latencies count as equal (relative difference under 1e-9). */
     public static boolean tied(double a, double b) {
@@ -53,7 +51,8 @@ public final class PlanRanking {
         for (int i = 0; i < k; i++) {
             int c = a.stages().get(i).node().compareTo(b.stages().get(i).node());
             if (c == 0) {
-                c = Integer.compare(a.stages().get(i).lastUnit(), b.stages().get(i).lastUnit());
+                c = Integer.compare(
+                        a.stages().get(i).lastUnit(), b.stages().get(i).lastUnit());
             }
             if (c == 0) {
                 c = codecAfter(a, i).compareTo(codecAfter(b, i));

@@ -2,7 +2,6 @@ package io.satc.compiler.plan;
 
 import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +26,10 @@ import java.util.PriorityQueue;
  */
 public final class Planner {
 
-    private static final Comparator<SearchSpace.Label> OPEN_ORDER = Comparator
-            .comparingDouble((SearchSpace.Label l) -> l.f)
-            .thenComparingLong(l -> l.seq);
+    private static final Comparator<SearchSpace.Label> OPEN_ORDER =
+            Comparator.comparingDouble((SearchSpace.Label l) -> l.f).thenComparingLong(l -> l.seq);
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /** Exact search with every candidate codec. */
     public static SearchResult plan(PlacementProblem problem) {
@@ -58,11 +55,12 @@ public final class Planner {
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
     static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
         return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
-                ? Optional.of(found.plan()) : Optional.empty();
+                ? Optional.of(found.plan())
+                : Optional.empty();
     }
 
-    private static SearchResult plan(PlacementProblem problem, SearchOptions options, boolean explain,
-            long frontierAfter) {
+    private static SearchResult plan(
+            PlacementProblem problem, SearchOptions options, boolean explain, long frontierAfter) {
         long startNanos = System.nanoTime();
         SearchSpace space = new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
@@ -70,13 +68,15 @@ public final class Planner {
         if (outcome.goals.isEmpty()) {
             SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
             if (outcome.stoppedEarly) {
-                return new SearchResult.Infeasible(List.of("The search stopped after " + outcome.expanded
-                        + " expansions before it found any plan; no plan is proven to exist or not."), stats);
+                return new SearchResult.Infeasible(
+                        List.of("The search stopped after " + outcome.expanded
+                                + " expansions before it found any plan; no plan is proven to exist or not."),
+                        stats);
             }
             List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
             long total = (System.nanoTime() - startNanos) / 1_000_000;
-            return new SearchResult.Infeasible(reasons,
-                    new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
+            return new SearchResult.Infeasible(
+                    reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
         }
         Evaluator evaluator = new Evaluator(space.topology);
         List<Evaluation> evaluations = new ArrayList<>();
@@ -84,20 +84,22 @@ public final class Planner {
             evaluations.add(evaluator.evaluate(space.plan(g)));
         }
         Optional<Evaluation> best = PlanRanking.best(evaluations);
-        Evaluation chosen = best.orElseThrow(() -> new IllegalStateException(
-                "search produced only plans the evaluator rejects: " + evaluations.get(0).violations()));
+        Evaluation chosen =
+                best.orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
+                        + evaluations.get(0).violations()));
         double gap = 0.0;
         if (outcome.stoppedEarly) {
             double t = chosen.latencySeconds();
             gap = Math.max(0.0, (t - outcome.lowerBound) / t);
         }
-        return new SearchResult.Found(chosen.plan(), new SearchStats(outcome.expanded, outcome.generated,
-                (System.nanoTime() - startNanos) / 1_000_000, gap));
+        return new SearchResult.Found(
+                chosen.plan(),
+                new SearchStats(
+                        outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap));
     }
 
-    private record Outcome(List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly,
-            double lowerBound) {
-    }
+    private record Outcome(
+            List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly, double lowerBound) {}
 
     private static Outcome run(SearchSpace space, long expansionLimit, long frontierAfter) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
@@ -214,8 +216,7 @@ public final class Planner {
         return best;
     }
 
-    private record Dive(SearchSpace.Label goal, long generated) {
-    }
+    private record Dive(SearchSpace.Label goal, long generated) {}
 
     /** Width of the beam the dives keep at each depth. */
     private static final int BEAM = 4;

@@ -28,11 +28,9 @@ public final class PlannerBench {
      * zero-heuristic comparison run (which can be very slow and needs memory for every label), and
      * how often it is planned untimed (for the JIT) and timed.
      */
-    private record Case(PlacementProblem problem, SearchOptions options, long zeroLimit, int warmRuns, int runs) {
-    }
+    private record Case(PlacementProblem problem, SearchOptions options, long zeroLimit, int warmRuns, int runs) {}
 
-    private PlannerBench() {
-    }
+    private PlannerBench() {}
 
     /** Runs every benchmark; {@code --no-zero} skips the zero-heuristic comparison runs. */
     public static void main(String[] args) {
@@ -52,11 +50,14 @@ public final class PlannerBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (Case c : cases) {
             PlacementProblem p = c.problem();
-            out.println("problem " + p.mission() + ": " + p.unitCount() + " units, " + p.nodes().size() + " nodes, "
+            out.println("problem " + p.mission() + ": " + p.unitCount() + " units, "
+                    + p.nodes().size() + " nodes, "
                     + p.codecs().size() + " codecs, batch " + p.batch() + " in " + p.microBatches()
-                    + " micro-batches" + (p.maxStages().isPresent() ? ", max " + p.maxStages().getAsInt()
-                    + " stages" : "") + (c.options().expansionLimit() == Long.MAX_VALUE ? ", exact"
-                    : ", bounded to " + c.options().expansionLimit() + " expansions"));
+                    + " micro-batches"
+                    + (p.maxStages().isPresent() ? ", max " + p.maxStages().getAsInt() + " stages" : "")
+                    + (c.options().expansionLimit() == Long.MAX_VALUE
+                            ? ", exact"
+                            : ", bounded to " + c.options().expansionLimit() + " expansions"));
             for (int i = 0; i < c.warmRuns(); i++) {
                 Planner.plan(p, c.options());
             }
@@ -72,22 +73,38 @@ public final class PlannerBench {
             }
             print(out, "  A*    ", result);
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            out.println(String.format(Locale.ROOT,
-                    "  time  %d runs: wall %s ms, cpu %s ms (min/median/max); load average %.2f", c.runs(),
-                    spread(wall), spread(cpu), load));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  time  %d runs: wall %s ms, cpu %s ms (min/median/max); load average %.2f",
+                    c.runs(),
+                    spread(wall),
+                    spread(cpu),
+                    load));
             if (result instanceof SearchResult.Found found) {
                 Evaluation e = Evaluator.evaluate(p, found.plan());
-                out.println(String.format(Locale.ROOT, "  plan  T=%.6f s  V=%.4g B  loss=%.4f  K=%d  %s",
-                        e.latencySeconds(), e.commBytes(), e.accuracyLoss(), found.plan().stageCount(), found.plan()));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  plan  T=%.6f s  V=%.4g B  loss=%.4f  K=%d  %s",
+                        e.latencySeconds(),
+                        e.commBytes(),
+                        e.accuracyLoss(),
+                        found.plan().stageCount(),
+                        found.plan()));
             }
             if (!skipZeroHeuristic) {
                 long limit = c.zeroLimit();
-                SearchResult zero = Planner.plan(p, c.options().withoutHeuristic().bounded(limit));
+                SearchResult zero =
+                        Planner.plan(p, c.options().withoutHeuristic().bounded(limit));
                 print(out, "  h=0   ", zero);
-                double ratio = (double) zero.stats().expanded() / Math.max(1, result.stats().expanded());
+                double ratio = (double) zero.stats().expanded()
+                        / Math.max(1, result.stats().expanded());
                 boolean capped = zero.stats().gap() > 0 || zero instanceof SearchResult.Infeasible;
-                out.println(String.format(Locale.ROOT, "  expanded labels h=0 / A*: %s%.1f%s",
-                        capped ? ">= " : "", ratio, capped ? " (h=0 stopped at its budget)" : ""));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  expanded labels h=0 / A*: %s%.1f%s",
+                        capped ? ">= " : "",
+                        ratio,
+                        capped ? " (h=0 stopped at its budget)" : ""));
             }
         }
     }
@@ -95,14 +112,20 @@ public final class PlannerBench {
     private static String spread(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%.0f/%.0f/%.0f", sorted[0], sorted[sorted.length / 2],
-                sorted[sorted.length - 1]);
+        return String.format(
+                Locale.ROOT, "%.0f/%.0f/%.0f", sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
     }
 
     private static void print(PrintStream out, String tag, SearchResult r) {
         SearchStats s = r.stats();
-        out.println(String.format(Locale.ROOT, "%s%s  time=%d ms  expanded=%d  generated=%d  gap=%.4f", tag,
-                r instanceof SearchResult.Found ? "found" : "no plan", s.timeMillis(), s.expanded(), s.generated(),
+        out.println(String.format(
+                Locale.ROOT,
+                "%s%s  time=%d ms  expanded=%d  generated=%d  gap=%.4f",
+                tag,
+                r instanceof SearchResult.Found ? "found" : "no plan",
+                s.timeMillis(),
+                s.expanded(),
+                s.generated(),
                 s.gap()));
     }
 }

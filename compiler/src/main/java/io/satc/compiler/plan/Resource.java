@@ -23,8 +23,7 @@ public sealed interface Resource permits Resource.Hop, Resource.StageWork {
      * @param delaySeconds    propagation delay
      */
     record Hop(int transfer, String from, String to, double bits, double serviceSeconds, double delaySeconds)
-            implements Resource {
-    }
+            implements Resource {}
 
     /**
      * The work of one stage.

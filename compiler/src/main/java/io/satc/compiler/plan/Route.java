@@ -21,8 +21,7 @@ public record Route(List<String> nodes, double bits, List<Leg> legs, double late
      * @param serviceSeconds  {@code τ = D / R}
      * @param delaySeconds    propagation delay {@code P}
      */
-    public record Leg(String from, String to, double serviceSeconds, double delaySeconds) {
-    }
+    public record Leg(String from, String to, double serviceSeconds, double delaySeconds) {}
 
     public Route {
         nodes = List.copyOf(nodes);

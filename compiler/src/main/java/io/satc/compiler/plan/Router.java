@@ -23,8 +23,7 @@ public final class Router {
     private final Topology topology;
     private final Map<Key, Route[]> cache = new HashMap<>();
 
-    private record Key(int from, double bits) {
-    }
+    private record Key(int from, double bits) {}
 
     /** A router over the links of {@code problem}. */
     public Router(PlacementProblem problem) {
@@ -79,8 +78,7 @@ public final class Router {
         while (true) {
             int best = -1;
             for (int v = 0; v < n; v++) {
-                if (!done[v] && path[v] != null
-                        && (best < 0 || compare(lat[v], path[v], lat[best], path[best]) < 0)) {
+                if (!done[v] && path[v] != null && (best < 0 || compare(lat[v], path[v], lat[best], path[best]) < 0)) {
                     best = v;
                 }
             }
@@ -131,8 +129,7 @@ public final class Router {
     private Topology.Edge bestEdge(int from, int to, double bits) {
         Topology.Edge best = null;
         for (Topology.Edge e : topology.out.get(from)) {
-            if (e.to() == to && (best == null
-                    || bits / e.rate() + e.delay() < bits / best.rate() + best.delay())) {
+            if (e.to() == to && (best == null || bits / e.rate() + e.delay() < bits / best.rate() + best.delay())) {
                 best = e;
             }
         }

@@ -14,8 +14,7 @@ public sealed interface SearchResult permits SearchResult.Found, SearchResult.In
      * @param plan   the chosen plan
      * @param stats  search statistics
      */
-    record Found(Plan plan, SearchStats stats) implements SearchResult {
-    }
+    record Found(Plan plan, SearchStats stats) implements SearchResult {}
 
     /**
      * No plan satisfies the constraints.

@@ -41,8 +41,19 @@ final class SearchSpace {
         double f;
         boolean dead;
 
-        Label(Label parent, int unit, int node, int codec, double sum, double bottleneck, double loss,
-                double volume, int stages, long[] used, boolean goal, long seq) {
+        Label(
+                Label parent,
+                int unit,
+                int node,
+                int codec,
+                double sum,
+                double bottleneck,
+                double loss,
+                double volume,
+                int stages,
+                long[] used,
+                boolean goal,
+                long seq) {
             this.parent = parent;
             this.unit = unit;
             this.node = node;
@@ -69,6 +80,7 @@ final class SearchSpace {
     private final CodecOption[] codecs;
     /** Per cut j and codec c: whether an identical codec with a smaller name exists (then c is never better). */
     private final boolean[][] shadowed;
+
     private final int[] candidates;
     private final int[] byComputeDesc;
     private final double[] suffixFlops;
@@ -81,9 +93,11 @@ final class SearchSpace {
     private final double[][] capWork;
     /** Per first remaining unit u: candidates by capWork/compute ascending, and by capWork descending. */
     private final int[][] byCapRatio;
+
     private final int[][] byCapDesc;
     /** Per first remaining unit u: least summed time and least service time of any later cut's transfer. */
     private final double[] cutMin;
+
     private final double[] cutServiceMin;
     /** Per first remaining unit u: least time to encode (or decode) the activation at any later cut. */
     private final double[] codingMin;
@@ -92,9 +106,11 @@ final class SearchSpace {
      * codecs at later cuts, as parallel arrays sorted by loss; it prices cuts under the loss budget.
      */
     private final double[][] hullLoss;
+
     private final double[][] hullCost;
     /** The completion-frontier bound (null without the heuristic, or until built). */
     private CompletionFrontiers frontiers;
+
     private long nextSeq;
 
     /** A search space; with {@code deferFrontiers} the frontier bound waits for {@link #buildFrontiers}. */
@@ -129,15 +145,23 @@ final class SearchSpace {
         for (int j = 0; j < n - 1; j++) {
             for (int c = 0; c < codecs.length; c++) {
                 for (int d = 0; d < c; d++) {
-                    if (codecs[d].ratioPerCut().get(j).equals(codecs[c].ratioPerCut().get(j))
-                            && codecs[d].lossPerCut().get(j).equals(codecs[c].lossPerCut().get(j))
+                    if (codecs[d]
+                                    .ratioPerCut()
+                                    .get(j)
+                                    .equals(codecs[c].ratioPerCut().get(j))
+                            && codecs[d]
+                                    .lossPerCut()
+                                    .get(j)
+                                    .equals(codecs[c].lossPerCut().get(j))
                             && codecs[d].throughputBytesPerSecond() == codecs[c].throughputBytesPerSecond()) {
                         shadowed[j][c] = true;
                     }
                 }
             }
         }
-        this.candidates = IntStream.range(0, topology.size()).filter(i -> topology.nodes[i].hasCompute()).toArray();
+        this.candidates = IntStream.range(0, topology.size())
+                .filter(i -> topology.nodes[i].hasCompute())
+                .toArray();
         this.byComputeDesc = sorted(candidates, Comparator.comparingDouble(i -> -topology.nodes[i].computeFlops()));
         List<ModelUnit> units = problem.units();
         this.suffixFlops = new double[n + 1];
@@ -164,8 +188,8 @@ final class SearchSpace {
         this.byCapDesc = new int[n + 1][];
         for (int u = 0; u <= n; u++) {
             int at = u;
-            byCapRatio[u] = sorted(candidates, Comparator.comparingDouble(
-                    i -> capWork[i][at] / topology.nodes[i].computeFlops()));
+            byCapRatio[u] = sorted(
+                    candidates, Comparator.comparingDouble(i -> capWork[i][at] / topology.nodes[i].computeFlops()));
             byCapDesc[u] = sorted(candidates, Comparator.comparingDouble(i -> -capWork[i][at]));
         }
         double maxRate = 0.0;
@@ -243,10 +267,12 @@ final class SearchSpace {
         for (int k = 0; k < plan.stageCount(); k++) {
             int node = topology.indexOf(plan.stages().get(k).node());
             int last = plan.stages().get(k).lastUnit();
-            int codec = k + 1 < plan.stageCount() ? codecNames().indexOf(plan.cutCodecs().get(k)) : -1;
+            int codec = k + 1 < plan.stageCount()
+                    ? codecNames().indexOf(plan.cutCodecs().get(k))
+                    : -1;
             Label next = null;
-            for (Label s : successors(at, Double.POSITIVE_INFINITY,
-                    l -> l.node == node && l.unit == last && l.codec == codec)) {
+            for (Label s : successors(
+                    at, Double.POSITIVE_INFINITY, l -> l.node == node && l.unit == last && l.codec == codec)) {
                 if (s.node == node && s.unit == last && s.codec == codec) {
                     next = s;
                 }
@@ -266,8 +292,8 @@ final class SearchSpace {
      */
     void buildFrontiers(double cutoff) {
         if (useHeuristic && n >= 1) {
-            frontiers = new CompletionFrontiers(problem, topology, router, codecs, shadowed, candidates, outRoutes,
-                    multipliers(), cutoff);
+            frontiers = new CompletionFrontiers(
+                    problem, topology, router, codecs, shadowed, candidates, outRoutes, multipliers(), cutoff);
         }
     }
 
@@ -305,8 +331,9 @@ final class SearchSpace {
             if (cost[i] == Double.POSITIVE_INFINITY || (size > 0 && cost[i] >= ys[size - 1])) {
                 continue;
             }
-            while (size >= 2 && (ys[size - 1] - ys[size - 2]) * (loss[i] - xs[size - 2])
-                    >= (cost[i] - ys[size - 2]) * (xs[size - 1] - xs[size - 2])) {
+            while (size >= 2
+                    && (ys[size - 1] - ys[size - 2]) * (loss[i] - xs[size - 2])
+                            >= (cost[i] - ys[size - 2]) * (xs[size - 1] - xs[size - 2])) {
                 size--;
             }
             xs[size] = loss[i];
@@ -346,7 +373,10 @@ final class SearchSpace {
     }
 
     private static int[] sorted(int[] nodes, Comparator<Integer> order) {
-        return Arrays.stream(nodes).boxed().sorted(order.thenComparingInt(i -> i)).mapToInt(Integer::intValue)
+        return Arrays.stream(nodes)
+                .boxed()
+                .sorted(order.thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue)
                 .toArray();
     }
 
@@ -419,12 +449,15 @@ final class SearchSpace {
 
     /** Bytes per sample of the activation a label sends next, before compression. */
     private double activation(Label l) {
-        return l.unit < 0 ? problem.inputBytesPerSample() : problem.units().get(l.unit).outBytesPerSample();
+        return l.unit < 0
+                ? problem.inputBytesPerSample()
+                : problem.units().get(l.unit).outBytesPerSample();
     }
 
     /** Bytes per sample a label sends next, after its codec. */
     private double wire(Label l) {
-        return l.unit < 0 ? problem.inputBytesPerSample()
+        return l.unit < 0
+                ? problem.inputBytesPerSample()
                 : activation(l) / codecs[l.codec].ratioPerCut().get(l.unit);
     }
 
@@ -502,8 +535,8 @@ final class SearchSpace {
                     }
                     double vol = volR + Costs.volume(problem.batch(), unit.outBytesPerSample(), exit.hopCount());
                     used = used == null ? with(label.used, y) : used;
-                    Label g = new Label(label, j, y, -1, sum, max, label.loss, vol, label.stages + 1, used, true,
-                            nextSeq++);
+                    Label g = new Label(
+                            label, j, y, -1, sum, max, label.loss, vol, label.stages + 1, used, true, nextSeq++);
                     g.f = t;
                     out.add(g);
                 } else if (!ground && !lastAllowed) {
@@ -520,8 +553,8 @@ final class SearchSpace {
                             continue;
                         }
                         used = used == null ? with(label.used, y) : used;
-                        Label l = new Label(label, j, y, c, sum, max, loss, volR, label.stages + 1, used, false,
-                                nextSeq++);
+                        Label l = new Label(
+                                label, j, y, c, sum, max, loss, volR, label.stages + 1, used, false, nextSeq++);
                         if (!worthBounding.test(l)) {
                             continue;
                         }
@@ -556,8 +589,8 @@ final class SearchSpace {
         if (l.goal || !useHeuristic) {
             return Costs.latency(l.sum, problem.microBatches(), l.bottleneck);
         }
-        double frontier = frontiers == null ? 0.0
-                : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss, cutoff);
+        double frontier =
+                frontiers == null ? 0.0 : frontiers.bound(l.unit, l.node, l.codec, l.sum, l.bottleneck, l.loss, cutoff);
         if (clearlyAbove(frontier, cutoff)) {
             return frontier;
         }
@@ -636,10 +669,19 @@ final class SearchSpace {
         }
         double fastest = speeds[0];
         double decode = decodeSeconds(l);
-        double floor = Math.max(Math.max(l.bottleneck, Math.max(inService, exitService)),
-                Math.max(decode + b * problem.units().get(u).flopsPerSample() / fastest,
+        double floor = Math.max(
+                Math.max(l.bottleneck, Math.max(inService, exitService)),
+                Math.max(
+                        decode + b * problem.units().get(u).flopsPerSample() / fastest,
                         b * suffixMaxFlops[u] / fastest));
-        Stages stages = new Stages(this, u, problem.maxLoss() - l.loss, needed, cutServiceMin[u], codingMin[u], floor,
+        Stages stages = new Stages(
+                this,
+                u,
+                problem.maxLoss() - l.loss,
+                needed,
+                cutServiceMin[u],
+                codingMin[u],
+                floor,
                 problem.microBatches() - 1);
         double lowest = Math.max(capTime, work / prefix(speeds, r));
         double best = fill(speeds, r, work, lowest, stages);
@@ -668,7 +710,13 @@ final class SearchSpace {
      * remaining budget) and the bottleneck floor, which rises to a cut's service time and to the
      * slowest stage's compute plus one coding pass once there is a cut.
      */
-    private record Stages(SearchSpace space, int u, double budget, int needed, double cutService, double coding,
+    private record Stages(
+            SearchSpace space,
+            int u,
+            double budget,
+            int needed,
+            double cutService,
+            double coding,
             double floor,
             int m1) {
 
@@ -744,8 +792,12 @@ final class SearchSpace {
 
     /** Whether {@code a} is at least as good as {@code b} for every completion (same state). */
     boolean dominates(Label a, Label b) {
-        if (a.sum > b.sum || a.bottleneck > b.bottleneck || a.loss > b.loss || a.volume > b.volume
-                || a.stages > b.stages || !subset(a.used, b.used)) {
+        if (a.sum > b.sum
+                || a.bottleneck > b.bottleneck
+                || a.loss > b.loss
+                || a.volume > b.volume
+                || a.stages > b.stages
+                || !subset(a.used, b.used)) {
             return false;
         }
         if (a.volume == b.volume && a.loss == b.loss && a.stages == b.stages) {

@@ -8,5 +8,4 @@ package io.satc.compiler.plan;
  * @param timeMillis  wall-clock time; measured, not part of the deterministic result
  * @param gap         {@code (T − lower bound) / T} for the returned plan: 0 when proven optimal
  */
-public record SearchStats(long expanded, long generated, long timeMillis, double gap) {
-}
+public record SearchStats(long expanded, long generated, long timeMillis, double gap) {}

@@ -4,12 +4,12 @@ import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DirectedPseudograph;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DirectedPseudograph;
 
 /**
  * The constellation as a JGraphT directed multigraph over the problem's nodes, indexed in name
@@ -28,8 +28,7 @@ final class Topology {
     }
 
     /** One outgoing link, with the neighbour as an index. */
-    record Edge(int to, double rate, double delay) {
-    }
+    record Edge(int to, double rate, double delay) {}
 
     final PlacementProblem problem;
     final ComputeNode[] nodes;
@@ -67,7 +66,8 @@ final class Topology {
         }
         // Sorted so that parallel links and equal-cost neighbours are always tried in the same order.
         for (List<Edge> edges : out) {
-            edges.sort(Comparator.comparingInt(Edge::to).thenComparing(Edge::rate, Comparator.reverseOrder())
+            edges.sort(Comparator.comparingInt(Edge::to)
+                    .thenComparing(Edge::rate, Comparator.reverseOrder())
                     .thenComparingDouble(Edge::delay));
         }
         source = index.get(problem.source());

@@ -7,4 +7,3 @@
  * everything here is arithmetic on it, so the planner can be tested and benchmarked alone.
  */
 package io.satc.compiler.plan;
-import io.satc.compiler.lower.PlacementProblem;

@@ -9,7 +9,8 @@ import java.util.Optional;
  * What checking one file produced: all diagnostics (syntax and semantic, in source order), and
  * the analysed mission when there are no errors.
  */
-public record AnalysisResult(ParseResult parse, Optional<AnalyzedMission> mission, SemanticTables tables, List<Diagnostic> diagnostics) {
+public record AnalysisResult(
+        ParseResult parse, Optional<AnalyzedMission> mission, SemanticTables tables, List<Diagnostic> diagnostics) {
     public AnalysisResult {
         diagnostics = List.copyOf(diagnostics);
     }

@@ -35,7 +35,9 @@ public record AnalyzedMission(
 
     /** Bytes per weight and per activation element. */
     public enum Precision {
-        FP32(4), FP16(2), BF16(2);
+        FP32(4),
+        FP16(2),
+        BF16(2);
 
         private final int bytes;
 
@@ -54,7 +56,8 @@ public record AnalyzedMission(
 
     /** How accuracy loss is measured on real models. */
     public enum Metric {
-        TOP1, COSINE;
+        TOP1,
+        COSINE;
 
         public String keyword() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -62,16 +65,13 @@ public record AnalyzedMission(
     }
 
     /** Where the model's profile comes from. */
-    public sealed interface ModelSource permits ArchSource, OnnxSource, ProfileSource {
-    }
+    public sealed interface ModelSource permits ArchSource, OnnxSource, ProfileSource {}
 
     /** A built-in architecture with its integer parameters, sorted by name. */
-    public record ArchSource(String architecture, SortedMap<String, Long> parameters) implements ModelSource {
-    }
+    public record ArchSource(String architecture, SortedMap<String, Long> parameters) implements ModelSource {}
 
     /** A real ONNX model file (absolute path). */
-    public record OnnxSource(Path file) implements ModelSource {
-    }
+    public record OnnxSource(Path file) implements ModelSource {}
 
     /** A profile CSV, already read and checked. */
     public record ProfileSource(Path file, List<ProfileRow> rows) implements ModelSource {
@@ -81,17 +81,18 @@ public record AnalyzedMission(
     }
 
     /** One unit of a profile CSV, per sample. */
-    public record ProfileRow(String unit, double weightsBytes, double flops, double outBytes) {
-    }
+    public record ProfileRow(String unit, double weightsBytes, double flops, double outBytes) {}
 
-    public record ModelFacts(String name, ModelSource source, Precision precision, Optional<String> blockPattern, Optional<Path> tokenizer) {
-    }
+    public record ModelFacts(
+            String name,
+            ModelSource source,
+            Precision precision,
+            Optional<String> blockPattern,
+            Optional<Path> tokenizer) {}
 
-    public record WorkloadFacts(long batch, long microBatches, OptionalDouble inputBytes, OptionalLong sequence) {
-    }
+    public record WorkloadFacts(long batch, long microBatches, OptionalDouble inputBytes, OptionalLong sequence) {}
 
-    public record AccuracyFacts(double maxLoss, Metric metric, Optional<Path> calibration, OptionalInt samples) {
-    }
+    public record AccuracyFacts(double maxLoss, Metric metric, Optional<Path> calibration, OptionalInt samples) {}
 
     /**
      * A candidate codec: built-in ({@code fp16}, {@code int8}, {@code int4}, {@code topk(p)}) or
@@ -103,8 +104,7 @@ public record AnalyzedMission(
             OptionalDouble topkFraction,
             OptionalDouble ratio,
             OptionalDouble loss,
-            OptionalDouble throughputBytesPerSecond) {
-    }
+            OptionalDouble throughputBytesPerSecond) {}
 
     public record SatelliteFacts(String name, OptionalDouble computeFlops, OptionalDouble memoryBytes) {
         public boolean computes() {
@@ -112,10 +112,8 @@ public record AnalyzedMission(
         }
     }
 
-    public record GroundFacts(String name, OptionalDouble computeFlops, OptionalDouble memoryBytes) {
-    }
+    public record GroundFacts(String name, OptionalDouble computeFlops, OptionalDouble memoryBytes) {}
 
     /** A directed link; {@code <->} declarations produce two. */
-    public record LinkFacts(String from, String to, double rateBitsPerSecond, double propagationSeconds) {
-    }
+    public record LinkFacts(String from, String to, double rateBitsPerSecond, double propagationSeconds) {}
 }

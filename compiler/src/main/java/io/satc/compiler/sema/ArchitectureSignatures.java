@@ -13,7 +13,8 @@ import java.util.TreeMap;
 public final class ArchitectureSignatures {
 
     /** One architecture's parameter list; {@code defaults} holds the optional ones' values. */
-    public record Signature(String name, List<String> required, Map<String, Long> defaults, List<String> optionalNoDefault) {
+    public record Signature(
+            String name, List<String> required, Map<String, Long> defaults, List<String> optionalNoDefault) {
         public List<String> all() {
             List<String> out = new java.util.ArrayList<>(required);
             out.addAll(defaults.keySet());
@@ -26,19 +27,32 @@ public final class ArchitectureSignatures {
 
     static {
         // vit: `image` or both `height` and `width`; checked by the analyser, so all three are optional here.
-        SIGNATURES.put("vit", new Signature("vit", List.of("layers", "hidden", "mlp", "heads", "patch"),
-                Map.of("classes", 1000L), List.of("image", "height", "width", "channels")));
+        SIGNATURES.put(
+                "vit",
+                new Signature(
+                        "vit",
+                        List.of("layers", "hidden", "mlp", "heads", "patch"),
+                        Map.of("classes", 1000L),
+                        List.of("image", "height", "width", "channels")));
         // gpt: mlp defaults to 4 * hidden, filled in by the analyser.
-        SIGNATURES.put("gpt", new Signature("gpt", List.of("layers", "hidden", "heads", "vocab", "context"),
-                Map.of(), List.of("mlp")));
-        SIGNATURES.put("llama", new Signature("llama", List.of("layers", "hidden", "mlp", "heads", "vocab", "context"),
-                Map.of(), List.of("kv_heads")));
-        SIGNATURES.put("bert", new Signature("bert", List.of("layers", "hidden", "mlp", "heads", "vocab", "context"),
-                Map.of(), List.of()));
+        SIGNATURES.put(
+                "gpt",
+                new Signature(
+                        "gpt", List.of("layers", "hidden", "heads", "vocab", "context"), Map.of(), List.of("mlp")));
+        SIGNATURES.put(
+                "llama",
+                new Signature(
+                        "llama",
+                        List.of("layers", "hidden", "mlp", "heads", "vocab", "context"),
+                        Map.of(),
+                        List.of("kv_heads")));
+        SIGNATURES.put(
+                "bert",
+                new Signature(
+                        "bert", List.of("layers", "hidden", "mlp", "heads", "vocab", "context"), Map.of(), List.of()));
     }
 
-    private ArchitectureSignatures() {
-    }
+    private ArchitectureSignatures() {}
 
     public static Optional<Signature> lookup(String name) {
         return Optional.ofNullable(SIGNATURES.get(name));

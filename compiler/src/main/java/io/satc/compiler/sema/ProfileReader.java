@@ -22,15 +22,17 @@ final class ProfileReader {
     static final String HEADER = "unit,weights_bytes,flops,out_bytes";
     private static final int MAX_ROW_ERRORS = 10;
 
-    private ProfileReader() {
-    }
+    private ProfileReader() {}
 
     static Optional<List<ProfileRow>> read(Path file, String shownPath, Span at, Diagnostics diags) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | java.io.UncheckedIOException e) {
-            diags.report(DiagnosticCode.PROFILE_BAD_ROW, at, "Cannot read profile `" + shownPath + "`: " + e.getMessage() + ".",
+            diags.report(
+                    DiagnosticCode.PROFILE_BAD_ROW,
+                    at,
+                    "Cannot read profile `" + shownPath + "`: " + e.getMessage() + ".",
                     "The profile must be a UTF-8 CSV file.");
             return Optional.empty();
         }
@@ -39,14 +41,20 @@ final class ProfileReader {
             first++;
         }
         if (first == lines.size()) {
-            diags.report(DiagnosticCode.PROFILE_EMPTY, at, "Profile `" + shownPath + "` is empty.",
+            diags.report(
+                    DiagnosticCode.PROFILE_EMPTY,
+                    at,
+                    "Profile `" + shownPath + "` is empty.",
                     "Start it with the header `" + HEADER + "` and add one row per unit.");
             return Optional.empty();
         }
         String header = lines.get(first).replace("\uFEFF", "").replace(" ", "").trim();
         if (!header.equals(HEADER)) {
-            diags.report(DiagnosticCode.PROFILE_BAD_HEADER, at,
-                    "Profile `" + shownPath + "` line " + (first + 1) + " must be the header `" + HEADER + "`, found `" + clip(lines.get(first)) + "`.",
+            diags.report(
+                    DiagnosticCode.PROFILE_BAD_HEADER,
+                    at,
+                    "Profile `" + shownPath + "` line " + (first + 1) + " must be the header `" + HEADER + "`, found `"
+                            + clip(lines.get(first)) + "`.",
                     "Columns, in order: unit name, weight bytes, FLOP per sample, output bytes per sample.");
             return Optional.empty();
         }
@@ -71,10 +79,12 @@ final class ProfileReader {
                     try {
                         v[c] = Double.parseDouble(cell);
                         if (!Double.isFinite(v[c]) || v[c] < 0) {
-                            problem = Optional.of("column `" + HEADER.split(",")[c + 1] + "` must be a non-negative number, found `" + clip(cell) + "`");
+                            problem = Optional.of("column `" + HEADER.split(",")[c + 1]
+                                    + "` must be a non-negative number, found `" + clip(cell) + "`");
                         }
                     } catch (NumberFormatException e) {
-                        problem = Optional.of("column `" + HEADER.split(",")[c + 1] + "` is not a number: `" + clip(cell) + "`");
+                        problem = Optional.of(
+                                "column `" + HEADER.split(",")[c + 1] + "` is not a number: `" + clip(cell) + "`");
                     }
                 }
                 if (problem.isEmpty() && v[2] <= 0) {
@@ -86,7 +96,9 @@ final class ProfileReader {
             }
             if (problem.isPresent()) {
                 if (errors < MAX_ROW_ERRORS) {
-                    diags.report(DiagnosticCode.PROFILE_BAD_ROW, at,
+                    diags.report(
+                            DiagnosticCode.PROFILE_BAD_ROW,
+                            at,
                             "Profile `" + shownPath + "` line " + (i + 1) + " " + problem.get() + ".",
                             "Each row is `name,weights_bytes,flops,out_bytes` with plain numbers.");
                 }
@@ -99,7 +111,10 @@ final class ProfileReader {
             return Optional.empty();
         }
         if (rows.isEmpty()) {
-            diags.report(DiagnosticCode.PROFILE_EMPTY, at, "Profile `" + shownPath + "` has a header but no units.",
+            diags.report(
+                    DiagnosticCode.PROFILE_EMPTY,
+                    at,
+                    "Profile `" + shownPath + "` has a header but no units.",
                     "Add one row per unit, in model order.");
             return Optional.empty();
         }

@@ -1,5 +1,4 @@
 package io.satc.compiler.sema;
 
 /** A value converted to its dimension's base unit (see {@link Dimension#baseUnit()}). */
-public record Quantity(double value, Dimension dimension) {
-}
+public record Quantity(double value, Dimension dimension) {}

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;

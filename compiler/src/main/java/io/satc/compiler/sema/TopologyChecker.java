@@ -22,11 +22,16 @@ import org.jgrapht.traverse.BreadthFirstIterator;
  */
 final class TopologyChecker {
 
-    private TopologyChecker() {
-    }
+    private TopologyChecker() {}
 
-    static void check(String source, String sink, Span sinkAt, Map<String, Ident> nodes, List<SatelliteFacts> satellites,
-            List<LinkFacts> links, Diagnostics diags) {
+    static void check(
+            String source,
+            String sink,
+            Span sinkAt,
+            Map<String, Ident> nodes,
+            List<SatelliteFacts> satellites,
+            List<LinkFacts> links,
+            Diagnostics diags) {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>(nodes.keySet());
         Graph<Integer, DefaultEdge> graph = new DefaultDirectedGraph<>(DefaultEdge.class);
@@ -48,16 +53,25 @@ final class TopologyChecker {
                 }
             }
             String help = reachable.isEmpty()
-                    ? "`" + source + "` has no outgoing link; add one such as `link " + source + " <-> " + sink + " { rate = 0.5 Gbps }`."
+                    ? "`" + source + "` has no outgoing link; add one such as `link " + source + " <-> " + sink
+                            + " { rate = 0.5 Gbps }`."
                     : "From `" + source + "` the links reach only " + ValueReader.quoteAll(reachable)
-                            + (reachable.size() == 6 ? " and more" : "") + "; add a link towards `" + sink + "` (note `->` is one-way).";
-            diags.report(DiagnosticCode.NO_ROUTE, sinkAt, "No route leads from the source `" + source + "` to the sink `" + sink + "`.", help);
+                            + (reachable.size() == 6 ? " and more" : "") + "; add a link towards `" + sink
+                            + "` (note `->` is one-way).";
+            diags.report(
+                    DiagnosticCode.NO_ROUTE,
+                    sinkAt,
+                    "No route leads from the source `" + source + "` to the sink `" + sink + "`.",
+                    help);
         }
         for (SatelliteFacts sat : satellites) {
             int i = index.get(sat.name());
             if (!reached[i]) {
-                diags.report(DiagnosticCode.UNREACHABLE_SATELLITE, nodes.get(sat.name()).span(),
-                        "No route from the source `" + source + "` reaches satellite `" + sat.name() + "`; it cannot take part.",
+                diags.report(
+                        DiagnosticCode.UNREACHABLE_SATELLITE,
+                        nodes.get(sat.name()).span(),
+                        "No route from the source `" + source + "` reaches satellite `" + sat.name()
+                                + "`; it cannot take part.",
                         "Link it to the constellation, or remove it.");
             }
         }

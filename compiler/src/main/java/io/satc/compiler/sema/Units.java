@@ -1,10 +1,10 @@
 package io.satc.compiler.sema;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 import java.util.TreeMap;
 
 /**
@@ -14,8 +14,7 @@ import java.util.TreeMap;
 public final class Units {
 
     /** A unit symbol's meaning. */
-    public record UnitDef(String symbol, Dimension dimension, BigDecimal factor) {
-    }
+    public record UnitDef(String symbol, Dimension dimension, BigDecimal factor) {}
 
     private static final Map<String, UnitDef> TABLE = new LinkedHashMap<>();
 
@@ -77,8 +76,7 @@ public final class Units {
         def("x", Dimension.RATIO, BigDecimal.ONE);
     }
 
-    private Units() {
-    }
+    private Units() {}
 
     private static void def(String symbol, Dimension dim, BigDecimal factor) {
         TABLE.put(symbol, new UnitDef(symbol, dim, factor));
@@ -95,13 +93,29 @@ public final class Units {
 
     /** Common spellings that are not units, with what to write instead. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("bit/s", "bps"), Map.entry("kbit/s", "kbps"), Map.entry("Mbit/s", "Mbps"), Map.entry("Gbit/s", "Gbps"),
-            Map.entry("Tbit/s", "Tbps"), Map.entry("Kbps", "kbps"), Map.entry("KB", "kB"), Map.entry("KB/s", "kB/s"),
-            Map.entry("Gb", "Gbit` (bits) or `GB` (bytes"), Map.entry("Mb", "Mbit` (bits) or `MB` (bytes"),
-            Map.entry("kb", "kbit` (bits) or `kB` (bytes"), Map.entry("Tb", "Tbit` (bits) or `TB` (bytes"),
-            Map.entry("TOPS", "TFLOPS` (satc counts floating-point operations"), Map.entry("GOPS", "GFLOPS` (satc counts floating-point operations"),
-            Map.entry("flops", "FLOPS"), Map.entry("Tflops", "TFLOPS"), Map.entry("TFlops", "TFLOPS"), Map.entry("Gflops", "GFLOPS"),
-            Map.entry("sec", "s"), Map.entry("msec", "ms"), Map.entry("µs", "us"), Map.entry("KM", "km"), Map.entry("percent", "%"));
+            Map.entry("bit/s", "bps"),
+            Map.entry("kbit/s", "kbps"),
+            Map.entry("Mbit/s", "Mbps"),
+            Map.entry("Gbit/s", "Gbps"),
+            Map.entry("Tbit/s", "Tbps"),
+            Map.entry("Kbps", "kbps"),
+            Map.entry("KB", "kB"),
+            Map.entry("KB/s", "kB/s"),
+            Map.entry("Gb", "Gbit` (bits) or `GB` (bytes"),
+            Map.entry("Mb", "Mbit` (bits) or `MB` (bytes"),
+            Map.entry("kb", "kbit` (bits) or `kB` (bytes"),
+            Map.entry("Tb", "Tbit` (bits) or `TB` (bytes"),
+            Map.entry("TOPS", "TFLOPS` (satc counts floating-point operations"),
+            Map.entry("GOPS", "GFLOPS` (satc counts floating-point operations"),
+            Map.entry("flops", "FLOPS"),
+            Map.entry("Tflops", "TFLOPS"),
+            Map.entry("TFlops", "TFLOPS"),
+            Map.entry("Gflops", "GFLOPS"),
+            Map.entry("sec", "s"),
+            Map.entry("msec", "ms"),
+            Map.entry("µs", "us"),
+            Map.entry("KM", "km"),
+            Map.entry("percent", "%"));
 
     /** What to write instead of a common non-unit, if it is one. */
     public static java.util.Optional<String> alias(String symbol) {
@@ -110,6 +124,9 @@ public final class Units {
 
     /** The symbols of one dimension, in table order; for help texts. */
     public static List<String> symbolsOf(Dimension dim) {
-        return TABLE.values().stream().filter(u -> u.dimension() == dim).map(UnitDef::symbol).toList();
+        return TABLE.values().stream()
+                .filter(u -> u.dimension() == dim)
+                .map(UnitDef::symbol)
+                .toList();
     }
 }

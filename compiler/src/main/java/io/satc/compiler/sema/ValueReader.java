@@ -2,8 +2,8 @@ package io.satc.compiler.sema;
 
 import io.satc.compiler.diag.DiagnosticCode;
 import io.satc.compiler.diag.Diagnostics;
-import io.satc.compiler.syntax.ast.AstVisitor;
 import io.satc.compiler.syntax.ast.Assignment;
+import io.satc.compiler.syntax.ast.AstVisitor;
 import io.satc.compiler.syntax.ast.BlockDecl;
 import io.satc.compiler.syntax.ast.CallValue;
 import io.satc.compiler.syntax.ast.LinkDecl;
@@ -45,8 +45,11 @@ final class ValueReader {
     /** A quantity of the given dimension (a unit is required unless the dimension is NUMBER). */
     OptionalDouble quantity(String what, Value value, Dimension dim) {
         if (!(value instanceof NumberValue n)) {
-            diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
-                    "`" + what + "` expects " + dim.phrase() + " such as " + dim.example() + ", found " + describe(value) + ".",
+            diags.report(
+                    DiagnosticCode.WRONG_VALUE_KIND,
+                    value.span(),
+                    "`" + what + "` expects " + dim.phrase() + " such as " + dim.example() + ", found "
+                            + describe(value) + ".",
                     "Write a number followed by a unit, e.g. " + dim.example() + ".");
             return OptionalDouble.empty();
         }
@@ -58,25 +61,35 @@ final class ValueReader {
             if (dim == Dimension.NUMBER) {
                 return finite(n, number.get(), BigDecimal.ONE, dim);
             }
-            diags.report(DiagnosticCode.MISSING_UNIT, n.span(),
-                    "`" + what + "` expects " + dim.phrase() + " such as " + dim.example() + "; `" + n.literal() + "` has no unit.",
+            diags.report(
+                    DiagnosticCode.MISSING_UNIT,
+                    n.span(),
+                    "`" + what + "` expects " + dim.phrase() + " such as " + dim.example() + "; `" + n.literal()
+                            + "` has no unit.",
                     "Add a unit: " + unitList(dim) + ".");
             return OptionalDouble.empty();
         }
         String symbol = n.unit().get().text();
         Optional<Units.UnitDef> unit = Units.lookup(symbol);
         if (unit.isEmpty()) {
-            String help = Units.alias(symbol).map(a -> "Write `" + a + "`.")
-                    .or(() -> dim == Dimension.NUMBER ? java.util.Optional.of("Remove the unit.") : Suggestions.didYouMean(symbol, Units.symbolsOf(dim)))
+            String help = Units.alias(symbol)
+                    .map(a -> "Write `" + a + "`.")
+                    .or(() -> dim == Dimension.NUMBER
+                            ? java.util.Optional.of("Remove the unit.")
+                            : Suggestions.didYouMean(symbol, Units.symbolsOf(dim)))
                     .orElse("Units of " + dim.phrase() + ": " + unitList(dim) + ".");
             diags.report(DiagnosticCode.UNKNOWN_UNIT, n.unit().get().span(), "Unknown unit `" + symbol + "`.", help);
             return OptionalDouble.empty();
         }
         if (unit.get().dimension() != dim) {
             String found = unit.get().dimension().phrase();
-            diags.report(DiagnosticCode.WRONG_DIMENSION, n.span(),
+            diags.report(
+                    DiagnosticCode.WRONG_DIMENSION,
+                    n.span(),
                     "`" + what + "` expects " + dim.phrase() + ", found " + found + " (`" + symbol + "`).",
-                    dim == Dimension.NUMBER ? "Write a plain number such as `64`." : "Use " + article(dim.noun()) + " " + dim.noun() + " unit: " + unitList(dim) + ".");
+                    dim == Dimension.NUMBER
+                            ? "Write a plain number such as `64`."
+                            : "Use " + article(dim.noun()) + " " + dim.noun() + " unit: " + unitList(dim) + ".");
             return OptionalDouble.empty();
         }
         return finite(n, number.get(), unit.get().factor(), dim);
@@ -85,8 +98,11 @@ final class ValueReader {
     private OptionalDouble finite(NumberValue n, BigDecimal number, BigDecimal factor, Dimension dim) {
         BigDecimal base = number.multiply(factor);
         if (base.abs().compareTo(MAX_MAGNITUDE) > 0) {
-            diags.report(DiagnosticCode.NUMBER_OUT_OF_RANGE, n.span(),
-                    "The number `" + clip(n.literal()) + "` is too large.", "Values must stay below 1e30 in base units.");
+            diags.report(
+                    DiagnosticCode.NUMBER_OUT_OF_RANGE,
+                    n.span(),
+                    "The number `" + clip(n.literal()) + "` is too large.",
+                    "Values must stay below 1e30 in base units.");
             return OptionalDouble.empty();
         }
         double v = base.doubleValue();
@@ -97,15 +113,22 @@ final class ValueReader {
     /** A plain integer (no unit). */
     OptionalLong integer(String what, Value value) {
         if (!(value instanceof NumberValue n)) {
-            diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
+            diags.report(
+                    DiagnosticCode.WRONG_VALUE_KIND,
+                    value.span(),
                     "`" + what + "` expects a whole number such as `64`, found " + describe(value) + ".");
             return OptionalLong.empty();
         }
         if (n.unit().isPresent()) {
             String symbol = n.unit().get().text();
-            String found = Units.lookup(symbol).map(u -> u.dimension().phrase() + " (`" + symbol + "`)").orElse("the unit `" + symbol + "`");
-            diags.report(DiagnosticCode.WRONG_DIMENSION, n.span(),
-                    "`" + what + "` expects a plain number, found " + found + ".", "Remove the unit: `" + n.literal() + "`.");
+            String found = Units.lookup(symbol)
+                    .map(u -> u.dimension().phrase() + " (`" + symbol + "`)")
+                    .orElse("the unit `" + symbol + "`");
+            diags.report(
+                    DiagnosticCode.WRONG_DIMENSION,
+                    n.span(),
+                    "`" + what + "` expects a plain number, found " + found + ".",
+                    "Remove the unit: `" + n.literal() + "`.");
             return OptionalLong.empty();
         }
         Optional<BigDecimal> number = number(n);
@@ -114,14 +137,19 @@ final class ValueReader {
         }
         BigDecimal v = number.get();
         if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
-            diags.report(DiagnosticCode.EXPECTED_INTEGER, n.span(),
+            diags.report(
+                    DiagnosticCode.EXPECTED_INTEGER,
+                    n.span(),
                     "`" + what + "` must be a whole number, found `" + n.literal() + "`.");
             return OptionalLong.empty();
         }
         BigInteger i = v.toBigInteger();
         if (i.bitLength() > 62) {
-            diags.report(DiagnosticCode.NUMBER_OUT_OF_RANGE, n.span(),
-                    "The number `" + clip(n.literal()) + "` is too large for `" + what + "`.", "Values must stay below 2^62.");
+            diags.report(
+                    DiagnosticCode.NUMBER_OUT_OF_RANGE,
+                    n.span(),
+                    "The number `" + clip(n.literal()) + "` is too large for `" + what + "`.",
+                    "Values must stay below 2^62.");
             return OptionalLong.empty();
         }
         quantities.put(n, new Quantity(i.doubleValue(), Dimension.NUMBER));
@@ -132,7 +160,9 @@ final class ValueReader {
     OptionalLong positiveInteger(String what, Value value) {
         OptionalLong v = integer(what, value);
         if (v.isPresent() && v.getAsLong() <= 0) {
-            diags.report(DiagnosticCode.NOT_POSITIVE, value.span(),
+            diags.report(
+                    DiagnosticCode.NOT_POSITIVE,
+                    value.span(),
                     "`" + what + "` must be positive, found `" + v.getAsLong() + "`.");
             return OptionalLong.empty();
         }
@@ -143,7 +173,9 @@ final class ValueReader {
     OptionalDouble positive(String what, Value value, Dimension dim) {
         OptionalDouble v = quantity(what, value, dim);
         if (v.isPresent() && !(v.getAsDouble() > 0)) {
-            diags.report(DiagnosticCode.NOT_POSITIVE, value.span(),
+            diags.report(
+                    DiagnosticCode.NOT_POSITIVE,
+                    value.span(),
                     "`" + what + "` must be positive, found `" + source(value) + "`.");
             return OptionalDouble.empty();
         }
@@ -154,7 +186,9 @@ final class ValueReader {
     OptionalDouble nonNegative(String what, Value value, Dimension dim) {
         OptionalDouble v = quantity(what, value, dim);
         if (v.isPresent() && v.getAsDouble() < 0) {
-            diags.report(DiagnosticCode.NOT_POSITIVE, value.span(),
+            diags.report(
+                    DiagnosticCode.NOT_POSITIVE,
+                    value.span(),
                     "`" + what + "` must not be negative, found `" + source(value) + "`.");
             return OptionalDouble.empty();
         }
@@ -165,7 +199,9 @@ final class ValueReader {
     OptionalDouble loss(String what, Value value) {
         OptionalDouble v = quantity(what, value, Dimension.RATIO);
         if (v.isPresent() && (v.getAsDouble() < 0 || v.getAsDouble() > 1)) {
-            diags.report(DiagnosticCode.LOSS_OUT_OF_RANGE, value.span(),
+            diags.report(
+                    DiagnosticCode.LOSS_OUT_OF_RANGE,
+                    value.span(),
                     "`" + what + "` must lie between 0 % and 100 %, found `" + source(value) + "`.",
                     "A loss is a fraction of accuracy, e.g. `1 %` or `0.3 %`.");
             return OptionalDouble.empty();
@@ -181,7 +217,9 @@ final class ValueReader {
         if (value instanceof StringValue s) {
             return Optional.of(s.value());
         }
-        diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
+        diags.report(
+                DiagnosticCode.WRONG_VALUE_KIND,
+                value.span(),
                 "`" + what + "` expects a name such as `leo-1`, found " + describe(value) + ".");
         return Optional.empty();
     }
@@ -191,7 +229,9 @@ final class ValueReader {
         if (value instanceof StringValue s) {
             return Optional.of(s.value());
         }
-        diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
+        diags.report(
+                DiagnosticCode.WRONG_VALUE_KIND,
+                value.span(),
                 "`" + what + "` expects a quoted string, found " + describe(value) + ".",
                 value instanceof SymbolValue s ? "Quote it: `\"" + s.name().text() + "\"`." : null);
         return Optional.empty();
@@ -200,18 +240,27 @@ final class ValueReader {
     /** One of a fixed set of keywords, with a suggestion when misspelt. */
     Optional<String> option(String what, Value value, List<String> options) {
         // Quoted and bare names are the same thing (mission language, "Lexical").
-        Optional<String> word = value instanceof SymbolValue s ? Optional.of(s.name().text())
+        Optional<String> word = value instanceof SymbolValue s
+                ? Optional.of(s.name().text())
                 : value instanceof StringValue s ? Optional.of(s.value()) : Optional.empty();
         if (word.isEmpty()) {
-            diags.report(DiagnosticCode.WRONG_VALUE_KIND, value.span(),
+            diags.report(
+                    DiagnosticCode.WRONG_VALUE_KIND,
+                    value.span(),
                     "`" + what + "` expects one of " + quoteAll(options) + ", found " + describe(value) + ".");
             return Optional.empty();
         }
         if (!options.contains(word.get())) {
-            diags.report(DiagnosticCode.UNKNOWN_OPTION, value.span(),
-                    "`" + what + "` must be " + (options.size() == 1 ? "" : "one of ") + quoteAll(options) + ", found `" + word.get() + "`.",
-                    Suggestions.didYouMean(word.get(), options).orElse(options.size() == 1
-                            ? "`" + options.get(0) + "` is the only choice in this version of satc." : "Choose one of " + quoteAll(options) + "."));
+            diags.report(
+                    DiagnosticCode.UNKNOWN_OPTION,
+                    value.span(),
+                    "`" + what + "` must be " + (options.size() == 1 ? "" : "one of ") + quoteAll(options) + ", found `"
+                            + word.get() + "`.",
+                    Suggestions.didYouMean(word.get(), options)
+                            .orElse(
+                                    options.size() == 1
+                                            ? "`" + options.get(0) + "` is the only choice in this version of satc."
+                                            : "Choose one of " + quoteAll(options) + "."));
             return Optional.empty();
         }
         return word;
@@ -221,7 +270,10 @@ final class ValueReader {
         try {
             return Optional.of(new BigDecimal(n.literal()));
         } catch (NumberFormatException | ArithmeticException e) {
-            diags.report(DiagnosticCode.NUMBER_OUT_OF_RANGE, n.span(), "The number `" + clip(n.literal()) + "` cannot be represented.");
+            diags.report(
+                    DiagnosticCode.NUMBER_OUT_OF_RANGE,
+                    n.span(),
+                    "The number `" + clip(n.literal()) + "` cannot be represented.");
             return Optional.empty();
         }
     }
@@ -273,7 +325,9 @@ final class ValueReader {
 
             @Override
             public String visitNumber(NumberValue node) {
-                return node.unit().isPresent() ? "the quantity `" + clip(node.literal()) + " " + node.unit().get().text() + "`"
+                return node.unit().isPresent()
+                        ? "the quantity `" + clip(node.literal()) + " "
+                                + node.unit().get().text() + "`"
                         : "the number `" + clip(node.literal()) + "`";
             }
 

@@ -23,8 +23,7 @@ public final class SourceReader {
         }
     }
 
-    private SourceReader() {
-    }
+    private SourceReader() {}
 
     public static Result read(String displayPath) {
         return read(Path.of(displayPath), displayPath);
@@ -35,22 +34,32 @@ public final class SourceReader {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {
-                return failure(displayPath, DiagnosticCode.CANNOT_READ_FILE,
-                        "Cannot read `" + displayPath + "`: it is a directory.", "Pass a `.sat` mission file.");
+                return failure(
+                        displayPath,
+                        DiagnosticCode.CANNOT_READ_FILE,
+                        "Cannot read `" + displayPath + "`: it is a directory.",
+                        "Pass a `.sat` mission file.");
             }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return failure(displayPath, DiagnosticCode.CANNOT_READ_FILE,
-                    "Cannot read `" + displayPath + "`: no such file.", "Check the path; it is relative to the current directory.");
+            return failure(
+                    displayPath,
+                    DiagnosticCode.CANNOT_READ_FILE,
+                    "Cannot read `" + displayPath + "`: no such file.",
+                    "Check the path; it is relative to the current directory.");
         } catch (IOException | SecurityException e) {
-            return failure(displayPath, DiagnosticCode.CANNOT_READ_FILE,
-                    "Cannot read `" + displayPath + "`: " + e.getMessage() + ".", null);
+            return failure(
+                    displayPath,
+                    DiagnosticCode.CANNOT_READ_FILE,
+                    "Cannot read `" + displayPath + "`: " + e.getMessage() + ".",
+                    null);
         }
         return decode(displayPath, path, bytes);
     }
 
     public static Result decode(String displayPath, Path path, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -65,11 +74,20 @@ public final class SourceReader {
         int bad = firstInvalidUtf8(bytes);
         // Show the valid prefix so the caret lands on the offending position.
         String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
-        String shown = prefix + "\uFFFD" + new String(bytes, bad + 1, Math.max(0, Math.min(bytes.length, nextNewline(bytes, bad)) - bad - 1),
-                StandardCharsets.UTF_8).replace('\uFFFD', '?');
+        String shown = prefix + "\uFFFD"
+                + new String(
+                                bytes,
+                                bad + 1,
+                                Math.max(0, Math.min(bytes.length, nextNewline(bytes, bad)) - bad - 1),
+                                StandardCharsets.UTF_8)
+                        .replace('\uFFFD', '?');
         SourceFile source = new SourceFile(displayPath, path, shown);
-        Diagnostic d = Diagnostic.error(DiagnosticCode.INVALID_UTF8, source, new Span(prefix.length(), prefix.length() + 1),
-                        "The file is not valid UTF-8: the bytes from offset " + bad + " (0x" + String.format("%02X", bytes[bad] & 0xFF) + ") form no character.")
+        Diagnostic d = Diagnostic.error(
+                        DiagnosticCode.INVALID_UTF8,
+                        source,
+                        new Span(prefix.length(), prefix.length() + 1),
+                        "The file is not valid UTF-8: the bytes from offset " + bad + " (0x"
+                                + String.format("%02X", bytes[bad] & 0xFF) + ") form no character.")
                 .withHelp("Save the mission as UTF-8; other encodings are not accepted.");
         return new Result(null, List.of(d));
     }

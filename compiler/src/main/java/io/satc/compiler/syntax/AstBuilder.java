@@ -50,16 +50,27 @@ final class AstBuilder {
 
     private Statement statement(SatcParser.StatementContext ctx) {
         if (ctx instanceof SatcParser.LinkDeclContext l) {
-            return new LinkDecl(span(l), name(l.from), l.linkArrow() instanceof SatcParser.BidirectionalContext,
-                    span(l.linkArrow()), name(l.to), Optional.ofNullable(l.block()).map(this::block));
+            return new LinkDecl(
+                    span(l),
+                    name(l.from),
+                    l.linkArrow() instanceof SatcParser.BidirectionalContext,
+                    span(l.linkArrow()),
+                    name(l.to),
+                    Optional.ofNullable(l.block()).map(this::block));
         }
         if (ctx instanceof SatcParser.BlockDeclContext b) {
-            return new BlockDecl(span(b), new Ident(span(b.kind), b.kind.getText(), false),
-                    Optional.ofNullable(b.name()).map(this::name), block(b.block()));
+            return new BlockDecl(
+                    span(b),
+                    new Ident(span(b.kind), b.kind.getText(), false),
+                    Optional.ofNullable(b.name()).map(this::name),
+                    block(b.block()));
         }
         if (ctx instanceof SatcParser.OtherBlockDeclContext o) {
-            return new BlockDecl(span(o), new Ident(tokenSpan(o.kind), o.kind.getText(), false),
-                    Optional.ofNullable(o.name()).map(this::name), block(o.block()));
+            return new BlockDecl(
+                    span(o),
+                    new Ident(tokenSpan(o.kind), o.kind.getText(), false),
+                    Optional.ofNullable(o.name()).map(this::name),
+                    block(o.block()));
         }
         SatcParser.AssignmentContext a = (SatcParser.AssignmentContext) ctx;
         return new Assignment(span(a), new Ident(span(a.key()), a.key().getText(), false), value(a.value()));
@@ -77,7 +88,10 @@ final class AstBuilder {
             List<Argument> args = new ArrayList<>();
             for (SatcParser.ArgumentContext a : c.argument()) {
                 if (a instanceof SatcParser.NamedArgumentContext na) {
-                    args.add(new Argument(span(na), Optional.of(new Ident(span(na.key()), na.key().getText(), false)), value(na.value())));
+                    args.add(new Argument(
+                            span(na),
+                            Optional.of(new Ident(span(na.key()), na.key().getText(), false)),
+                            value(na.value())));
                 } else {
                     SatcParser.PositionalArgumentContext pa = (SatcParser.PositionalArgumentContext) a;
                     args.add(new Argument(span(pa), Optional.empty(), value(pa.value())));
@@ -109,11 +123,12 @@ final class AstBuilder {
             char c = literal.charAt(i);
             if (c == '\\' && i + 1 < literal.length() - 1) {
                 char n = literal.charAt(++i);
-                out.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    default -> n;
-                });
+                out.append(
+                        switch (n) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            default -> n;
+                        });
             } else {
                 out.append(c);
             }
@@ -130,7 +145,9 @@ final class AstBuilder {
         Token start = ctx.getStart();
         Token stop = ctx.getStop();
         int s = offsets.toChar(start.getStartIndex());
-        int e = stop == null || stop.getStopIndex() < start.getStartIndex() ? s : offsets.toChar(stop.getStopIndex() + 1);
+        int e = stop == null || stop.getStopIndex() < start.getStartIndex()
+                ? s
+                : offsets.toChar(stop.getStopIndex() + 1);
         return new Span(s, Math.max(s, e));
     }
 }

@@ -23,8 +23,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  */
 public final class MissionParser {
 
-    private MissionParser() {
-    }
+    private MissionParser() {}
 
     public static ParseResult parse(SourceFile source) {
         Diagnostics diags = new Diagnostics(source);

@@ -11,7 +11,8 @@ import java.util.Optional;
  * What parsing one file produced. The tree is present only when the file has no syntax errors,
  * so later phases never see a half-recovered tree.
  */
-public record ParseResult(SourceFile source, Optional<Mission> mission, List<Comment> comments, List<Diagnostic> diagnostics) {
+public record ParseResult(
+        SourceFile source, Optional<Mission> mission, List<Comment> comments, List<Diagnostic> diagnostics) {
     public ParseResult {
         comments = List.copyOf(comments);
         diagnostics = List.copyOf(diagnostics);

@@ -31,6 +31,7 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
     private int limit = MAX_ERRORS;
     /** While re-parsing one declaration alone, its end (EOF) stands for what ended it in the file. */
     private String endOfInput = "the end of the file";
+
     private boolean statementMode;
 
     SyntaxErrorReporter(Diagnostics diags, OffsetMap offsets) {
@@ -131,8 +132,11 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
 
     private void capped(Span span) {
         if (count == MAX_ERRORS) {
-            diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span,
-                    "Too many syntax errors; stopping after " + MAX_ERRORS + ".", "Fix the first errors and check again.");
+            diags.report(
+                    DiagnosticCode.UNEXPECTED_TOKEN,
+                    span,
+                    "Too many syntax errors; stopping after " + MAX_ERRORS + ".",
+                    "Fix the first errors and check again.");
         }
     }
 
@@ -155,7 +159,10 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         String want = describeExpected(e, ctx);
         String got = found.getType() == Token.EOF ? endOfInput : describeToken(found);
         String help = helpFor(e, found);
-        if (help == null && e.size() == 1 && e.contains(SatcLexer.LBRACE) && ctx instanceof SatcParser.OtherBlockDeclContext other) {
+        if (help == null
+                && e.size() == 1
+                && e.contains(SatcLexer.LBRACE)
+                && ctx instanceof SatcParser.OtherBlockDeclContext other) {
             help = "To assign a value write `" + other.kind.getText() + " = ...`; to declare a block add `{ ... }`.";
         }
         diags.report(DiagnosticCode.UNEXPECTED_TOKEN, span, "Expected " + want + ", found " + got + ".", help);
@@ -180,16 +187,20 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         if (e.contains(SatcLexer.ASSIGN) && e.contains(SatcLexer.LBRACE)) {
             return "`=` (an assignment) or `{` (a declaration)";
         }
-        if (e.contains(SatcLexer.RBRACE) && (e.contains(SatcLexer.NL) || e.contains(SatcLexer.SEMI)) && !e.contains(SatcLexer.IDENT)) {
+        if (e.contains(SatcLexer.RBRACE)
+                && (e.contains(SatcLexer.NL) || e.contains(SatcLexer.SEMI))
+                && !e.contains(SatcLexer.IDENT)) {
             return "a newline or `;` after the statement, or `}`";
         }
         if (e.contains(SatcLexer.IDENT) && e.contains(SatcLexer.RBRACE) && rule != SatcParser.RULE_name) {
             return "a declaration such as `satellite leo-1 { ... }`, an assignment such as `source = leo-1`, or `}`";
         }
         if (e.contains(SatcLexer.IDENT) && e.contains(SatcLexer.STRING) && e.contains(SatcLexer.SATELLITE)) {
-            boolean missionName = ctx != null && (ctx.getParent() instanceof SatcParser.MissionHeaderContext
-                    || ctx.getParent() instanceof SatcParser.MissionDeclContext
-                    || ctx instanceof SatcParser.MissionHeaderContext || ctx instanceof SatcParser.MissionDeclContext);
+            boolean missionName = ctx != null
+                    && (ctx.getParent() instanceof SatcParser.MissionHeaderContext
+                            || ctx.getParent() instanceof SatcParser.MissionDeclContext
+                            || ctx instanceof SatcParser.MissionHeaderContext
+                            || ctx instanceof SatcParser.MissionDeclContext);
             return missionName ? "the mission's name such as `\"eo-vit-g\"`" : "a name such as `leo-1`";
         }
         if (e.contains(SatcLexer.EOF) && e.size() <= 2) {
@@ -230,7 +241,9 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         if (e.contains(SatcLexer.MISSION) && e.size() <= 2 && !e.contains(SatcLexer.IDENT)) {
             return "A mission file starts with `mission \"name\" {` and ends with `}`.";
         }
-        if (e.contains(SatcLexer.RBRACE) && (e.contains(SatcLexer.NL) || e.contains(SatcLexer.SEMI)) && !e.contains(SatcLexer.IDENT)) {
+        if (e.contains(SatcLexer.RBRACE)
+                && (e.contains(SatcLexer.NL) || e.contains(SatcLexer.SEMI))
+                && !e.contains(SatcLexer.IDENT)) {
             return "Put each statement on its own line, or separate them with `;`.";
         }
         if (startsValue(e) && (found.getType() == SatcLexer.NL || found.getType() == Token.EOF)) {
@@ -254,7 +267,9 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
             case SatcLexer.STRING -> "a string";
             default -> {
                 String literal = SatcLexer.VOCABULARY.getLiteralName(type);
-                yield literal == null ? SatcLexer.VOCABULARY.getDisplayName(type) : "`" + literal.substring(1, literal.length() - 1) + "`";
+                yield literal == null
+                        ? SatcLexer.VOCABULARY.getDisplayName(type)
+                        : "`" + literal.substring(1, literal.length() - 1) + "`";
             }
         };
     }

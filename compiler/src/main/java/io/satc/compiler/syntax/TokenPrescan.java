@@ -22,11 +22,9 @@ final class TokenPrescan {
     /** Deeper nesting than any real mission needs; a guard for the recursive parser. */
     static final int MAX_DEPTH = 64;
 
-    record Output(List<Token> tokens, List<Comment> comments, boolean structurallySound) {
-    }
+    record Output(List<Token> tokens, List<Comment> comments, boolean structurallySound) {}
 
-    private TokenPrescan() {
-    }
+    private TokenPrescan() {}
 
     static Output run(List<? extends Token> all, Diagnostics diags, OffsetMap offsets) {
         List<Token> kept = new ArrayList<>(all.size());
@@ -41,14 +39,21 @@ final class TokenPrescan {
         Token previous = null;
         for (Token t : all) {
             int type = t.getType();
-            if (type == SatcLexer.ERROR_CHAR && errorRunStart == null && t.getText().equals(">")
-                    && previous != null && previous.getType() == SatcLexer.IDENT && previous.getText().endsWith("-")
+            if (type == SatcLexer.ERROR_CHAR
+                    && errorRunStart == null
+                    && t.getText().equals(">")
+                    && previous != null
+                    && previous.getType() == SatcLexer.IDENT
+                    && previous.getText().endsWith("-")
                     && previous.getStopIndex() + 1 == t.getStartIndex()) {
                 // `a->b`: names may contain `-`, so the lexer read `a-` and a stray `>`.
                 String name = previous.getText();
-                diags.report(DiagnosticCode.INVALID_CHARACTER, span(previous, offsets).to(span(t, offsets)),
+                diags.report(
+                        DiagnosticCode.INVALID_CHARACTER,
+                        span(previous, offsets).to(span(t, offsets)),
                         "`" + name + ">` reads as the name `" + name + "` followed by a stray `>`.",
-                        "Names may contain `-`, so put spaces around arrows: `" + name.substring(0, name.length() - 1) + " -> ...`.");
+                        "Names may contain `-`, so put spaces around arrows: `" + name.substring(0, name.length() - 1)
+                                + " -> ...`.");
                 sound = false;
                 previous = t;
                 continue;
@@ -69,19 +74,25 @@ final class TokenPrescan {
                 sound = false;
             }
             switch (type) {
-                case SatcLexer.LINE_COMMENT, SatcLexer.BLOCK_COMMENT -> comments.add(new Comment(span(t, offsets), t.getText()));
-                case SatcLexer.WS -> {
-                }
+                case SatcLexer.LINE_COMMENT, SatcLexer.BLOCK_COMMENT ->
+                    comments.add(new Comment(span(t, offsets), t.getText()));
+                case SatcLexer.WS -> {}
                 case SatcLexer.ERROR_UNTERMINATED_STRING -> {
-                    diags.report(DiagnosticCode.UNTERMINATED_STRING, span(t, offsets),
-                            "This string is never closed.", "Add a closing `\"` on the same line; strings cannot span lines.");
+                    diags.report(
+                            DiagnosticCode.UNTERMINATED_STRING,
+                            span(t, offsets),
+                            "This string is never closed.",
+                            "Add a closing `\"` on the same line; strings cannot span lines.");
                     sound = false;
                     lexical = true;
                 }
                 case SatcLexer.ERROR_UNTERMINATED_COMMENT -> {
                     Span s = span(t, offsets);
-                    diags.report(DiagnosticCode.UNTERMINATED_COMMENT, new Span(s.start(), s.start() + 2),
-                            "This block comment is never closed.", "Close it with `*/`.");
+                    diags.report(
+                            DiagnosticCode.UNTERMINATED_COMMENT,
+                            new Span(s.start(), s.start() + 2),
+                            "This block comment is never closed.",
+                            "Close it with `*/`.");
                     sound = false;
                     lexical = true;
                 }
@@ -90,17 +101,22 @@ final class TokenPrescan {
                     if (open.size() > MAX_DEPTH && !tooDeep) {
                         tooDeep = true;
                         sound = false;
-                        diags.report(DiagnosticCode.NESTING_TOO_DEEP, span(t, offsets),
+                        diags.report(
+                                DiagnosticCode.NESTING_TOO_DEEP,
+                                span(t, offsets),
                                 "Nesting is deeper than " + MAX_DEPTH + " levels.",
                                 "Missions need only a few levels of `{`, `(` and `[`; check for a runaway bracket.");
                     }
                     kept.add(t);
                 }
                 case SatcLexer.RBRACE, SatcLexer.RPAREN, SatcLexer.RBRACK -> {
-                    if (type == SatcLexer.RBRACE && !open.isEmpty() && open.peek().getType() == SatcLexer.LBRACE) {
+                    if (type == SatcLexer.RBRACE
+                            && !open.isEmpty()
+                            && open.peek().getType() == SatcLexer.LBRACE) {
                         bracePairs.add(new Token[] {open.peek(), t});
                     }
-                    // After a lexical error the brackets are out of step with the text; reporting them would only echo it.
+                    // After a lexical error the brackets are out of step with the text; reporting them would only echo
+                    // it.
                     Diagnostics target = lexical ? new Diagnostics(diags.source()) : diags;
                     if (!tooDeep && !closeBracket(t, open, target, offsets)) {
                         sound = false;
@@ -131,7 +147,10 @@ final class TokenPrescan {
             Token suspect = misindentedOpener(bracePairs, diags);
             if (suspect != null && open.peekLast().getType() == SatcLexer.LBRACE) {
                 // Brackets alone cannot tell which `{` lacks its `}`; indentation usually can.
-                diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(suspect, offsets), "This `{` is probably never closed.",
+                diags.report(
+                        DiagnosticCode.UNCLOSED_DELIMITER,
+                        span(suspect, offsets),
+                        "This `{` is probably never closed.",
                         "The `}` that seems to close it is indented like an outer block; add a `}` for this one.");
             } else {
                 // Otherwise report the outermost unclosed delimiter: inner ones are usually the same mistake.
@@ -139,9 +158,12 @@ final class TokenPrescan {
                 int reported = 0;
                 for (var it = open.descendingIterator(); it.hasNext() && reported < 3; reported++) {
                     Token t = it.next();
-                    diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(t, offsets),
+                    diags.report(
+                            DiagnosticCode.UNCLOSED_DELIMITER,
+                            span(t, offsets),
                             "This `" + t.getText() + "` is never closed.",
-                            "Add the matching `" + closerFor(t.getType()) + "`" + (t == outermost ? " before the end of the file." : "."));
+                            "Add the matching `" + closerFor(t.getType()) + "`"
+                                    + (t == outermost ? " before the end of the file." : "."));
                 }
             }
         }
@@ -155,7 +177,8 @@ final class TokenPrescan {
         for (Token[] pair : pairs) {
             int openLine = pair[0].getLine();
             int closeLine = pair[1].getLine();
-            if (closeLine > openLine && indent(src, closeLine) < indent(src, openLine)
+            if (closeLine > openLine
+                    && indent(src, closeLine) < indent(src, openLine)
                     && (best == null || pair[0].getStartIndex() < best.getStartIndex())) {
                 best = pair[0];
             }
@@ -178,8 +201,11 @@ final class TokenPrescan {
     private static boolean closeBracket(Token t, Deque<Token> open, Diagnostics diags, OffsetMap offsets) {
         int want = openerFor(t.getType());
         if (open.isEmpty()) {
-            diags.report(DiagnosticCode.UNMATCHED_DELIMITER, span(t, offsets),
-                    "This `" + t.getText() + "` closes nothing.", "Remove it, or add the `" + openerText(want) + "` it should close.");
+            diags.report(
+                    DiagnosticCode.UNMATCHED_DELIMITER,
+                    span(t, offsets),
+                    "This `" + t.getText() + "` closes nothing.",
+                    "Remove it, or add the `" + openerText(want) + "` it should close.");
             return false;
         }
         if (open.peek().getType() == want) {
@@ -191,14 +217,19 @@ final class TokenPrescan {
         if (matchesOuter) {
             while (open.peek().getType() != want) {
                 Token unclosed = open.pop();
-                diags.report(DiagnosticCode.UNCLOSED_DELIMITER, span(unclosed, offsets),
+                diags.report(
+                        DiagnosticCode.UNCLOSED_DELIMITER,
+                        span(unclosed, offsets),
                         "This `" + unclosed.getText() + "` is never closed.",
                         "Add the matching `" + closerFor(unclosed.getType()) + "` before `" + t.getText() + "`.");
             }
             open.pop();
         } else {
-            diags.report(DiagnosticCode.UNMATCHED_DELIMITER, span(t, offsets),
-                    "This `" + t.getText() + "` closes nothing; the innermost open bracket is a `" + open.peek().getText() + "`.",
+            diags.report(
+                    DiagnosticCode.UNMATCHED_DELIMITER,
+                    span(t, offsets),
+                    "This `" + t.getText() + "` closes nothing; the innermost open bracket is a `"
+                            + open.peek().getText() + "`.",
                     "Remove it.");
         }
         return false;
@@ -208,11 +239,19 @@ final class TokenPrescan {
         Span s = span(first, offsets).to(span(last, offsets));
         String text = first.getText();
         int cp = text.isEmpty() ? 0 : text.codePointAt(0);
-        String shown = Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0xFFFD
-                || Character.getType(cp) == Character.FORMAT
-                ? String.format("U+%04X", cp) : "`" + new String(Character.toChars(cp)) + "` (" + String.format("U+%04X", cp) + ")";
-        diags.report(DiagnosticCode.INVALID_CHARACTER, s,
-                (first == last ? "The character " : "Invalid characters starting with ") + shown + (first == last ? " cannot appear here." : "."),
+        String shown = Character.isISOControl(cp)
+                        || Character.isWhitespace(cp)
+                        || Character.isSpaceChar(cp)
+                        || cp == 0xFFFD
+                        || Character.getType(cp) == Character.FORMAT
+                ? String.format("U+%04X", cp)
+                : "`" + new String(Character.toChars(cp)) + "` (" + String.format("U+%04X", cp) + ")";
+        diags.report(
+                DiagnosticCode.INVALID_CHARACTER,
+                s,
+                (first == last ? "The character " : "Invalid characters starting with ")
+                        + shown
+                        + (first == last ? " cannot appear here." : "."),
                 "Names use letters, digits, `_` and `-`; quote anything else as a string, or start a comment with `#`.");
     }
 

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-    private static final List<String> ORDER = List.of("source", "diag", "syntax", "sema", "lower", "plan", "codegen", "cli");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.satc\\.compiler\\.([a-z]+)", Pattern.MULTILINE);
+    private static final List<String> ORDER =
+            List.of("source", "diag", "syntax", "sema", "lower", "plan", "codegen", "cli");
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.satc\\.compiler\\.([a-z]+)", Pattern.MULTILINE);
 
     /** Which compiler packages each package may import, besides itself. */
     private static final Map<String, Set<String>> EXTRA = Map.of(
@@ -38,7 +40,8 @@ class LayeringTest {
         Path root = RepoPaths.root().resolve("compiler/src/main/java/io/satc/compiler");
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String pkg = root.relativize(f).getName(0).toString();
                 Matcher m = IMPORT.matcher(Files.readString(f));
                 while (m.find()) {

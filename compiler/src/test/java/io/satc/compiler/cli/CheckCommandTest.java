@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code check} command end to end, in-process: exit codes, text and JSON output. */
 class CheckCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run satc(String... args) {
         StringWriter out = new StringWriter();
@@ -37,12 +36,16 @@ class CheckCommandTest {
     @Test
     void errorsExitOneAndRenderWithCodeAndCarets(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.sat");
-        Files.writeString(f, "mission x {\n  model m { arch = vit(layers = 1, hidden = 8, mlp = 8, heads = 1, patch = 4, image = 8) }\n"
-                + "  satellite a { compute = 1 TFLOPS; memory = 2 Gbps }\n  ground g { compute = 1 TFLOPS }\n"
-                + "  link a -> g { rate = 1 Gbps }\n  source = a\n  sink = g\n}\n");
+        Files.writeString(
+                f,
+                "mission x {\n  model m { arch = vit(layers = 1, hidden = 8, mlp = 8, heads = 1, patch = 4, image = 8) }\n"
+                        + "  satellite a { compute = 1 TFLOPS; memory = 2 Gbps }\n  ground g { compute = 1 TFLOPS }\n"
+                        + "  link a -> g { rate = 1 Gbps }\n  source = a\n  sink = g\n}\n");
         Run r = satc("check", "--color=never", f.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.out().startsWith(f + ":3:46: error[SATC3003]: `memory` expects data, found a rate (`Gbps`).\n"), r.out());
+        assertTrue(
+                r.out().startsWith(f + ":3:46: error[SATC3003]: `memory` expects data, found a rate (`Gbps`).\n"),
+                r.out());
         assertTrue(r.out().contains("  |                                              ^^^^^^\n"), r.out());
         assertTrue(r.err().contains("1 error, 0 warnings in 1 file."), r.err());
     }
@@ -60,7 +63,9 @@ class CheckCommandTest {
         assertTrue(first.has("line") && first.has("column") && first.has("message") && first.has("severity"));
         boolean unknownCodec = false;
         for (JsonNode d : root.get("diagnostics")) {
-            unknownCodec |= d.get("code").asText().equals("SATC2003") && d.get("line").asInt() == 2 && d.get("column").asInt() == 13;
+            unknownCodec |= d.get("code").asText().equals("SATC2003")
+                    && d.get("line").asInt() == 2
+                    && d.get("column").asInt() == 13;
         }
         assertTrue(unknownCodec, r.out());
     }
@@ -69,12 +74,18 @@ class CheckCommandTest {
     void unreadableFileIsSatc0001() {
         Run r = satc("check", "--color=never", "no/such/file.sat");
         assertEquals(1, r.exit());
-        assertTrue(r.out().startsWith("no/such/file.sat:1:1: error[SATC0001]: Cannot read `no/such/file.sat`: no such file."), r.out());
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "no/such/file.sat:1:1: error[SATC0001]: Cannot read `no/such/file.sat`: no such file."),
+                r.out());
     }
 
     @Test
     void manyFilesInOneRun() {
-        Run r = satc("check", RepoPaths.examples().resolve("vit-g-paper.sat").toString(),
+        Run r = satc(
+                "check",
+                RepoPaths.examples().resolve("vit-g-paper.sat").toString(),
                 RepoPaths.examples().resolve("llama2-7b.sat").toString());
         assertEquals(0, r.exit());
         assertTrue(r.err().contains("in 2 files."), r.err());

@@ -34,7 +34,8 @@ class PlanCommandTest {
 
     @Test
     void jsonHasTheDocumentedFields() throws IOException {
-        CheckCommandTest.Run r = satc("plan", "--json", RepoPaths.examples().resolve("llama2-7b.sat").toString());
+        CheckCommandTest.Run r = satc(
+                "plan", "--json", RepoPaths.examples().resolve("llama2-7b.sat").toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("llama2-7b-eight-sats", doc.get("mission").asText());
@@ -72,12 +73,17 @@ class PlanCommandTest {
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertFalse(doc.get("feasible").asBoolean());
         assertTrue(doc.get("reasons").size() > 0);
-        assertTrue(doc.get("reasons").get(0).asText().contains("needs at least 4 stages"), doc.get("reasons").toString());
+        assertTrue(
+                doc.get("reasons").get(0).asText().contains("needs at least 4 stages"),
+                doc.get("reasons").toString());
     }
 
     @Test
     void explainNamesTheBottleneck() {
-        CheckCommandTest.Run r = satc("plan", "--explain", RepoPaths.examples().resolve("llama2-7b.sat").toString());
+        CheckCommandTest.Run r = satc(
+                "plan",
+                "--explain",
+                RepoPaths.examples().resolve("llama2-7b.sat").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Why this plan"), r.out());
         assertTrue(r.out().contains("The bottleneck is"), r.out());

@@ -35,15 +35,20 @@ class RunCommandTest {
     static void compile() {
         simulation = tmp.resolve("link-bound");
         decoder = tmp.resolve("kjv");
-        CheckCommandTest.Run a = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", simulation.toString());
+        CheckCommandTest.Run a =
+                satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", simulation.toString());
         assertEquals(0, a.exit(), a.err());
-        CheckCommandTest.Run b = satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", decoder.toString());
+        CheckCommandTest.Run b =
+                satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", decoder.toString());
         assertEquals(0, b.exit(), b.err());
     }
 
     /** A C-order .npy of float32 ({@code <f4}) values. */
     static Path npy(Path file, int[] shape, float fill) throws Exception {
-        String dims = Arrays.stream(shape).mapToObj(Integer::toString).reduce((x, y) -> x + ", " + y).orElse("")
+        String dims = Arrays.stream(shape)
+                        .mapToObj(Integer::toString)
+                        .reduce((x, y) -> x + ", " + y)
+                        .orElse("")
                 + (shape.length == 1 ? "," : "");
         StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }");
         while ((10 + header.length() + 1) % 64 != 0) {
@@ -53,7 +58,10 @@ class RunCommandTest {
         int n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        out.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).array());
+        out.write(ByteBuffer.allocate(2)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) header.length())
+                .array());
         out.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
         ByteBuffer data = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
@@ -74,7 +82,9 @@ class RunCommandTest {
         JsonNode a = new ObjectMapper().readTree(synthetic.out());
         JsonNode b = new ObjectMapper().readTree(given.out());
         assertEquals("checksums", b.at("/outputs/kind").asText());
-        assertFalse(a.at("/outputs/micro_batches/0/checksum").asText().equals(b.at("/outputs/micro_batches/0/checksum").asText()));
+        assertFalse(a.at("/outputs/micro_batches/0/checksum")
+                .asText()
+                .equals(b.at("/outputs/micro_batches/0/checksum").asText()));
     }
 
     @Test
@@ -82,7 +92,10 @@ class RunCommandTest {
         Path input = npy(tmp.resolve("wrong.npy"), new int[] {32, 100}, 0f);
         CheckCommandTest.Run r = satc("run", "--input", input.toString(), simulation.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
-        assertTrue(r.err().contains("is float32[32, 100], but the bundle's input `input` takes float32[32, 37632] for its batch of 32."),
+        assertTrue(
+                r.err()
+                        .contains(
+                                "is float32[32, 100], but the bundle's input `input` takes float32[32, 37632] for its batch of 32."),
                 r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("", r.out());
@@ -97,8 +110,11 @@ class RunCommandTest {
         Path text = Files.writeString(tmp.resolve("lines.txt"), "a sentence\n");
         CheckCommandTest.Run t = satc("run", "--input", text.toString(), simulation.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, t.exit());
-        assertTrue(t.err().contains("This bundle takes a tensor input: pass a .npy file of shape [32, 37632] (float32)"), t.err());
-        CheckCommandTest.Run missing = satc("run", "--input", tmp.resolve("absent.txt").toString(), decoder.toString());
+        assertTrue(
+                t.err().contains("This bundle takes a tensor input: pass a .npy file of shape [32, 37632] (float32)"),
+                t.err());
+        CheckCommandTest.Run missing =
+                satc("run", "--input", tmp.resolve("absent.txt").toString(), decoder.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, missing.exit());
         assertTrue(missing.err().contains("Cannot read the input"), missing.err());
     }
@@ -106,7 +122,8 @@ class RunCommandTest {
     @Test
     void theDecoderContinuesGivenPromptsAndReportsText() throws Exception {
         Path prompts = Files.writeString(tmp.resolve("prompts.txt"), "In the beginning God\n\nAnd the LORD said\n");
-        CheckCommandTest.Run r = satc("run", "--json", "--generate", "5", "--input", prompts.toString(), decoder.toString());
+        CheckCommandTest.Run r =
+                satc("run", "--json", "--generate", "5", "--input", prompts.toString(), decoder.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("text", doc.at("/outputs/kind").asText());
@@ -132,7 +149,8 @@ class RunCommandTest {
     @Test
     void aTamperedSubModelIsRejectedBeforeAnythingRuns() throws Exception {
         Path copy = tmp.resolve("tampered");
-        CheckCommandTest.Run c = satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", copy.toString());
+        CheckCommandTest.Run c =
+                satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", copy.toString());
         assertEquals(0, c.exit(), c.err());
         Path model = copy.resolve("stages/leo-c/model.onnx");
         byte[] bytes = Files.readAllBytes(model);
@@ -143,18 +161,23 @@ class RunCommandTest {
         assertTrue(r.err().contains("Model file `stages/leo-c/model.onnx` of stage 2 on leo-c has SHA-256"), r.err());
         Files.delete(copy.resolve("model/vocab.json"));
         CheckCommandTest.Run missing = satc("run", copy.toString());
-        assertTrue(missing.err().contains("Tokenizer file `model/vocab.json` of the model is missing from the bundle."), missing.err());
+        assertTrue(
+                missing.err().contains("Tokenizer file `model/vocab.json` of the model is missing from the bundle."),
+                missing.err());
     }
 
     @Test
     void aNewerManifestFormatIsRejectedNamingBothVersions() throws Exception {
         Path copy = tmp.resolve("newer");
-        CheckCommandTest.Run c = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", copy.toString());
+        CheckCommandTest.Run c =
+                satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", copy.toString());
         assertEquals(0, c.exit(), c.err());
         Path manifest = copy.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\" : 2", "\"format_version\" : 7"));
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("\"format_version\" : 2", "\"format_version\" : 7"));
         CheckCommandTest.Run r = satc("run", copy.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
-        assertTrue(r.err().contains("Bundle format version 7 is newer than this runtime, which reads version 2"), r.err());
+        assertTrue(
+                r.err().contains("Bundle format version 7 is newer than this runtime, which reads version 2"), r.err());
     }
 }

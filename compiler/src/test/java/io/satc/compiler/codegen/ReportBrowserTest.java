@@ -89,8 +89,8 @@ class ReportBrowserTest {
     /** A shape element's start tag in the page's source. */
     private static final Pattern SHAPE_TAG = Pattern.compile("<(rect|line|circle|text)[\\s/>]");
 
-    private static final List<String> COMPILED_SECTIONS = List.of(
-            "Constellation and route", "Latency against the baselines", "Communication against the baselines");
+    private static final List<String> COMPILED_SECTIONS =
+            List.of("Constellation and route", "Latency against the baselines", "Communication against the baselines");
 
     private static ChromiumRenderer browser;
 
@@ -105,8 +105,9 @@ class ReportBrowserTest {
             return;
         }
         if (required()) {
-            fail("satc.requireChromium is set but `chromium` is not on the PATH; .ci/run installs Debian's chromium package, "
-                    + "so look at its output for why that failed.");
+            fail(
+                    "satc.requireChromium is set but `chromium` is not on the PATH; .ci/run installs Debian's chromium package, "
+                            + "so look at its output for why that failed.");
         }
         String reason = "Skipping the browser check of report.html: `chromium` is not on the PATH "
                 + "(install Debian's chromium package, as .ci/run does, or set satc.requireChromium=true to make this a failure).";
@@ -126,10 +127,17 @@ class ReportBrowserTest {
             Path report = bundle.resolve("report.html");
             ChromiumRenderer.Rendering r = render(report, example + "-compiled");
             assertClean(r);
-            assertCharts(r, report, List.of("Predicted Gantt chart", "Constellation", "Latency of the plan and the baselines",
-                    "Communication of the plan and the baselines"));
+            assertCharts(
+                    r,
+                    report,
+                    List.of(
+                            "Predicted Gantt chart",
+                            "Constellation",
+                            "Latency of the plan and the baselines",
+                            "Communication of the plan and the baselines"));
             List<String> headings = headings(r);
-            assertTrue(headings.stream().anyMatch(h -> h.endsWith("micro-batches: predicted")), () -> headings.toString());
+            assertTrue(
+                    headings.stream().anyMatch(h -> h.endsWith("micro-batches: predicted")), () -> headings.toString());
             assertTrue(headings.containsAll(COMPILED_SECTIONS), () -> headings.toString());
             assertTrue(headings.stream().noneMatch(h -> h.startsWith("Pipeline: measured")), () -> headings.toString());
         }
@@ -139,15 +147,23 @@ class ReportBrowserTest {
     void measuredReportRendersCleanly() throws Exception {
         Path dir = compile("link-bound.sat");
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
-        RunResult run = new PipelineRunner().run(bundle, RunOptions.emulate(1).withWarmUp(false).withTimeout(Duration.ofSeconds(30)));
+        RunResult run = new PipelineRunner()
+                .run(bundle, RunOptions.emulate(1).withWarmUp(false).withTimeout(Duration.ofSeconds(30)));
         assertTrue(run instanceof RunResult.Completed, () -> "run failed: " + run);
         assertTrue(MeasuredReport.refresh(dir, bundle.manifest(), ((RunResult.Completed) run).report()));
 
         Path report = dir.resolve("report.html");
         ChromiumRenderer.Rendering r = render(report, "link-bound.sat-measured");
         assertClean(r);
-        assertCharts(r, report, List.of("Predicted Gantt chart", "Measured Gantt chart", "Constellation",
-                "Latency of the plan and the baselines", "Communication of the plan and the baselines"));
+        assertCharts(
+                r,
+                report,
+                List.of(
+                        "Predicted Gantt chart",
+                        "Measured Gantt chart",
+                        "Constellation",
+                        "Latency of the plan and the baselines",
+                        "Communication of the plan and the baselines"));
         List<String> headings = headings(r);
         assertTrue(headings.contains("Pipeline: measured (emulate)"), () -> headings.toString());
         assertTrue(headings.containsAll(COMPILED_SECTIONS), () -> headings.toString());
@@ -163,12 +179,21 @@ class ReportBrowserTest {
                 <svg xmlns="http://www.w3.org/2000/svg" aria-label="broken chart" width="60" height="40" viewBox="0 0 60 40">
                 <text x="-20" y="20">cut off</text><p>HTML inside ends the SVG</p><rect width="10" height="10"/></svg>
                 """);
-        assertTrue(r.problems().contains("console.error: deliberate console error"), () -> r.problems().toString());
-        assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("uncaught exception: Error: deliberate uncaught error")),
+        assertTrue(
+                r.problems().contains("console.error: deliberate console error"),
                 () -> r.problems().toString());
-        assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("browser log error (network)") && p.contains("https://example.com/pixel.png")),
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p -> p.startsWith("uncaught exception: Error: deliberate uncaught error")),
                 () -> r.problems().toString());
-        assertTrue(r.requestedUrls().contains("https://example.com/pixel.png"), () -> r.requestedUrls().toString());
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p -> p.startsWith("browser log error (network)")
+                                && p.contains("https://example.com/pixel.png")),
+                () -> r.problems().toString());
+        assertTrue(
+                r.requestedUrls().contains("https://example.com/pixel.png"),
+                () -> r.requestedUrls().toString());
         assertTrue(external(r).contains("https://example.com/pixel.png"));
         List<String> charts = chartProblems(r, tmp.resolve("broken.html"));
         assertTrue(charts.contains("broken chart: text cut off at its edge: cut off"), charts::toString);
@@ -188,7 +213,8 @@ class ReportBrowserTest {
 
     private Path compile(String example) throws IOException {
         Path mission = RepoPaths.examples().resolve(example);
-        AnalyzedMission m = CheckCommand.check(mission, example).analysis().mission().orElseThrow();
+        AnalyzedMission m =
+                CheckCommand.check(mission, example).analysis().mission().orElseThrow();
         PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
         Path dir = tmp.resolve(example + "-bundle");
         BundleCompiler.Result result = BundleCompiler.compile(mission, example, m, outcome, dir, "test");
@@ -199,8 +225,11 @@ class ReportBrowserTest {
     /** A page of our own, {@code NAME.html}, with {@code body} inside a minimal valid document. */
     private ChromiumRenderer.Rendering renderPage(String name, String body) throws IOException, InterruptedException {
         Path page = tmp.resolve(name + ".html");
-        Files.writeString(page, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + name + "</title></head><body>\n"
-                + body + "</body></html>\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                page,
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + name
+                        + "</title></head><body>\n" + body + "</body></html>\n",
+                StandardCharsets.UTF_8);
         return render(page, name);
     }
 
@@ -235,7 +264,9 @@ class ReportBrowserTest {
     /** Requests for anything but local files and inline data, and references to such. */
     private static List<String> external(ChromiumRenderer.Rendering r) {
         List<String> out = new ArrayList<>();
-        r.requestedUrls().stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")).forEach(out::add);
+        r.requestedUrls().stream()
+                .filter(u -> !u.startsWith("file:") && !u.startsWith("data:"))
+                .forEach(out::add);
         r.probe().path("references").forEach(ref -> {
             String u = ref.asText();
             if (u.startsWith("//") || u.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !u.startsWith("data:")) {
@@ -272,7 +303,10 @@ class ReportBrowserTest {
             s.path("clipped").forEach(t -> out.add(label + ": text cut off at its edge: " + t.asText()));
             inside += s.path("shapes").asInt();
         }
-        long written = SHAPE_TAG.matcher(Files.readString(page, StandardCharsets.UTF_8)).results().count();
+        long written = SHAPE_TAG
+                .matcher(Files.readString(page, StandardCharsets.UTF_8))
+                .results()
+                .count();
         if (inside != written) {
             out.add(inside + " of " + written + " shapes in the source are inside an SVG (broken markup)");
         }
@@ -290,7 +324,10 @@ class ReportBrowserTest {
         assertTrue(Files.isRegularFile(png), () -> "no screenshot at " + png);
         byte[] bytes = Files.readAllBytes(png);
         assertTrue(bytes.length > 1000, () -> "screenshot of only " + bytes.length + " bytes");
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(bytes, 8), "PNG signature");
+        assertArrayEquals(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+                Arrays.copyOf(bytes, 8),
+                "PNG signature");
         ByteBuffer header = ByteBuffer.wrap(bytes, 8, 25);
         assertEquals(13, header.getInt(), "IHDR length");
         byte[] type = new byte[4];

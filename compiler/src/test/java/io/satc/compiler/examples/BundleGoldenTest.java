@@ -34,12 +34,14 @@ class BundleGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> eachExampleCompiles() {
-        return ValidExamplesTest.validExamples().stream().map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
+        return ValidExamplesTest.validExamples().stream()
+                .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
     }
 
     private void check(Path mission) throws IOException {
         String shown = RepoPaths.relative(mission);
-        AnalyzedMission m = CheckCommand.check(mission, shown).analysis().mission().orElseThrow();
+        AnalyzedMission m =
+                CheckCommand.check(mission, shown).analysis().mission().orElseThrow();
         PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
         String name = mission.getFileName().toString();
         Path a = tmp.resolve(name + "-a");
@@ -56,11 +58,17 @@ class BundleGoldenTest {
             assertArrayEquals(x, Files.readAllBytes(b.resolve(f)), () -> f + " differs between two compiles");
             listing.append(f).append("  ").append(x.length).append(" bytes\n");
         }
-        assertTrue(new BundleReader().read(a) instanceof BundleRead.Loaded, () -> "bundle does not read back: " + new BundleReader().read(a));
+        assertTrue(
+                new BundleReader().read(a) instanceof BundleRead.Loaded,
+                () -> "bundle does not read back: " + new BundleReader().read(a));
         java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
         goldens.put(mission.resolveSibling(name + ".bundle.txt"), listing.toString());
-        goldens.put(mission.resolveSibling(name + ".manifest.json"), Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
-        goldens.put(mission.resolveSibling(name + ".PLAN.md"), Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+        goldens.put(
+                mission.resolveSibling(name + ".manifest.json"),
+                Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
+        goldens.put(
+                mission.resolveSibling(name + ".PLAN.md"),
+                Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
         Golden.assertAll(goldens);
     }
 }

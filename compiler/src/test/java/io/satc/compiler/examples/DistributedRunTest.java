@@ -41,8 +41,7 @@ class DistributedRunTest {
     @TempDir
     static Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run satc(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
@@ -60,13 +59,18 @@ class DistributedRunTest {
         String text = Files.readString(RepoPaths.examples().resolve("kjv-decoder.sat"), StandardCharsets.UTF_8)
                 .replace("memory = 3 MB", "memory = 2 MB")
                 .replace("\"../", "\"" + RepoPaths.root() + "/")
-                .replace("  ground kiruna {}", "  satellite leo-d { compute = 0.5 TFLOPS; memory = 2 MB }\n  ground kiruna {}")
-                .replace("  link leo-c -> kiruna", "  link leo-c <-> leo-d { rate = 50 Mbps; distance = 700 km }\n  link leo-d -> kiruna");
+                .replace(
+                        "  ground kiruna {}",
+                        "  satellite leo-d { compute = 0.5 TFLOPS; memory = 2 MB }\n  ground kiruna {}")
+                .replace(
+                        "  link leo-c -> kiruna",
+                        "  link leo-c <-> leo-d { rate = 50 Mbps; distance = 700 km }\n  link leo-d -> kiruna");
         Path mission = Files.writeString(tmp.resolve("kjv-four.sat"), text, StandardCharsets.UTF_8);
         bundleDir = tmp.resolve("bundle");
         Run r = satc("compile", mission.toString(), "-o", bundleDir.toString());
         assertEquals(0, r.exit(), r.err());
-        bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(bundleDir)).bundle();
+        bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(bundleDir))
+                .bundle();
         assertEquals(4, bundle.manifest().stages().size(), "the variant must plan four stages");
     }
 
@@ -84,7 +88,10 @@ class DistributedRunTest {
         StringBuilder sb = new StringBuilder();
         for (BundleStage s : of.manifest().stages()) {
             try (ServerSocket socket = new ServerSocket(0)) {
-                sb.append(s.node()).append(" 127.0.0.1:").append(socket.getLocalPort()).append('\n');
+                sb.append(s.node())
+                        .append(" 127.0.0.1:")
+                        .append(socket.getLocalPort())
+                        .append('\n');
             }
         }
         return Files.writeString(tmp.resolve(name), sb.toString());
@@ -96,13 +103,28 @@ class DistributedRunTest {
 
     /** Starts `satc node` in its own JVM; stdout and stderr go to NODE-PEERSFILE.out / .err. */
     private Process node(Path dir, String node, Path peers, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "node",
-                dir.toString(), "--node", node, "--peers", peers.toString(), "--stall-timeout", "30", "--timeout", "240"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "node",
+                dir.toString(),
+                "--node",
+                node,
+                "--peers",
+                peers.toString(),
+                "--stall-timeout",
+                "30",
+                "--timeout",
+                "240"));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve(node + "-" + peers.getFileName() + ".out").toFile())
-                .redirectError(tmp.resolve(node + "-" + peers.getFileName() + ".err").toFile())
+                .redirectOutput(
+                        tmp.resolve(node + "-" + peers.getFileName() + ".out").toFile())
+                .redirectError(
+                        tmp.resolve(node + "-" + peers.getFileName() + ".err").toFile())
                 .start();
         started.add(p);
         return p;
@@ -126,11 +148,18 @@ class DistributedRunTest {
             assertEquals(0, processes.get(i).exitValue(), node + ": " + read(node, peers, "err"));
         }
         JsonNode doc = new ObjectMapper().readTree(read("leo-d", peers, "out"));
-        ModelOutputs.Generated local = assertInstanceOf(ModelOutputs.Generated.class, assertInstanceOf(InferenceRunner.Done.class,
-                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> { })).outputs());
+        ModelOutputs.Generated local = assertInstanceOf(
+                ModelOutputs.Generated.class,
+                assertInstanceOf(
+                                InferenceRunner.Done.class,
+                                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> {}))
+                        .outputs());
         assertEquals(local.prompts().size(), doc.at("/outputs/samples").size());
         for (int s = 0; s < local.prompts().size(); s++) {
-            assertEquals(local.continuations().get(s), doc.at("/outputs/samples/" + s + "/generated").asText(), "prompt " + s);
+            assertEquals(
+                    local.continuations().get(s),
+                    doc.at("/outputs/samples/" + s + "/generated").asText(),
+                    "prompt " + s);
         }
         assertEquals("", read("leo-a", peers, "out"), "only the last stage writes outputs");
     }
@@ -173,10 +202,12 @@ class DistributedRunTest {
         Path dir = tmp.resolve("link-bound");
         Run c = satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", dir.toString());
         assertEquals(0, c.exit(), c.err());
-        Bundle simulation = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir)).bundle();
+        Bundle simulation = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
+                .bundle();
         Path peers = peers(simulation, "peers-sim.txt");
         List<Process> processes = new ArrayList<>();
-        List<String> nodes = simulation.manifest().stages().stream().map(BundleStage::node).toList();
+        List<String> nodes =
+                simulation.manifest().stages().stream().map(BundleStage::node).toList();
         for (String node : nodes) {
             processes.add(node(dir, node, peers, "--json"));
         }
@@ -187,9 +218,13 @@ class DistributedRunTest {
         JsonNode distributed = new ObjectMapper().readTree(read(nodes.get(nodes.size() - 1), peers, "out"));
         Run local = satc("run", "--json", dir.toString());
         JsonNode one = new ObjectMapper().readTree(local.out());
-        assertEquals(one.at("/outputs/micro_batches").size(), distributed.at("/outputs/checksums").size());
+        assertEquals(
+                one.at("/outputs/micro_batches").size(),
+                distributed.at("/outputs/checksums").size());
         for (int i = 0; i < distributed.at("/outputs/checksums").size(); i++) {
-            assertEquals(one.at("/outputs/micro_batches/" + i + "/checksum").asText(), distributed.at("/outputs/checksums/" + i).asText());
+            assertEquals(
+                    one.at("/outputs/micro_batches/" + i + "/checksum").asText(),
+                    distributed.at("/outputs/checksums/" + i).asText());
         }
     }
 
@@ -211,7 +246,11 @@ class DistributedRunTest {
     void anUnknownNodeOrABadPeersFileIsRejected() throws Exception {
         Run r = satc("node", bundleDir.toString(), "--node", "leo-z");
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
-        assertTrue(r.err().contains("node `leo-z` runs no stage of this bundle; its stages run on leo-a, leo-b, leo-c, leo-d."), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "node `leo-z` runs no stage of this bundle; its stages run on leo-a, leo-b, leo-c, leo-d."),
+                r.err());
         Path bad = Files.writeString(tmp.resolve("bad-peers.txt"), "leo-a 127.0.0.1:7401\nleo-b localhost\n");
         Run p = satc("node", bundleDir.toString(), "--node", "leo-a", "--peers", bad.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, p.exit());

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ErrorExamplesTest {
 
-    private static final Pattern EXPECT = Pattern.compile("expect-(error|warning):\\s*(SATC\\d{4}(?:\\s*,\\s*SATC\\d{4})*)");
+    private static final Pattern EXPECT =
+            Pattern.compile("expect-(error|warning):\\s*(SATC\\d{4}(?:\\s*,\\s*SATC\\d{4})*)");
 
     static List<Path> errorExamples() {
         return RepoPaths.missions(RepoPaths.examples().resolve("errors"));
@@ -89,7 +90,9 @@ class ErrorExamplesTest {
             }
         }
         assertTrue(missing.isEmpty(), "codes no error example exercises: " + ids(missing));
-        assertTrue(errorExamples().size() >= 40, "at least 40 error examples, found " + errorExamples().size());
+        assertTrue(
+                errorExamples().size() >= 40,
+                "at least 40 error examples, found " + errorExamples().size());
     }
 
     @Test

@@ -35,11 +35,15 @@ class PlanGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> eachExamplePlans() {
-        return ValidExamplesTest.validExamples().stream().map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
+        return ValidExamplesTest.validExamples().stream()
+                .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
     }
 
     private static void check(Path p) {
-        AnalyzedMission mission = CheckCommand.check(p, RepoPaths.relative(p)).analysis().mission().orElseThrow();
+        AnalyzedMission mission = CheckCommand.check(p, RepoPaths.relative(p))
+                .analysis()
+                .mission()
+                .orElseThrow();
         MissionPlanning.Result result = MissionPlanning.plan(mission);
         assertTrue(result instanceof MissionPlanning.Planned, () -> "not plannable: " + result);
         PlanOutcome outcome = ((MissionPlanning.Planned) result).outcome();
@@ -55,8 +59,11 @@ class PlanGoldenTest {
             Evaluation independent = Evaluator.evaluate(problem, e.plan());
             assertTrue(independent.feasible(), () -> "returned plan violates " + independent.violations());
             assertEquals(e.latencySeconds(), independent.latencySeconds(), 1e-12 * e.latencySeconds());
-            outcome.baselines().stream().filter(b -> b.feasible()).forEach(b -> assertTrue(
-                    e.latencySeconds() <= b.latencySeconds() * (1 + 1e-9), () -> "worse than baseline " + b.name()));
+            outcome.baselines().stream()
+                    .filter(b -> b.feasible())
+                    .forEach(b -> assertTrue(
+                            e.latencySeconds() <= b.latencySeconds() * (1 + 1e-9),
+                            () -> "worse than baseline " + b.name()));
         });
         java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
         goldens.put(p.resolveSibling(p.getFileName() + ".plan.txt"), text);

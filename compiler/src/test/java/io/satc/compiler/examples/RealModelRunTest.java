@@ -65,21 +65,28 @@ class RealModelRunTest {
             mission = tmp.resolve("none-" + example);
             Files.writeString(mission, text, StandardCharsets.UTF_8);
         }
-        AnalyzedMission m = CheckCommand.check(mission, example).analysis().mission().orElseThrow();
+        AnalyzedMission m =
+                CheckCommand.check(mission, example).analysis().mission().orElseThrow();
         PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
         Path dir = tmp.resolve("bundle-" + (noCodecs ? "none-" : "") + example);
-        assertInstanceOf(BundleCompiler.Written.class, BundleCompiler.compile(mission, example, m, outcome, dir, "test"));
-        Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir)).bundle();
+        assertInstanceOf(
+                BundleCompiler.Written.class, BundleCompiler.compile(mission, example, m, outcome, dir, "test"));
+        Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
+                .bundle();
         if (noCodecs) {
             bundle.manifest().stages().forEach(s -> assertEquals("none", s.codecOut(), "codec of " + s.resourceName()));
         } else {
-            assertTrue(bundle.manifest().stages().stream().anyMatch(s -> !s.codecOut().equals("none")), "the plan compresses a cut");
+            assertTrue(
+                    bundle.manifest().stages().stream()
+                            .anyMatch(s -> !s.codecOut().equals("none")),
+                    "the plan compresses a cut");
         }
         return bundle;
     }
 
     /** The unsplit model run on one micro-batch's inputs, with the stages' session options. */
-    private static float[] unsplit(OrtSession session, StageInput in, String inputName, String output) throws Exception {
+    private static float[] unsplit(OrtSession session, StageInput in, String inputName, String output)
+            throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         try {
@@ -100,7 +107,8 @@ class RealModelRunTest {
 
     private static OnnxTensor tensor(OrtEnvironment env, Activation a) throws Exception {
         long[] shape = java.util.Arrays.stream(a.shape()).asLongStream().toArray();
-        return a instanceof LongTensor l ? OnnxTensor.createTensor(env, LongBuffer.wrap(l.data()), shape)
+        return a instanceof LongTensor l
+                ? OnnxTensor.createTensor(env, LongBuffer.wrap(l.data()), shape)
                 : OnnxTensor.createTensor(env, FloatBuffer.wrap(((Tensor) a).data()), shape);
     }
 
@@ -130,25 +138,34 @@ class RealModelRunTest {
     void decoderWithoutCompressionEqualsTheUnsplitModelBitForBit() throws Exception {
         Bundle bundle = compile("kjv-decoder.sat", true);
         BundleManifest manifest = bundle.manifest();
-        CharVocabulary vocabulary = CharVocabulary.read(bundle.resolve(manifest.io().tokenizer()));
+        CharVocabulary vocabulary =
+                CharVocabulary.read(bundle.resolve(manifest.io().tokenizer()));
         List<String> prompts = BundleInputs.bundledSamples(bundle);
         List<StageInput> inputs = BundleInputs.decoder(manifest, vocabulary, prompts, new int[manifest.batch()]);
         List<float[]> split = sinkOutputs(bundle, inputs);
         try (OrtSession full = open(kjvModel())) {
             for (int i = 0; i < inputs.size(); i++) {
-                assertArrayEquals(unsplit(full, inputs.get(i), "input_ids", "logits"), split.get(i), "micro-batch " + i);
+                assertArrayEquals(
+                        unsplit(full, inputs.get(i), "input_ids", "logits"), split.get(i), "micro-batch " + i);
             }
             // Generation through the pipeline equals greedy generation with the unsplit model.
             int steps = 12;
-            ModelOutputs.Generated generated = assertInstanceOf(ModelOutputs.Generated.class, assertInstanceOf(
-                    InferenceRunner.Done.class, new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> { }))
-                    .outputs());
+            ModelOutputs.Generated generated = assertInstanceOf(
+                    ModelOutputs.Generated.class,
+                    assertInstanceOf(
+                                    InferenceRunner.Done.class,
+                                    new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> {}))
+                            .outputs());
             List<StringBuilder> texts = new ArrayList<>();
             prompts.forEach(p -> texts.add(new StringBuilder(p)));
             int b = manifest.microBatchSize();
             for (int step = 0; step < steps; step++) {
                 int[] last = new int[manifest.batch()];
-                List<StageInput> pass = BundleInputs.decoder(manifest, vocabulary, texts.stream().map(StringBuilder::toString).toList(), last);
+                List<StageInput> pass = BundleInputs.decoder(
+                        manifest,
+                        vocabulary,
+                        texts.stream().map(StringBuilder::toString).toList(),
+                        last);
                 List<float[]> logits = new ArrayList<>();
                 for (StageInput in : pass) {
                     logits.add(unsplit(full, in, "input_ids", "logits"));
@@ -158,9 +175,14 @@ class RealModelRunTest {
                 }
             }
             for (int s = 0; s < prompts.size(); s++) {
-                assertEquals(texts.get(s).substring(prompts.get(s).length()), generated.continuations().get(s), "prompt " + s);
+                assertEquals(
+                        texts.get(s).substring(prompts.get(s).length()),
+                        generated.continuations().get(s),
+                        "prompt " + s);
             }
-            assertTrue(generated.continuations().stream().anyMatch(t -> t.strip().length() > 3), generated.continuations().toString());
+            assertTrue(
+                    generated.continuations().stream().anyMatch(t -> t.strip().length() > 3),
+                    generated.continuations().toString());
         }
     }
 
@@ -179,9 +201,11 @@ class RealModelRunTest {
     void decoderWithThePlannedCodecAgreesWithTheUnsplitModelWithinItsCalibratedLoss() throws Exception {
         Bundle bundle = compile("kjv-decoder.sat", false);
         BundleManifest manifest = bundle.manifest();
-        CharVocabulary vocabulary = CharVocabulary.read(bundle.resolve(manifest.io().tokenizer()));
+        CharVocabulary vocabulary =
+                CharVocabulary.read(bundle.resolve(manifest.io().tokenizer()));
         // Full windows of calibration text, where every position is a real prediction.
-        String corpus = String.join("\n", Files.readAllLines(RepoPaths.root().resolve("models/kjv-char-gpt/calibration.txt")));
+        String corpus =
+                String.join("\n", Files.readAllLines(RepoPaths.root().resolve("models/kjv-char-gpt/calibration.txt")));
         List<String> windows = new ArrayList<>();
         for (int s = 0; s < manifest.batch(); s++) {
             windows.add(corpus.substring(s * 128, (s + 1) * 128));
@@ -202,8 +226,12 @@ class RealModelRunTest {
             }
         }
         double disagreement = 1 - (double) agree / total;
-        System.out.printf(java.util.Locale.ROOT, "kjv-decoder with %s: top-1 disagreement %.4f %% over %d positions%n",
-                manifest.stages().get(0).codecOut(), 100 * disagreement, total);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "kjv-decoder with %s: top-1 disagreement %.4f %% over %d positions%n",
+                manifest.stages().get(0).codecOut(),
+                100 * disagreement,
+                total);
         // The plan's budget is 1 % top-1 disagreement; calibration measured 0.26 % for this codec.
         assertTrue(disagreement <= 0.01, "top-1 disagreement " + disagreement);
     }
@@ -223,11 +251,16 @@ class RealModelRunTest {
     /** Sink outputs against the unsplit model, and the reported embeddings against the unsplit ones' pooling. */
     private void checkEncoder(Bundle bundle, double maxLoss) throws Exception {
         BundleManifest manifest = bundle.manifest();
-        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(bundle.resolve(manifest.io().tokenizer()));
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(
+                bundle.resolve(manifest.io().tokenizer()));
         List<String> texts = BundleInputs.bundledSamples(bundle);
         List<StageInput> inputs = BundleInputs.encoder(manifest, tokenizer, texts);
-        ModelOutputs.Embeddings embeddings = assertInstanceOf(ModelOutputs.Embeddings.class, assertInstanceOf(
-                InferenceRunner.Done.class, new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, 1, s -> { })).outputs());
+        ModelOutputs.Embeddings embeddings = assertInstanceOf(
+                ModelOutputs.Embeddings.class,
+                assertInstanceOf(
+                                InferenceRunner.Done.class,
+                                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, 1, s -> {}))
+                        .outputs());
         assertEquals(texts.size(), embeddings.vectors().size());
         List<float[]> split = maxLoss == 0 ? sinkOutputs(bundle, inputs) : null;
         int b = manifest.microBatchSize();
@@ -254,8 +287,12 @@ class RealModelRunTest {
             }
         }
         double loss = lossSum / texts.size();
-        System.out.printf(java.util.Locale.ROOT, "minilm-encoder with %s: 1 - mean cosine %.6f %% over %d sentences%n",
-                manifest.stages().get(0).codecOut(), 100 * loss, texts.size());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "minilm-encoder with %s: 1 - mean cosine %.6f %% over %d sentences%n",
+                manifest.stages().get(0).codecOut(),
+                100 * loss,
+                texts.size());
         assertTrue(loss <= Math.max(maxLoss, 1e-6), "1 - mean cosine " + loss);
     }
 

@@ -33,10 +33,15 @@ class RunEmulationTest {
     @Test
     void emulatedMakespanMatchesTheCostModel(@TempDir Path tmp) throws Exception {
         Path mission = RepoPaths.examples().resolve("link-bound.sat");
-        AnalyzedMission m = CheckCommand.check(mission, "link-bound.sat").analysis().mission().orElseThrow();
+        AnalyzedMission m = CheckCommand.check(mission, "link-bound.sat")
+                .analysis()
+                .mission()
+                .orElseThrow();
         PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
         Path dir = tmp.resolve("bundle");
-        assertTrue(BundleCompiler.compile(mission, "link-bound.sat", m, outcome, dir, "test") instanceof BundleCompiler.Written);
+        assertTrue(
+                BundleCompiler.compile(mission, "link-bound.sat", m, outcome, dir, "test")
+                        instanceof BundleCompiler.Written);
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
         // Time scale 4: about 0.85 s, long enough that this busy 2-core machine keeps up with the emulated hardware.
         RunOptions options = RunOptions.emulate(4).withWarmUp(true);

@@ -18,17 +18,20 @@ class ValidExamplesTest {
 
     static List<Path> validExamples() {
         Path errors = RepoPaths.examples().resolve("errors");
-        return RepoPaths.missions(RepoPaths.examples()).stream().filter(p -> !p.startsWith(errors)).toList();
+        return RepoPaths.missions(RepoPaths.examples()).stream()
+                .filter(p -> !p.startsWith(errors))
+                .toList();
     }
 
     @TestFactory
     Stream<DynamicTest> eachExampleChecksClean() {
-        return validExamples().stream().map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> {
-            String shown = RepoPaths.relative(p);
-            List<Diagnostic> ds = CheckCommand.check(p, shown).diagnostics();
-            assertFalse(ds.stream().anyMatch(Diagnostic::isError), () -> shown + " has errors:\n" + render(ds));
-            Golden.assertMatches(p.resolveSibling(p.getFileName() + ".check.out"), render(ds));
-        }));
+        return validExamples().stream()
+                .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> {
+                    String shown = RepoPaths.relative(p);
+                    List<Diagnostic> ds = CheckCommand.check(p, shown).diagnostics();
+                    assertFalse(ds.stream().anyMatch(Diagnostic::isError), () -> shown + " has errors:\n" + render(ds));
+                    Golden.assertMatches(p.resolveSibling(p.getFileName() + ".check.out"), render(ds));
+                }));
     }
 
     private static String render(List<Diagnostic> ds) {

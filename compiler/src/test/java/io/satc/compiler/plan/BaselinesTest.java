@@ -1,11 +1,11 @@
 package io.satc.compiler.plan;
 
-import io.satc.compiler.lower.CodecOption;
-import io.satc.compiler.lower.PlacementProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.satc.compiler.lower.CodecOption;
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,7 +27,8 @@ class BaselinesTest {
             if (b.feasible()) {
                 SearchResult.Found found = (SearchResult.Found) optimum;
                 double t = Evaluator.evaluate(problem, found.plan()).latencySeconds();
-                assertTrue(t <= b.latencySeconds() || PlanRanking.tied(t, b.latencySeconds()),
+                assertTrue(
+                        t <= b.latencySeconds() || PlanRanking.tied(t, b.latencySeconds()),
                         () -> "seed " + seed + ": " + b.name() + " beats the optimum");
             }
         }
@@ -64,8 +65,10 @@ class BaselinesTest {
         BaselineResult ground = all.get(0);
         assertEquals("ground-only", ground.name());
         assertFalse(ground.feasible());
-        assertTrue(ground.reasons().get(0).contains("no compute"), ground.reasons().toString());
-        assertEquals(List.of("ground-only", "single-satellite", "uniform", "proportional", "no-compression",
-                "fixed-q"), all.stream().map(BaselineResult::name).toList());
+        assertTrue(
+                ground.reasons().get(0).contains("no compute"), ground.reasons().toString());
+        assertEquals(
+                List.of("ground-only", "single-satellite", "uniform", "proportional", "no-compression", "fixed-q"),
+                all.stream().map(BaselineResult::name).toList());
     }
 }

@@ -1,10 +1,10 @@
 package io.satc.compiler.plan;
 
-import io.satc.compiler.lower.PlacementProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,11 @@ class BenchmarkProblemsTest {
     void vitOptimumMatchesTheZeroHeuristicSearch() {
         PlacementProblem p = BenchmarkProblems.vitG();
         SearchResult.Found astar = assertInstanceOf(SearchResult.Found.class, Planner.plan(p));
-        SearchResult.Found blind = assertInstanceOf(SearchResult.Found.class,
-                Planner.plan(p, SearchOptions.EXACT.withoutHeuristic()));
+        SearchResult.Found blind =
+                assertInstanceOf(SearchResult.Found.class, Planner.plan(p, SearchOptions.EXACT.withoutHeuristic()));
         assertEquals(blind.plan(), astar.plan());
-        assertTrue(astar.stats().expanded() * 10 < blind.stats().expanded(),
+        assertTrue(
+                astar.stats().expanded() * 10 < blind.stats().expanded(),
                 "the heuristic saves at least 10x expansions: " + astar.stats() + " vs " + blind.stats());
     }
 
@@ -35,9 +36,11 @@ class BenchmarkProblemsTest {
     @Test
     void boundedSearchReportsAProvenGap() {
         PlacementProblem p = BenchmarkProblems.llama24();
-        SearchResult.Found found = assertInstanceOf(SearchResult.Found.class,
-                Planner.plan(p, SearchOptions.EXACT.bounded(50)));
-        assertTrue(found.stats().gap() >= 0 && found.stats().gap() < 0.2, "gap " + found.stats().gap());
+        SearchResult.Found found =
+                assertInstanceOf(SearchResult.Found.class, Planner.plan(p, SearchOptions.EXACT.bounded(50)));
+        assertTrue(
+                found.stats().gap() >= 0 && found.stats().gap() < 0.2,
+                "gap " + found.stats().gap());
         assertEquals(50, found.stats().expanded());
         Evaluation e = Evaluator.evaluate(p, found.plan());
         assertTrue(e.feasible(), e.violations().toString());
@@ -49,8 +52,20 @@ class BenchmarkProblemsTest {
                 assertTrue(lowerBound <= b.latencySeconds() * (1 + 1e-9), b.name());
             }
         }
-        assertEquals(List.of("ground-only", "single-satellite", "uniform", "proportional", "no-compression",
-                "fixed-fp8", "fixed-int4", "fixed-int8", "fixed-mask", "fixed-topk"),
-                Baselines.compute(p, found, bounded).stream().map(BaselineResult::name).toList());
+        assertEquals(
+                List.of(
+                        "ground-only",
+                        "single-satellite",
+                        "uniform",
+                        "proportional",
+                        "no-compression",
+                        "fixed-fp8",
+                        "fixed-int4",
+                        "fixed-int8",
+                        "fixed-mask",
+                        "fixed-topk"),
+                Baselines.compute(p, found, bounded).stream()
+                        .map(BaselineResult::name)
+                        .toList());
     }
 }

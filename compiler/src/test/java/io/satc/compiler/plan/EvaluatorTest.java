@@ -1,16 +1,16 @@
 package io.satc.compiler.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.satc.compiler.lower.CodecOption;
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -26,21 +26,24 @@ class EvaluatorTest {
      * Codec q: ratio 2 / 4, loss 0.002 / 0.003 at cuts 0 / 1, 1e9 B/s.
      */
     static PlacementProblem problem(double s2Memory, double budget) {
-        List<ModelUnit> units = List.of(new ModelUnit("u0", 1e9, 1e10, 1e6), new ModelUnit("u1", 2e9, 2e10, 5e5),
+        List<ModelUnit> units = List.of(
+                new ModelUnit("u0", 1e9, 1e10, 1e6),
+                new ModelUnit("u1", 2e9, 2e10, 5e5),
                 new ModelUnit("u2", 1e9, 1e10, 1e3));
-        List<ComputeNode> nodes = List.of(new ComputeNode("s1", NodeKind.SATELLITE, 1e13, 8e9),
+        List<ComputeNode> nodes = List.of(
+                new ComputeNode("s1", NodeKind.SATELLITE, 1e13, 8e9),
                 new ComputeNode("s2", NodeKind.SATELLITE, 2e13, s2Memory),
                 new ComputeNode("r", NodeKind.SATELLITE, 0, 1e9),
                 new ComputeNode("g", NodeKind.GROUND, 0, Double.POSITIVE_INFINITY));
-        List<Link> links = List.of(new Link("s1", "s2", 1e9, 0.010), new Link("s2", "r", 2e9, 0.005),
-                new Link("r", "g", 1e9, 0.002));
+        List<Link> links = List.of(
+                new Link("s1", "s2", 1e9, 0.010), new Link("s2", "r", 2e9, 0.005), new Link("r", "g", 1e9, 0.002));
         List<CodecOption> codecs = List.of(new CodecOption("q", List.of(2.0, 4.0), List.of(0.002, 0.003), 1e9));
-        return new PlacementProblem("hand", units, 2e6, 4, 2, nodes, links, codecs, "s1", "g", budget,
-                OptionalInt.empty());
+        return new PlacementProblem(
+                "hand", units, 2e6, 4, 2, nodes, links, codecs, "s1", "g", budget, OptionalInt.empty());
     }
 
-    static final Plan PLAN = new Plan(List.of(new StageAssignment("s1", 0), new StageAssignment("s2", 2)),
-            List.of("q"));
+    static final Plan PLAN =
+            new Plan(List.of(new StageAssignment("s1", 0), new StageAssignment("s2", 2)), List.of("q"));
 
     @Test
     void handComputedExample() {
@@ -77,11 +80,15 @@ class EvaluatorTest {
     void reportsMemoryAndAccuracyViolationsWithAmounts() {
         Evaluation e = Evaluator.evaluate(problem(3e9, 0.001), PLAN);
         assertFalse(e.feasible());
-        Violation memory = e.violations().stream().filter(v -> v.kind() == Violation.Kind.MEMORY).findFirst()
+        Violation memory = e.violations().stream()
+                .filter(v -> v.kind() == Violation.Kind.MEMORY)
+                .findFirst()
                 .orElseThrow();
         assertEquals(4e6, memory.amount(), 1e-3);
         assertTrue(memory.message().contains("`s2`"), memory.message());
-        Violation accuracy = e.violations().stream().filter(v -> v.kind() == Violation.Kind.ACCURACY).findFirst()
+        Violation accuracy = e.violations().stream()
+                .filter(v -> v.kind() == Violation.Kind.ACCURACY)
+                .findFirst()
                 .orElseThrow();
         assertEquals(0.001, accuracy.amount(), 1e-15);
         assertEquals("The codecs lose 0.20 % accuracy; the budget is 0.10 %.", accuracy.message());
@@ -92,12 +99,12 @@ class EvaluatorTest {
         PlacementProblem p = problem(4e9, 0.01);
         Evaluation relay = Evaluator.evaluate(p, new Plan(List.of(new StageAssignment("r", 2)), List.of()));
         assertTrue(relay.violations().stream().anyMatch(v -> v.kind() == Violation.Kind.NO_COMPUTE));
-        Evaluation twice = Evaluator.evaluate(p, new Plan(List.of(new StageAssignment("s1", 0),
-                new StageAssignment("s1", 2)), List.of("none")));
+        Evaluation twice = Evaluator.evaluate(
+                p, new Plan(List.of(new StageAssignment("s1", 0), new StageAssignment("s1", 2)), List.of("none")));
         assertTrue(twice.violations().stream().anyMatch(v -> v.kind() == Violation.Kind.REPEATED_NODE));
         // s2 cannot send back to s1: no link, so the output of the first stage has no route.
-        Evaluation backwards = Evaluator.evaluate(p, new Plan(List.of(new StageAssignment("s2", 0),
-                new StageAssignment("s1", 2)), List.of("none")));
+        Evaluation backwards = Evaluator.evaluate(
+                p, new Plan(List.of(new StageAssignment("s2", 0), new StageAssignment("s1", 2)), List.of("none")));
         assertTrue(backwards.violations().stream().anyMatch(v -> v.kind() == Violation.Kind.UNREACHABLE));
         assertEquals(Double.POSITIVE_INFINITY, backwards.latencySeconds());
         Evaluation tooMany = Evaluator.evaluate(p.withMaxStages(OptionalInt.of(1)), PLAN);
@@ -107,9 +114,13 @@ class EvaluatorTest {
     @Test
     void rejectsPlansThatDoNotCoverTheModel() {
         PlacementProblem p = problem(4e9, 0.01);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Evaluator.evaluate(p, new Plan(List.of(new StageAssignment("s1", 1)), List.of())));
-        assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(p, new Plan(
-                List.of(new StageAssignment("s1", 0), new StageAssignment("s2", 2)), List.of("zip"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Evaluator.evaluate(
+                        p,
+                        new Plan(List.of(new StageAssignment("s1", 0), new StageAssignment("s2", 2)), List.of("zip"))));
     }
 }

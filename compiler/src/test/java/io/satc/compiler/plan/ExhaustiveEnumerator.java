@@ -44,7 +44,8 @@ final class ExhaustiveEnumerator {
 
     private void extend(List<StageAssignment> stages, List<String> cuts, int next, double loss) {
         int n = problem.unitCount();
-        if (problem.maxStages().isPresent() && stages.size() >= problem.maxStages().getAsInt()) {
+        if (problem.maxStages().isPresent()
+                && stages.size() >= problem.maxStages().getAsInt()) {
             return;
         }
         for (ComputeNode node : problem.nodes()) {
@@ -60,7 +61,11 @@ final class ExhaustiveEnumerator {
                     consider(new Plan(stages, cuts));
                 } else if (node.kind() == NodeKind.SATELLITE) {
                     for (String codec : codecs) {
-                        double l = loss + problem.codec(codec).orElseThrow().lossPerCut().get(last);
+                        double l = loss
+                                + problem.codec(codec)
+                                        .orElseThrow()
+                                        .lossPerCut()
+                                        .get(last);
                         if (l <= problem.maxLoss()) {
                             cuts.add(codec);
                             extend(stages, cuts, last + 1, l);
@@ -75,7 +80,9 @@ final class ExhaustiveEnumerator {
 
     private boolean fits(ComputeNode node, int first, int last) {
         int b = problem.microBatchSize();
-        double in = first == 0 ? problem.inputBytesPerSample() : problem.units().get(first - 1).outBytesPerSample();
+        double in = first == 0
+                ? problem.inputBytesPerSample()
+                : problem.units().get(first - 1).outBytesPerSample();
         double weights = 0.0;
         double maxOut = 0.0;
         for (int u = first; u <= last; u++) {

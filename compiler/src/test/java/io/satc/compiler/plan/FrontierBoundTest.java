@@ -1,14 +1,14 @@
 package io.satc.compiler.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.satc.compiler.lower.CodecOption;
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +44,13 @@ class FrontierBoundTest {
             double best = bestCompletion(space, label);
             if (best <= cutoff) {
                 double bound = label.f;
-                assertTrue(bound <= best * (1 + 1e-12), "seed " + seed + ": bound " + bound + " > best completion "
-                        + best + " at " + (label.parent == null ? "start" : space.plan(label)));
+                assertTrue(
+                        bound <= best * (1 + 1e-12),
+                        "seed " + seed + ": bound " + bound + " > best completion " + best + " at "
+                                + (label.parent == null ? "start" : space.plan(label)));
             }
-            List<SearchSpace.Label> next = space.successors(label).stream().filter(l -> !l.goal).toList();
+            List<SearchSpace.Label> next =
+                    space.successors(label).stream().filter(l -> !l.goal).toList();
             label = next.isEmpty() ? null : next.get(walk.nextInt(next.size()));
         }
     }
@@ -60,13 +63,13 @@ class FrontierBoundTest {
         check(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT, 0));
     }
 
-    private static void check(long seed, PlacementProblem problem, Optional<Evaluation> expected,
-            SearchResult result) {
+    private static void check(long seed, PlacementProblem problem, Optional<Evaluation> expected, SearchResult result) {
         assertEquals(expected.isPresent(), result instanceof SearchResult.Found, "feasibility, seed " + seed);
         if (result instanceof SearchResult.Found found) {
             Evaluation want = expected.orElseThrow();
             Evaluation got = Evaluator.evaluate(problem, found.plan());
-            assertTrue(PlanRanking.tied(got.latencySeconds(), want.latencySeconds()),
+            assertTrue(
+                    PlanRanking.tied(got.latencySeconds(), want.latencySeconds()),
                     "seed " + seed + ": " + found.plan() + " vs " + want.plan());
             assertEquals(want.plan(), found.plan(), "seed " + seed + ": tie-break differs");
         }
@@ -109,15 +112,27 @@ class FrontierBoundTest {
         }
         List<CodecOption> codecs = new ArrayList<>();
         if (rnd.nextBoolean()) {
-            codecs.add(CodecOption.uniform("c4", n - 1, 4.0, 0.003, rnd.nextBoolean() ? Double.POSITIVE_INFINITY : 2e9));
+            codecs.add(
+                    CodecOption.uniform("c4", n - 1, 4.0, 0.003, rnd.nextBoolean() ? Double.POSITIVE_INFINITY : 2e9));
         }
         if (rnd.nextBoolean()) {
             codecs.add(CodecOption.uniform("c2", n - 1, 2.0, 0.001, Double.POSITIVE_INFINITY));
         }
         OptionalInt maxStages = rnd.nextInt(4) == 0 ? OptionalInt.of(2 + rnd.nextInt(3)) : OptionalInt.empty();
         int micro = 1 << rnd.nextInt(3);
-        return new PlacementProblem("symmetric-" + seed, units, 1e6, micro * (1 + rnd.nextInt(4)), micro,
-                nodes, links, codecs, "s0", "g", new double[] {0.0, 0.004, 0.01}[rnd.nextInt(3)], maxStages);
+        return new PlacementProblem(
+                "symmetric-" + seed,
+                units,
+                1e6,
+                micro * (1 + rnd.nextInt(4)),
+                micro,
+                nodes,
+                links,
+                codecs,
+                "s0",
+                "g",
+                new double[] {0.0, 0.004, 0.01}[rnd.nextInt(3)],
+                maxStages);
     }
 
     private static double bestCompletion(SearchSpace space, SearchSpace.Label label) {

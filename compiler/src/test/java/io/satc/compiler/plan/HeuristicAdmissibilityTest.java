@@ -1,9 +1,9 @@
 package io.satc.compiler.plan;
 
-import io.satc.compiler.lower.PlacementProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -36,10 +36,13 @@ class HeuristicAdmissibilityTest {
             double best = bestCompletion(space, label);
             double bound = label.f;
             if (best < Double.POSITIVE_INFINITY) {
-                assertTrue(bound <= best * (1 + 1e-12), "seed " + seed + ": bound " + bound + " > best completion "
-                        + best + " at " + (label.parent == null ? "start" : space.plan(label)));
+                assertTrue(
+                        bound <= best * (1 + 1e-12),
+                        "seed " + seed + ": bound " + bound + " > best completion " + best + " at "
+                                + (label.parent == null ? "start" : space.plan(label)));
             }
-            List<SearchSpace.Label> next = space.successors(label).stream().filter(l -> !l.goal).toList();
+            List<SearchSpace.Label> next =
+                    space.successors(label).stream().filter(l -> !l.goal).toList();
             label = next.isEmpty() ? null : next.get(walk.nextInt(next.size()));
         }
     }
@@ -60,8 +63,9 @@ class HeuristicAdmissibilityTest {
                     assertEquals(e.latencySeconds(), g.f, "latency of " + e.plan());
                     assertEquals(e.commBytes(), g.volume, "volume of " + e.plan());
                     assertEquals(e.accuracyLoss(), g.loss, "loss of " + e.plan());
-                    assertTrue(e.violations().stream().allMatch(v -> v.kind() == Violation.Kind.ACCURACY)
-                            || e.feasible(), "search only builds plans that fit: " + e.violations());
+                    assertTrue(
+                            e.violations().stream().allMatch(v -> v.kind() == Violation.Kind.ACCURACY) || e.feasible(),
+                            "search only builds plans that fit: " + e.violations());
                 }
             }
             label = next.isEmpty() ? null : next.get(walk.nextInt(next.size()));

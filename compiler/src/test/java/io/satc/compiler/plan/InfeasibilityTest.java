@@ -1,15 +1,15 @@
 package io.satc.compiler.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.satc.compiler.lower.CodecOption;
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -18,18 +18,24 @@ import org.junit.jupiter.api.Test;
 /** Infeasible problems come back as values naming the binding constraint and its numbers. */
 class InfeasibilityTest {
 
-    private static PlacementProblem chain(double blockWeight, double memory, double loss, OptionalInt maxStages,
-            boolean linked) {
+    private static PlacementProblem chain(
+            double blockWeight, double memory, double loss, OptionalInt maxStages, boolean linked) {
         List<ModelUnit> units = new ArrayList<>();
         for (int u = 0; u < 4; u++) {
             units.add(new ModelUnit("block." + u, blockWeight, 1e10, 1e6));
         }
-        List<ComputeNode> nodes = List.of(new ComputeNode("s1", NodeKind.SATELLITE, 1e13, memory),
+        List<ComputeNode> nodes = List.of(
+                new ComputeNode("s1", NodeKind.SATELLITE, 1e13, memory),
                 new ComputeNode("s2", NodeKind.SATELLITE, 1e13, memory),
                 new ComputeNode("s3", NodeKind.SATELLITE, 1e13, memory),
                 new ComputeNode("g", NodeKind.GROUND, 0, Double.POSITIVE_INFINITY));
-        List<Link> links = linked ? List.of(new Link("s1", "s2", 1e9, 0.001), new Link("s2", "s3", 1e9, 0.001),
-                new Link("s3", "g", 1e9, 0.001), new Link("s2", "g", 1e9, 0.001), new Link("s1", "g", 1e9, 0.001))
+        List<Link> links = linked
+                ? List.of(
+                        new Link("s1", "s2", 1e9, 0.001),
+                        new Link("s2", "s3", 1e9, 0.001),
+                        new Link("s3", "g", 1e9, 0.001),
+                        new Link("s2", "g", 1e9, 0.001),
+                        new Link("s1", "g", 1e9, 0.001))
                 : List.of();
         List<CodecOption> codecs = List.of(CodecOption.uniform("int4", 3, 4.0, loss, Double.POSITIVE_INFINITY));
         return new PlacementProblem("chain", units, 1e6, 2, 1, nodes, links, codecs, "s1", "g", 0.01, maxStages);
@@ -66,8 +72,10 @@ class InfeasibilityTest {
         // Two blocks per satellite: a cut is needed, and every int4 cut costs 1.4 % against a 1 % budget.
         PlacementProblem p = chain(3e9, 7e9, 0.014, OptionalInt.empty(), true);
         List<String> reasons = reasons(Planner.plan(p, SearchOptions.EXACT.onlyCodecs(List.of("int4"))));
-        assertEquals(List.of("Every plan that fits needs a cut, and the cheapest cut with codec `int4` costs 1.40 %"
-                + " loss; the budget is 1.00 %."), reasons);
+        assertEquals(
+                List.of("Every plan that fits needs a cut, and the cheapest cut with codec `int4` costs 1.40 %"
+                        + " loss; the budget is 1.00 %."),
+                reasons);
         // With every codec, `none` is lossless and a plan exists.
         assertInstanceOf(SearchResult.Found.class, Planner.plan(p));
     }
@@ -75,13 +83,34 @@ class InfeasibilityTest {
     @Test
     void problemValidationRejectsBugs() {
         assertThrowsIae(() -> new CodecOption("none", List.of(2.0), List.of(0.0), Double.POSITIVE_INFINITY));
-        assertThrowsIae(() -> new PlacementProblem("x", List.of(new ModelUnit("u", 1, 1, 1)), 1, 3, 2,
+        assertThrowsIae(() -> new PlacementProblem(
+                "x",
+                List.of(new ModelUnit("u", 1, 1, 1)),
+                1,
+                3,
+                2,
                 List.of(new ComputeNode("s", NodeKind.SATELLITE, 1, 1), new ComputeNode("g", NodeKind.GROUND, 1, 1)),
-                List.of(), List.of(), "s", "g", 0, OptionalInt.empty()));
-        PlacementProblem ok = new PlacementProblem("x", List.of(new ModelUnit("u", 1, 1, 1)), 1, 4, 2,
+                List.of(),
+                List.of(),
+                "s",
+                "g",
+                0,
+                OptionalInt.empty()));
+        PlacementProblem ok = new PlacementProblem(
+                "x",
+                List.of(new ModelUnit("u", 1, 1, 1)),
+                1,
+                4,
+                2,
                 List.of(new ComputeNode("s", NodeKind.SATELLITE, 1, 1), new ComputeNode("g", NodeKind.GROUND, 1, 1)),
-                List.of(), List.of(), "s", "g", 0, OptionalInt.empty());
-        assertEquals(List.of("none"), ok.codecs().stream().map(CodecOption::name).toList(), "none is added");
+                List.of(),
+                List.of(),
+                "s",
+                "g",
+                0,
+                OptionalInt.empty());
+        assertEquals(
+                List.of("none"), ok.codecs().stream().map(CodecOption::name).toList(), "none is added");
     }
 
     private static void assertThrowsIae(org.junit.jupiter.api.function.Executable e) {

@@ -1,11 +1,11 @@
 package io.satc.compiler.plan;
 
-import io.satc.compiler.lower.ComputeNode;
-import io.satc.compiler.lower.NodeKind;
-import io.satc.compiler.lower.PlacementProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.satc.compiler.lower.ComputeNode;
+import io.satc.compiler.lower.NodeKind;
+import io.satc.compiler.lower.PlacementProblem;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +38,20 @@ class PlannerDifferentialTest {
         compare(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT, 0));
     }
 
-    private static void compare(long seed, PlacementProblem problem, Optional<Evaluation> expected,
-            SearchResult result) {
-        assertEquals(expected.isPresent(), result instanceof SearchResult.Found,
+    private static void compare(
+            long seed, PlacementProblem problem, Optional<Evaluation> expected, SearchResult result) {
+        assertEquals(
+                expected.isPresent(),
+                result instanceof SearchResult.Found,
                 () -> "feasibility differs for seed " + seed + ": exhaustive " + expected + ", search " + result);
         if (result instanceof SearchResult.Found found) {
             Evaluation got = Evaluator.evaluate(problem, found.plan());
             Evaluation want = expected.orElseThrow();
             assertTrue(got.feasible(), () -> "search returned an infeasible plan " + got.violations());
-            assertTrue(PlanRanking.tied(got.latencySeconds(), want.latencySeconds()),
-                    () -> "seed " + seed + ": search T=" + got.latencySeconds() + " " + found.plan()
-                            + ", exhaustive T=" + want.latencySeconds() + " " + want.plan());
+            assertTrue(
+                    PlanRanking.tied(got.latencySeconds(), want.latencySeconds()),
+                    () -> "seed " + seed + ": search T=" + got.latencySeconds() + " " + found.plan() + ", exhaustive T="
+                            + want.latencySeconds() + " " + want.plan());
             // The tie-breaks are exact too: the very same plan.
             assertEquals(want.plan(), found.plan(), () -> "seed " + seed + ": tie-break differs");
             assertEquals(0.0, found.stats().gap());
@@ -72,7 +75,8 @@ class PlannerDifferentialTest {
                 ComputeNode node = problem.node(stages.get(k).node()).orElseThrow();
                 assertTrue(nodes.add(node.name()), "distinct stage nodes");
                 assertTrue(node.hasCompute(), "stage on a node with compute");
-                assertTrue(k == stages.size() - 1 || node.kind() == NodeKind.SATELLITE, "only the last stage on ground");
+                assertTrue(
+                        k == stages.size() - 1 || node.kind() == NodeKind.SATELLITE, "only the last stage on ground");
             }
             problem.maxStages().ifPresent(limit -> assertTrue(stages.size() <= limit, "max stages"));
         }

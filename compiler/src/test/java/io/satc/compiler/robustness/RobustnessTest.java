@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class RobustnessTest {
 
     private static final long MAX_NANOS_PER_INPUT = 1_000_000_000L;
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private static final DiagnosticRenderer RENDERER = new DiagnosticRenderer(false);
     private static List<String> seeds;
     private static int inputs;
@@ -78,7 +79,10 @@ class RobustnessTest {
             // The CLI renders at most 100 per file (--max-diagnostics); so does this check.
             for (Diagnostic d : diagnostics.subList(0, Math.min(100, diagnostics.size()))) {
                 assertTrue(d.code().id().matches("SATC\\d{4}"));
-                assertTrue(d.span().end() <= Math.max(text.length(), d.source().text().length()), "span past end of file");
+                assertTrue(
+                        d.span().end()
+                                <= Math.max(text.length(), d.source().text().length()),
+                        "span past end of file");
                 assertTrue(d.line() >= 1 && d.column() >= 1);
                 assertTrue(!d.message().isBlank());
                 RENDERER.render(d);
@@ -187,9 +191,15 @@ class RobustnessTest {
         survive("mission x " + "{".repeat(10_000) + "}".repeat(10_000));
         survive("mission x { m = f" + "(".repeat(10_000));
         String digits = "9".repeat(400);
-        for (String v : List.of(digits, digits + " GB", "0." + "0".repeat(399) + "1 %", "-" + digits + " TFLOPS", "1e400 GB",
+        for (String v : List.of(
+                digits,
+                digits + " GB",
+                "0." + "0".repeat(399) + "1 %",
+                "-" + digits + " TFLOPS",
+                "1e400 GB",
                 digits + "." + digits)) {
-            survive("mission x {\n  model m { arch = vit(layers = " + digits + ", hidden = 1, mlp = 1, heads = 1, patch = 1, image = 1) }\n"
+            survive("mission x {\n  model m { arch = vit(layers = " + digits
+                    + ", hidden = 1, mlp = 1, heads = 1, patch = 1, image = 1) }\n"
                     + "  workload { batch = " + v + "; micro_batches = " + v + "; input = " + v + " }\n"
                     + "  satellite a { compute = " + v + "; memory = " + v + " }\n  ground g { compute = " + v + " }\n"
                     + "  link a -> g { rate = " + v + "; distance = " + v + " }\n  source = a; sink = g\n}\n");

@@ -45,6 +45,7 @@ public final class ChromiumRenderer {
 
     /** The viewport, and so the screenshot's size in pixels. */
     public static final int WIDTH = 1280;
+
     public static final int HEIGHT = 2000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +62,8 @@ public final class ChromiumRenderer {
      * What a render saw. {@code problems} are console errors, uncaught exceptions and browser log
      * errors, one line each; {@code exitCode} is the browser's once it quit.
      */
-    public record Rendering(Path screenshot, List<String> problems, List<String> requestedUrls, JsonNode probe, int exitCode) {
-    }
+    public record Rendering(
+            Path screenshot, List<String> problems, List<String> requestedUrls, JsonNode probe, int exitCode) {}
 
     /** {@code chromium} on the PATH, if there is one. */
     public static Optional<Path> find() {
@@ -84,14 +85,23 @@ public final class ChromiumRenderer {
      * {@code probeScript} (an expression whose value is returned as JSON) and writes a PNG of the
      * viewport to {@code screenshot}. {@code work} receives the browser profile and its log.
      */
-    public Rendering render(Path page, String probeScript, Path screenshot, Path work) throws IOException, InterruptedException {
+    public Rendering render(Path page, String probeScript, Path screenshot, Path work)
+            throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "chromium-profile-");
         Path log = work.resolve(profile.getFileName() + ".log");
         List<String> command = new ArrayList<>(List.of(
-                "sh", "-c", "exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null",
+                "sh",
+                "-c",
+                "exec \"$0\" \"$@\" 3<&0 4>&1 </dev/null >/dev/null",
                 chromium.toString(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--hide-scrollbars",
                 // Nothing may leave the machine: every host name fails to resolve, so a page that
                 // fetches from the web gets a load error as well as a request we can see.
                 "--host-resolver-rules=MAP * ~NOTFOUND",
@@ -99,26 +109,42 @@ public final class ChromiumRenderer {
                 "--user-data-dir=" + profile,
                 "--remote-debugging-pipe",
                 "about:blank"));
-        Process browser = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        Process browser =
+                new ProcessBuilder(command).redirectError(log.toFile()).start();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Session s = new Session(browser, deadline)) {
-            String target = s.call(null, "Target.createTarget", obj().put("url", "about:blank")).path("targetId").asText();
-            String session = s.call(null, "Target.attachToTarget", obj().put("targetId", target).put("flatten", true))
-                    .path("sessionId").asText();
+            String target = s.call(null, "Target.createTarget", obj().put("url", "about:blank"))
+                    .path("targetId")
+                    .asText();
+            String session = s.call(
+                            null,
+                            "Target.attachToTarget",
+                            obj().put("targetId", target).put("flatten", true))
+                    .path("sessionId")
+                    .asText();
             for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
                 s.call(session, domain + ".enable", obj());
             }
-            s.call(session, "Emulation.setDeviceMetricsOverride",
-                    obj().put("width", WIDTH).put("height", HEIGHT).put("deviceScaleFactor", 1).put("mobile", false));
-            JsonNode nav = s.call(session, "Page.navigate", obj().put("url", page.toUri().toString()));
+            s.call(
+                    session,
+                    "Emulation.setDeviceMetricsOverride",
+                    obj().put("width", WIDTH)
+                            .put("height", HEIGHT)
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", false));
+            JsonNode nav = s.call(
+                    session, "Page.navigate", obj().put("url", page.toUri().toString()));
             if (nav.hasNonNull("errorText")) {
-                throw new IOException("Chromium could not open " + page + ": " + nav.get("errorText").asText());
+                throw new IOException("Chromium could not open " + page + ": "
+                        + nav.get("errorText").asText());
             }
             s.awaitEvent(session, "Page.loadEventFired");
             // Two frames after load: late console messages and failed loads have been reported by then.
             evaluate(s, session, "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
             JsonNode probe = evaluate(s, session, probeScript);
-            String png = s.call(session, "Page.captureScreenshot", obj().put("format", "png")).path("data").asText();
+            String png = s.call(session, "Page.captureScreenshot", obj().put("format", "png"))
+                    .path("data")
+                    .asText();
             Files.write(screenshot, Base64.getDecoder().decode(png));
             closeBrowser(s);
             long left = deadline - System.nanoTime();
@@ -129,7 +155,10 @@ public final class ChromiumRenderer {
         } catch (IOException e) {
             throw new IOException(e.getMessage() + "; Chromium's log:\n" + tail(log), e);
         } catch (TimeoutException e) {
-            throw new IOException("Chromium overran its " + timeout.toMillis() + " ms (" + e.getMessage() + "); its log:\n" + tail(log), e);
+            throw new IOException(
+                    "Chromium overran its " + timeout.toMillis() + " ms (" + e.getMessage() + "); its log:\n"
+                            + tail(log),
+                    e);
         } finally {
             kill(browser);
         }
@@ -146,7 +175,9 @@ public final class ChromiumRenderer {
 
     private static JsonNode evaluate(Session s, String session, String expression)
             throws IOException, InterruptedException, TimeoutException {
-        JsonNode r = s.call(session, "Runtime.evaluate",
+        JsonNode r = s.call(
+                session,
+                "Runtime.evaluate",
                 obj().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
         if (r.has("exceptionDetails")) {
             throw new IOException("The probe script threw: " + r.get("exceptionDetails"));
@@ -170,7 +201,9 @@ public final class ChromiumRenderer {
     private static String tail(Path log) {
         try {
             // Decoded leniently: a log cut mid-character must not hide the rest.
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
@@ -201,7 +234,8 @@ public final class ChromiumRenderer {
             reader.start();
         }
 
-        JsonNode call(String session, String method, ObjectNode params) throws IOException, InterruptedException, TimeoutException {
+        JsonNode call(String session, String method, ObjectNode params)
+                throws IOException, InterruptedException, TimeoutException {
             int id = ids.incrementAndGet();
             ObjectNode msg = obj().put("id", id).put("method", method);
             msg.set("params", params);
@@ -234,7 +268,9 @@ public final class ChromiumRenderer {
 
         void awaitEvent(String session, String method) throws IOException, InterruptedException, TimeoutException {
             synchronized (events) {
-                while (events.stream().noneMatch(e -> session.equals(e.path("sessionId").asText()) && method.equals(e.path("method").asText()))) {
+                while (events.stream()
+                        .noneMatch(e -> session.equals(e.path("sessionId").asText())
+                                && method.equals(e.path("method").asText()))) {
                     if (broken != null) {
                         throw new IOException("Chromium went away before " + method + ".", broken);
                     }
@@ -256,24 +292,32 @@ public final class ChromiumRenderer {
                         String type = p.path("type").asText();
                         if (type.equals("error") || type.equals("assert")) {
                             List<String> args = new ArrayList<>();
-                            p.path("args").forEach(a -> args.add(a.has("value") ? a.get("value").asText() : a.path("description").asText()));
+                            p.path("args")
+                                    .forEach(a -> args.add(
+                                            a.has("value")
+                                                    ? a.get("value").asText()
+                                                    : a.path("description").asText()));
                             out.add("console." + type + ": " + String.join(" ", args));
                         }
                     }
                     case "Runtime.exceptionThrown" -> {
                         JsonNode d = p.path("exceptionDetails");
-                        String what = d.path("exception").path("description").asText(d.path("text").asText());
-                        out.add("uncaught exception: " + what + " at " + d.path("url").asText() + ":" + (d.path("lineNumber").asInt() + 1));
+                        String what = d.path("exception")
+                                .path("description")
+                                .asText(d.path("text").asText());
+                        out.add("uncaught exception: " + what + " at "
+                                + d.path("url").asText() + ":"
+                                + (d.path("lineNumber").asInt() + 1));
                     }
                     case "Log.entryAdded" -> {
                         JsonNode entry = p.path("entry");
                         if (entry.path("level").asText().equals("error")) {
-                            out.add("browser log error (" + entry.path("source").asText() + "): " + entry.path("text").asText()
+                            out.add("browser log error (" + entry.path("source").asText() + "): "
+                                    + entry.path("text").asText()
                                     + (entry.has("url") ? " " + entry.get("url").asText() : ""));
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             return out;
@@ -291,7 +335,9 @@ public final class ChromiumRenderer {
 
         private List<JsonNode> of(String session) {
             synchronized (events) {
-                return events.stream().filter(e -> session.equals(e.path("sessionId").asText())).toList();
+                return events.stream()
+                        .filter(e -> session.equals(e.path("sessionId").asText()))
+                        .toList();
             }
         }
 

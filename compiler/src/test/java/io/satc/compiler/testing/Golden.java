@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class Golden {
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("satc.updateGolden", "false"));
@@ -47,15 +46,20 @@ public final class Golden {
         try {
             if (updating()) {
                 write(expected, actual);
-                fail("Updated golden " + RepoPaths.relative(expected) + " (satc.updateGolden=true); review the diff and run again without it.");
+                fail("Updated golden " + RepoPaths.relative(expected)
+                        + " (satc.updateGolden=true); review the diff and run again without it.");
             }
             if (!Files.exists(expected)) {
                 write(expected, actual);
-                fail("Golden " + RepoPaths.relative(expected) + " was missing and has been written; review it and run again.");
+                fail("Golden " + RepoPaths.relative(expected)
+                        + " was missing and has been written; review it and run again.");
             }
             String want = Files.readString(expected, StandardCharsets.UTF_8);
-            assertEquals(want, actual, "Output differs from golden " + RepoPaths.relative(expected)
-                    + " (rerun with -Dsatc.updateGolden=true to accept, then review the diff)");
+            assertEquals(
+                    want,
+                    actual,
+                    "Output differs from golden " + RepoPaths.relative(expected)
+                            + " (rerun with -Dsatc.updateGolden=true to accept, then review the diff)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Locates the repository and its example missions from inside a module's tests. */
 public final class RepoPaths {
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     public static Path root() {
         String prop = System.getProperty("satc.repoRoot");
@@ -35,7 +34,10 @@ public final class RepoPaths {
     /** Every {@code .sat} file under a folder, sorted. */
     public static List<Path> missions(Path folder) {
         try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(p -> p.toString().endsWith(".sat")).filter(Files::isRegularFile).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".sat"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,8 +28,18 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CodecBenchmark {
 
-    @Param({"none", "fp16", "int8", "int4", "topk(10%)", "none+zstd", "fp16+zstd", "int8+zstd", "int4+zstd",
-            "topk(10%)+zstd"})
+    @Param({
+        "none",
+        "fp16",
+        "int8",
+        "int4",
+        "topk(10%)",
+        "none+zstd",
+        "fp16+zstd",
+        "int8+zstd",
+        "int4+zstd",
+        "topk(10%)+zstd"
+    })
     public String codec;
 
     private final FrameEncoder encoder = new FrameEncoder();

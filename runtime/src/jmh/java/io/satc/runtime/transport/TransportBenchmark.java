@@ -90,8 +90,12 @@ public class TransportBenchmark {
     @TearDown(Level.Iteration)
     public void endIteration() {
         double cpuMs = (processCpuNanos() - iterationCpuNanos) / 1e6;
-        System.out.printf(Locale.ROOT, "  [JVM CPU %.3f ms/op over %d ops, load average %.2f]%n", cpuMs / iterationOps,
-                iterationOps, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "  [JVM CPU %.3f ms/op over %d ops, load average %.2f]%n",
+                cpuMs / iterationOps,
+                iterationOps,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long processCpuNanos() {
@@ -110,8 +114,8 @@ public class TransportBenchmark {
     }
 
     @Benchmark
-    public Tensor hop() throws UnencodableTensorException, TransportException, InterruptedException,
-            FrameFormatException {
+    public Tensor hop()
+            throws UnencodableTensorException, TransportException, InterruptedException, FrameFormatException {
         iterationOps++;
         long id = microBatch++;
         sender.send(id, encoder.encode(tensor, CodecSpec.NONE, id).bytes());
@@ -122,7 +126,9 @@ public class TransportBenchmark {
     @Benchmark
     public Tensor framing() throws UnencodableTensorException, FrameFormatException {
         iterationOps++;
-        return decoder.decode(encoder.encode(tensor, CodecSpec.NONE, microBatch++).bytes()).tensor();
+        return decoder.decode(
+                        encoder.encode(tensor, CodecSpec.NONE, microBatch++).bytes())
+                .tensor();
     }
 
     @Benchmark

@@ -2,10 +2,10 @@ package io.satc.runtime.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The contents of a bundle's {@code manifest.json}: workload, stages, hops and the compiler's
@@ -34,7 +34,10 @@ public record BundleManifest(
         @JsonProperty("micro_batches") int microBatches,
         @JsonProperty("micro_batch_size") int microBatchSize,
         @JsonProperty("plan") JsonNode plan,
-        @JsonProperty("io") @JsonInclude(JsonInclude.Include.ALWAYS) ModelIo io,
+
+        @JsonProperty("io") @JsonInclude(JsonInclude.Include.ALWAYS)
+        ModelIo io,
+
         @JsonProperty("stages") List<BundleStage> stages,
         @JsonProperty("hops") List<BundleHop> hops,
         @JsonProperty("predicted") Prediction predicted) {

@@ -7,8 +7,7 @@ import java.util.List;
 public sealed interface BundleRead permits BundleRead.Loaded, BundleRead.Rejected {
 
     /** The bundle is well formed and every model file matches its SHA-256. */
-    record Loaded(Bundle bundle) implements BundleRead {
-    }
+    record Loaded(Bundle bundle) implements BundleRead {}
 
     /**
      * The bundle cannot be run.

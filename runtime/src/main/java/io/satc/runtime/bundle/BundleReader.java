@@ -29,15 +29,17 @@ public final class BundleReader {
     public BundleRead read(Path directory) {
         Path file = directory.resolve(BundleWriter.MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return rejected(directory, "Bundle `" + directory + "` has no `" + BundleWriter.MANIFEST
-                    + "`; is this a bundle folder written by `satc compile`?");
+            return rejected(
+                    directory,
+                    "Bundle `" + directory + "` has no `" + BundleWriter.MANIFEST
+                            + "`; is this a bundle folder written by `satc compile`?");
         }
         JsonNode root;
         try {
             root = ManifestJson.MAPPER.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
-            return rejected(directory, "`" + file + "` is not valid JSON: " + e.getOriginalMessage()
-                    + location(e) + ".");
+            return rejected(
+                    directory, "`" + file + "` is not valid JSON: " + e.getOriginalMessage() + location(e) + ".");
         } catch (IOException e) {
             return rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + ".");
         }
@@ -49,12 +51,15 @@ public final class BundleReader {
             return rejected(directory, "`" + file + "` has no integer `format_version`.");
         }
         if (version.asLong() > BundleManifest.FORMAT_VERSION) {
-            return rejected(directory, "Bundle format version " + version.asLong()
-                    + " is newer than this runtime, which reads version " + BundleManifest.FORMAT_VERSION
-                    + "; run it with a newer satc.");
+            return rejected(
+                    directory,
+                    "Bundle format version " + version.asLong()
+                            + " is newer than this runtime, which reads version " + BundleManifest.FORMAT_VERSION
+                            + "; run it with a newer satc.");
         }
         if (version.asLong() < 1) {
-            return rejected(directory, "Bundle format version " + version.asLong() + " is invalid; versions start at 1.");
+            return rejected(
+                    directory, "Bundle format version " + version.asLong() + " is invalid; versions start at 1.");
         }
         if (version.asLong() == 1) {
             upgradeFromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) root);
@@ -63,15 +68,18 @@ public final class BundleReader {
         try {
             manifest = ManifestJson.MAPPER.treeToValue(root, BundleManifest.class);
         } catch (JsonProcessingException e) {
-            return rejected(directory, "`" + file + "` does not follow manifest format "
-                    + BundleManifest.FORMAT_VERSION + ": " + e.getOriginalMessage() + location(e) + ".");
+            return rejected(
+                    directory,
+                    "`" + file + "` does not follow manifest format " + BundleManifest.FORMAT_VERSION + ": "
+                            + e.getOriginalMessage() + location(e) + ".");
         }
         List<String> errors = new ArrayList<>();
         check(manifest, errors);
         if (errors.isEmpty()) {
             verifyModels(directory, manifest, errors);
         }
-        return errors.isEmpty() ? new BundleRead.Loaded(new Bundle(directory, manifest))
+        return errors.isEmpty()
+                ? new BundleRead.Loaded(new Bundle(directory, manifest))
                 : new BundleRead.Rejected(directory, errors);
     }
 
@@ -94,33 +102,51 @@ public final class BundleReader {
     private static String location(JsonProcessingException e) {
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            where = " at `" + m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[") + "`";
+            where = " at `"
+                    + m.getPath().stream()
+                            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .collect(Collectors.joining("."))
+                            .replace(".[", "[")
+                    + "`";
         }
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            where += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            where += " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
         }
         return where;
     }
 
     /** Consistency rules a v1 manifest obeys; every violation is reported, not just the first. */
     private static void check(BundleManifest m, List<String> errors) {
-        require(m.costModel() == BundleManifest.COST_MODEL, errors, "Cost model " + m.costModel()
-                + " is not supported; this runtime compares against cost model " + BundleManifest.COST_MODEL + ".");
-        require(m.microBatches() >= 1 && m.microBatchSize() >= 1, errors, "`micro_batches` ("
-                + m.microBatches() + ") and `micro_batch_size` (" + m.microBatchSize() + ") must be at least 1.");
-        require((long) m.microBatches() * m.microBatchSize() == m.batch(), errors, "`batch` is " + m.batch()
-                + " but `micro_batches` × `micro_batch_size` is " + m.microBatches() + " × " + m.microBatchSize() + ".");
-        require(m.mission() != null && m.missionSha256() != null, errors,
+        require(
+                m.costModel() == BundleManifest.COST_MODEL,
+                errors,
+                "Cost model " + m.costModel() + " is not supported; this runtime compares against cost model "
+                        + BundleManifest.COST_MODEL + ".");
+        require(
+                m.microBatches() >= 1 && m.microBatchSize() >= 1,
+                errors,
+                "`micro_batches` (" + m.microBatches() + ") and `micro_batch_size` (" + m.microBatchSize()
+                        + ") must be at least 1.");
+        require(
+                (long) m.microBatches() * m.microBatchSize() == m.batch(),
+                errors,
+                "`batch` is " + m.batch() + " but `micro_batches` × `micro_batch_size` is " + m.microBatches() + " × "
+                        + m.microBatchSize() + ".");
+        require(
+                m.mission() != null && m.missionSha256() != null,
+                errors,
                 "`mission` and `mission_sha256` must be strings.");
         require(m.plan() != null && m.plan().isObject(), errors, "`plan` must be a JSON object.");
         if (m.predicted() == null) {
             errors.add("`predicted` must be an object, not null.");
         } else {
-            require(finiteNonNegative(m.predicted().makespanS()) && finiteNonNegative(m.predicted().commBytes())
-                    && m.predicted().bottleneck() != null, errors, "`predicted` needs a finite `makespan_s` and "
-                    + "`comm_bytes` ≥ 0 and a `bottleneck` name.");
+            require(
+                    finiteNonNegative(m.predicted().makespanS())
+                            && finiteNonNegative(m.predicted().commBytes())
+                            && m.predicted().bottleneck() != null,
+                    errors,
+                    "`predicted` needs a finite `makespan_s` and " + "`comm_bytes` ≥ 0 and a `bottleneck` name.");
         }
         List<BundleStage> stages = m.stages();
         require(!stages.isEmpty(), errors, "`stages` is empty; a plan has at least one stage.");
@@ -132,19 +158,31 @@ public final class BundleReader {
                 errors.add(at + " is null.");
                 continue;
             }
-            require(s.index() == i + 1, errors, at + " has index " + s.index() + "; stages are numbered 1, 2, … in order.");
+            require(
+                    s.index() == i + 1,
+                    errors,
+                    at + " has index " + s.index() + "; stages are numbered 1, 2, … in order.");
             require(s.node() != null && !s.node().isBlank(), errors, at + " has no `node`.");
-            require(s.firstUnit() >= 0 && s.lastUnit() >= s.firstUnit(), errors, at + " runs units "
-                    + s.firstUnit() + ".." + s.lastUnit() + ", not a non-empty range.");
-            require(s.computeFlops() > 0 && Double.isFinite(s.computeFlops()) && finiteNonNegative(s.flopsPerSample()),
-                    errors, at + " needs a positive finite `compute_flops` and a finite `flops_per_sample` ≥ 0.");
-            require(finiteNonNegative(s.predictedServiceS()), errors, at + " has `predicted_service_s` "
-                    + s.predictedServiceS() + "; it must be a finite number ≥ 0.");
+            require(
+                    s.firstUnit() >= 0 && s.lastUnit() >= s.firstUnit(),
+                    errors,
+                    at + " runs units " + s.firstUnit() + ".." + s.lastUnit() + ", not a non-empty range.");
+            require(
+                    s.computeFlops() > 0 && Double.isFinite(s.computeFlops()) && finiteNonNegative(s.flopsPerSample()),
+                    errors,
+                    at + " needs a positive finite `compute_flops` and a finite `flops_per_sample` ≥ 0.");
+            require(
+                    finiteNonNegative(s.predictedServiceS()),
+                    errors,
+                    at + " has `predicted_service_s` " + s.predictedServiceS() + "; it must be a finite number ≥ 0.");
             descriptor(s.input(), "`" + base + ".input`", errors);
             descriptor(s.output(), "`" + base + ".output`", errors);
             codec(s.codecIn(), "`" + base + ".codec_in`", errors);
             codec(s.codecOut(), "`" + base + ".codec_out`", errors);
-            if (i > 0 && stages.get(i - 1) != null && stages.get(i - 1).codecOut() != null && s.codecIn() != null
+            if (i > 0
+                    && stages.get(i - 1) != null
+                    && stages.get(i - 1).codecOut() != null
+                    && s.codecIn() != null
                     && !stages.get(i - 1).codecOut().equals(s.codecIn())) {
                 errors.add(at + " reads the cut with `" + s.codecIn() + "` but stage " + i + " writes it with `"
                         + stages.get(i - 1).codecOut() + "`.");
@@ -156,9 +194,14 @@ public final class BundleReader {
                 for (int j = 0; j < s.sideInputs().size(); j++) {
                     TensorDescriptor side = s.sideInputs().get(j);
                     descriptor(side, "`" + base + ".side_inputs[" + j + "]`", errors);
-                    require(side == null || side.name() == null || m.io() != null && m.io().input(side.name()).isPresent(),
-                            errors, at + " reads side input `" + (side == null ? null : side.name())
-                            + "`, which `io.inputs` does not list, so no message would carry it.");
+                    require(
+                            side == null
+                                    || side.name() == null
+                                    || m.io() != null
+                                            && m.io().input(side.name()).isPresent(),
+                            errors,
+                            at + " reads side input `" + (side == null ? null : side.name())
+                                    + "`, which `io.inputs` does not list, so no message would carry it.");
                 }
             }
         }
@@ -171,29 +214,41 @@ public final class BundleReader {
                 errors.add(at + " is null.");
                 continue;
             }
-            require(h.transfer() >= 0 && h.transfer() <= stages.size(), errors, at + " belongs to transfer "
-                    + h.transfer() + ", outside 0.." + stages.size() + ".");
-            require(h.transfer() >= previous, errors, at + " (transfer " + h.transfer()
-                    + ") comes after a hop of transfer " + previous + "; hops are listed in pipeline order.");
+            require(
+                    h.transfer() >= 0 && h.transfer() <= stages.size(),
+                    errors,
+                    at + " belongs to transfer " + h.transfer() + ", outside 0.." + stages.size() + ".");
+            require(
+                    h.transfer() >= previous,
+                    errors,
+                    at + " (transfer " + h.transfer() + ") comes after a hop of transfer " + previous
+                            + "; hops are listed in pipeline order.");
             previous = Math.max(previous, h.transfer());
             require(h.from() != null && h.to() != null, errors, at + " needs `from` and `to`.");
-            require(h.rateBps() > 0 && Double.isFinite(h.rateBps()), errors, at + " has `rate_bps` " + h.rateBps()
-                    + "; it must be a positive finite number.");
+            require(
+                    h.rateBps() > 0 && Double.isFinite(h.rateBps()),
+                    errors,
+                    at + " has `rate_bps` " + h.rateBps() + "; it must be a positive finite number.");
             require(finiteNonNegative(h.delayS()), errors, at + " has `delay_s` " + h.delayS() + "; it must be ≥ 0.");
-            require(finiteNonNegative(h.bytesPerMicrobatch()) && finiteNonNegative(h.predictedServiceS()), errors,
+            require(
+                    finiteNonNegative(h.bytesPerMicrobatch()) && finiteNonNegative(h.predictedServiceS()),
+                    errors,
                     at + " has a negative or non-finite `bytes_per_microbatch` or `predicted_service_s`.");
         }
     }
 
-    private static final java.util.Set<String> IO_KINDS = java.util.Set.of(ModelIo.ENCODER, ModelIo.DECODER, ModelIo.TENSOR);
+    private static final java.util.Set<String> IO_KINDS =
+            java.util.Set.of(ModelIo.ENCODER, ModelIo.DECODER, ModelIo.TENSOR);
 
     private static void checkIo(BundleManifest m, List<String> errors) {
         ModelIo io = m.io();
         if (io == null) {
             return;
         }
-        require(IO_KINDS.contains(io.kind()), errors, "`io.kind` is `" + io.kind()
-                + "`; it must be one of encoder, decoder, tensor.");
+        require(
+                IO_KINDS.contains(io.kind()),
+                errors,
+                "`io.kind` is `" + io.kind() + "`; it must be one of encoder, decoder, tensor.");
         if (io.inputs() == null || io.inputs().isEmpty()) {
             errors.add("`io.inputs` must list at least the first stage's input.");
             return;
@@ -201,21 +256,30 @@ public final class BundleReader {
         for (int i = 0; i < io.inputs().size(); i++) {
             descriptor(io.inputs().get(i), "`io.inputs[" + i + "]`", errors);
         }
-        if (!m.stages().isEmpty() && m.stages().get(0) != null && m.stages().get(0).input() != null
+        if (!m.stages().isEmpty()
+                && m.stages().get(0) != null
+                && m.stages().get(0).input() != null
                 && io.inputs().get(0) != null) {
-            require(io.inputs().get(0).equals(m.stages().get(0).input()), errors, "`io.inputs[0]` must equal the "
-                    + "first stage's `input`, the frame every message from the source starts with.");
+            require(
+                    io.inputs().get(0).equals(m.stages().get(0).input()),
+                    errors,
+                    "`io.inputs[0]` must equal the "
+                            + "first stage's `input`, the frame every message from the source starts with.");
         }
         if (io.sinkInputs() == null) {
             errors.add("`io.sink_inputs` must be a list (possibly empty).");
         } else {
             for (String name : io.sinkInputs()) {
-                require(io.input(name).isPresent(), errors, "`io.sink_inputs` names `" + name
-                        + "`, which `io.inputs` does not list.");
+                require(
+                        io.input(name).isPresent(),
+                        errors,
+                        "`io.sink_inputs` names `" + name + "`, which `io.inputs` does not list.");
             }
         }
         require(io.sequence() >= 1, errors, "`io.sequence` is " + io.sequence() + "; it must be at least 1.");
-        require(io.tokenizer() != null || !ModelIo.DECODER.equals(io.kind()), errors,
+        require(
+                io.tokenizer() != null || !ModelIo.DECODER.equals(io.kind()),
+                errors,
                 "A decoder bundle needs `io.tokenizer` to turn generated ids back into text.");
         if (io.tokenizer() != null) {
             modelPath(io.tokenizer(), "`io.tokenizer`", errors);
@@ -240,11 +304,14 @@ public final class BundleReader {
             errors.add(at + " is missing.");
             return;
         }
-        boolean positive = d.shape() != null && !d.shape().isEmpty()
-                && d.shape().stream().allMatch(x -> x != null && x >= 1);
+        boolean positive =
+                d.shape() != null && !d.shape().isEmpty() && d.shape().stream().allMatch(x -> x != null && x >= 1);
         require(positive, errors, at + " has shape " + d.shape() + "; it needs 1 to 8 positive dimensions.");
-        require(d.shape() == null || d.shape().size() <= 8, errors, at + " has rank " + (d.shape() == null ? 0 : d.shape().size())
-                + "; frames carry at most 8 dimensions.");
+        require(
+                d.shape() == null || d.shape().size() <= 8,
+                errors,
+                at + " has rank " + (d.shape() == null ? 0 : d.shape().size())
+                        + "; frames carry at most 8 dimensions.");
         require(d.name() != null && d.dtype() != null, errors, at + " needs a `name` and a `dtype`.");
     }
 
@@ -264,15 +331,20 @@ public final class BundleReader {
             return;
         }
         Path p = Path.of(model.path());
-        require(!p.isAbsolute() && p.normalize().equals(p) && !model.path().startsWith(".."), errors,
+        require(
+                !p.isAbsolute() && p.normalize().equals(p) && !model.path().startsWith(".."),
+                errors,
                 at + " path `" + model.path() + "` must be relative to the bundle and stay inside it.");
-        require(model.sha256().matches("[0-9a-fA-F]{64}"), errors,
+        require(
+                model.sha256().matches("[0-9a-fA-F]{64}"),
+                errors,
                 at + " sha256 `" + model.sha256() + "` is not 64 hex digits.");
     }
 
     private static void verifyModels(Path directory, BundleManifest m, List<String> errors) {
         for (BundleStage stage : m.stages()) {
-            stage.modelFile().ifPresent(model -> verify(directory, model, "Model file", "of " + stage.resourceName(), errors));
+            stage.modelFile()
+                    .ifPresent(model -> verify(directory, model, "Model file", "of " + stage.resourceName(), errors));
         }
         m.modelIo().ifPresent(io -> {
             if (io.tokenizer() != null) {

@@ -39,7 +39,9 @@ public record BundleStage(
         @JsonProperty("side_inputs") List<TensorDescriptor> sideInputs,
         @JsonProperty("codec_in") String codecIn,
         @JsonProperty("codec_out") String codecOut,
-        @JsonProperty("model") @JsonInclude(JsonInclude.Include.ALWAYS) ModelFile model) {
+
+        @JsonProperty("model") @JsonInclude(JsonInclude.Include.ALWAYS)
+        ModelFile model) {
 
     public BundleStage {
         sideInputs = sideInputs == null ? null : List.copyOf(sideInputs);

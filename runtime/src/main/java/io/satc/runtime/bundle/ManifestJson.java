@@ -15,6 +15,5 @@ final class ManifestJson {
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
             .configure(SerializationFeature.INDENT_OUTPUT, true);
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 }

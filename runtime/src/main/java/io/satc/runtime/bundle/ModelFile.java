@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ModelFile(
         @JsonProperty("path") String path,
-        @JsonProperty("sha256") String sha256) {
-}
+        @JsonProperty("sha256") String sha256) {}

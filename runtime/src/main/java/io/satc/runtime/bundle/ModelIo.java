@@ -27,8 +27,12 @@ public record ModelIo(
         @JsonProperty("inputs") List<TensorDescriptor> inputs,
         @JsonProperty("sink_inputs") List<String> sinkInputs,
         @JsonProperty("sequence") int sequence,
-        @JsonProperty("tokenizer") @JsonInclude(JsonInclude.Include.ALWAYS) ModelFile tokenizer,
-        @JsonProperty("samples") @JsonInclude(JsonInclude.Include.ALWAYS) ModelFile samples) {
+
+        @JsonProperty("tokenizer") @JsonInclude(JsonInclude.Include.ALWAYS)
+        ModelFile tokenizer,
+
+        @JsonProperty("samples") @JsonInclude(JsonInclude.Include.ALWAYS)
+        ModelFile samples) {
 
     public static final String ENCODER = "encoder";
     public static final String DECODER = "decoder";
@@ -53,7 +57,9 @@ public record ModelIo(
     public List<TensorDescriptor> carried(List<BundleStage> stages, int transfer) {
         List<String> needed = new ArrayList<>(sinkInputs);
         for (int s = transfer; s < stages.size(); s++) {
-            needed.addAll(stages.get(s).sideInputs().stream().map(TensorDescriptor::name).toList());
+            needed.addAll(stages.get(s).sideInputs().stream()
+                    .map(TensorDescriptor::name)
+                    .toList());
         }
         List<TensorDescriptor> carried = new ArrayList<>();
         for (int i = 1; i < inputs.size(); i++) {

@@ -12,5 +12,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Prediction(
         @JsonProperty("makespan_s") double makespanS,
         @JsonProperty("bottleneck") String bottleneck,
-        @JsonProperty("comm_bytes") double commBytes) {
-}
+        @JsonProperty("comm_bytes") double commBytes) {}

@@ -66,7 +66,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-
         @Override
         public String label() {
             return "none";
@@ -91,7 +90,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
         public byte id() {
             return ID;
         }
-
 
         @Override
         public String label() {
@@ -118,7 +116,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
             return ID;
         }
 
-
         @Override
         public String label() {
             return "int8";
@@ -143,7 +140,6 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
         public byte id() {
             return ID;
         }
-
 
         @Override
         public String label() {
@@ -208,8 +204,10 @@ public sealed interface Codec permits Codec.None, Codec.Fp16, Codec.Int8, Codec.
 
         @Override
         public String label() {
-            return "topk(" + BigDecimal.valueOf(partsPerMillion, 4).stripTrailingZeros().toPlainString()
-                    + "%)";
+            return "topk("
+                    + BigDecimal.valueOf(partsPerMillion, 4)
+                            .stripTrailingZeros()
+                            .toPlainString() + "%)";
         }
 
         @Override

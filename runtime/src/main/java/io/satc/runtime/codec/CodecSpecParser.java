@@ -41,8 +41,11 @@ final class CodecSpecParser {
             case "topk":
                 return topKFraction(nameStart);
             case "":
-                return invalid(nameStart, atEnd() ? "Empty codec spec; " + EXPECTED + "."
-                        : "Unexpected `" + text.charAt(pos) + "`; " + EXPECTED + ".");
+                return invalid(
+                        nameStart,
+                        atEnd()
+                                ? "Empty codec spec; " + EXPECTED + "."
+                                : "Unexpected `" + text.charAt(pos) + "`; " + EXPECTED + ".");
             default:
                 return invalid(nameStart, "Unknown codec `" + name + "`; " + EXPECTED + ".");
         }
@@ -64,25 +67,32 @@ final class CodecSpecParser {
         try {
             value = new BigDecimal(digits);
         } catch (NumberFormatException e) {
-            return invalid(numberStart, digits.isEmpty()
-                    ? "`topk` needs a fraction in parentheses, e.g. `topk(10%)` or `topk(0.1)`."
-                    : "`" + digits + "` is not a number.");
+            return invalid(
+                    numberStart,
+                    digits.isEmpty()
+                            ? "`topk` needs a fraction in parentheses, e.g. `topk(10%)` or `topk(0.1)`."
+                            : "`" + digits + "` is not a number.");
         }
         skipBlanks();
         boolean percent = accept('%');
         skipBlanks();
         if (!accept(')')) {
-            return invalid(pos, "Expected `)` to close `topk(`" + (atEnd() ? "" : ", found `" + text.charAt(pos) + "`") + ".");
+            return invalid(
+                    pos, "Expected `)` to close `topk(`" + (atEnd() ? "" : ", found `" + text.charAt(pos) + "`") + ".");
         }
         BigDecimal perMillion = value.movePointRight(percent ? 4 : 6);
         String shown = digits + (percent ? "%" : "");
         if (value.signum() <= 0 || perMillion.compareTo(BigDecimal.valueOf(Codec.TopK.MILLION)) > 0) {
-            return invalid(numberStart, "Top-k fraction `" + shown
-                    + "` must be greater than 0 and at most " + (percent ? "100%" : "1") + ".");
+            return invalid(
+                    numberStart,
+                    "Top-k fraction `" + shown + "` must be greater than 0 and at most " + (percent ? "100%" : "1")
+                            + ".");
         }
         if (perMillion.stripTrailingZeros().scale() > 0) {
-            return invalid(numberStart, "Top-k fraction `" + shown
-                    + "` is finer than the supported resolution of one part per million (0.0001%).");
+            return invalid(
+                    numberStart,
+                    "Top-k fraction `" + shown
+                            + "` is finer than the supported resolution of one part per million (0.0001%).");
         }
         return suffix(new Codec.TopK(perMillion.intValueExact()));
     }
@@ -95,16 +105,20 @@ final class CodecSpecParser {
             int stageStart = pos;
             String stage = word();
             if (!stage.equals("zstd")) {
-                return invalid(stageStart, stage.isEmpty()
-                        ? "Expected `zstd` after `+`."
-                        : "Unknown lossless stage `" + stage + "`; only `zstd` may follow `+`.");
+                return invalid(
+                        stageStart,
+                        stage.isEmpty()
+                                ? "Expected `zstd` after `+`."
+                                : "Unknown lossless stage `" + stage + "`; only `zstd` may follow `+`.");
             }
             zstd = true;
             skipBlanks();
         }
         if (!atEnd()) {
-            return invalid(pos, "Unexpected `" + text.substring(pos) + "` after `"
-                    + new CodecSpec(codec, zstd).label() + "`; only `+zstd` may follow a codec.");
+            return invalid(
+                    pos,
+                    "Unexpected `" + text.substring(pos) + "` after `" + new CodecSpec(codec, zstd).label()
+                            + "`; only `+zstd` may follow a codec.");
         }
         return new ParsedCodecSpec.Valid(new CodecSpec(codec, zstd));
     }

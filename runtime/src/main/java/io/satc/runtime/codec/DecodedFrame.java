@@ -18,6 +18,7 @@ public record DecodedFrame(long microBatchId, CodecSpec spec, Activation activat
         if (activation instanceof Tensor t) {
             return t;
         }
-        throw new IllegalStateException("The frame carries " + activation + " of int64 values, not a float32 activation.");
+        throw new IllegalStateException(
+                "The frame carries " + activation + " of int64 values, not a float32 activation.");
     }
 }

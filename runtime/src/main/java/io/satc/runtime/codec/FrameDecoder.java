@@ -51,8 +51,8 @@ public final class FrameDecoder {
     public DecodedFrame decode(byte[] buffer, int offset, int length) throws FrameFormatException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length >= 4 && LittleEndian.getInt(buffer, offset) != FrameFormat.MAGIC) {
-            throw new FrameFormatException("Not an activation frame: it starts with "
-                    + hex(buffer, offset, 4) + ", not the magic `SATF` (53 41 54 46).");
+            throw new FrameFormatException("Not an activation frame: it starts with " + hex(buffer, offset, 4)
+                    + ", not the magic `SATF` (53 41 54 46).");
         }
         if (length > FrameFormat.OFFSET_VERSION) {
             int version = buffer[offset + FrameFormat.OFFSET_VERSION] & 0xFF;
@@ -65,8 +65,8 @@ public final class FrameDecoder {
             }
         }
         if (length < MIN_FRAME_BYTES) {
-            throw new FrameFormatException("Frame is truncated: " + length
-                    + " bytes, but the smallest frame has " + MIN_FRAME_BYTES + ".");
+            throw new FrameFormatException(
+                    "Frame is truncated: " + length + " bytes, but the smallest frame has " + MIN_FRAME_BYTES + ".");
         }
         int rank = buffer[offset + FrameFormat.OFFSET_RANK] & 0xFF;
         if (rank < 1 || rank > FrameFormat.MAX_RANK) {
@@ -74,8 +74,8 @@ public final class FrameDecoder {
         }
         int headerBytes = FrameFormat.headerBytes(rank);
         if (length < headerBytes + 4) {
-            throw new FrameFormatException("Frame is truncated: a rank-" + rank + " header needs "
-                    + (headerBytes + 4) + " bytes with its CRC, but only " + length + " are present.");
+            throw new FrameFormatException("Frame is truncated: a rank-" + rank + " header needs " + (headerBytes + 4)
+                    + " bytes with its CRC, but only " + length + " are present.");
         }
         long payloadBytes = Integer.toUnsignedLong(LittleEndian.getInt(buffer, offset + headerBytes - 4));
         long frameBytes = FrameFormat.frameBytes(rank, payloadBytes);
@@ -95,8 +95,8 @@ public final class FrameDecoder {
         byte dtype = buffer[offset + FrameFormat.OFFSET_DTYPE];
         if (dtype == FrameFormat.DTYPE_INT64 && version >= FrameFormat.VERSION_INT64) {
             if (!(spec.codec() instanceof Codec.None)) {
-                throw new FrameFormatException("An int64 frame must use codec `none`, but this one says `"
-                        + spec.label() + "`.");
+                throw new FrameFormatException(
+                        "An int64 frame must use codec `none`, but this one says `" + spec.label() + "`.");
             }
         } else if (dtype != FrameFormat.DTYPE_FLOAT32) {
             throw new FrameFormatException("Frame dtype " + (dtype & 0xFF) + " is not supported in version " + version
@@ -117,19 +117,21 @@ public final class FrameDecoder {
         byte[] payload = buffer;
         if (spec.zstd()) {
             if (expectedPayload > FrameEncoder.MAX_FRAME_BYTES) {
-                throw new FrameFormatException("Frame shape " + Arrays.toString(shape) + " with `"
-                        + spec.label() + "` needs a " + expectedPayload + "-byte payload, more than one frame holds.");
+                throw new FrameFormatException("Frame shape " + Arrays.toString(shape) + " with `" + spec.label()
+                        + "` needs a " + expectedPayload + "-byte payload, more than one frame holds.");
             }
             payload = ZstdStage.decompress(buffer, payloadAt, (int) payloadBytes, (int) expectedPayload);
             payloadAt = 0;
         } else if (payloadBytes != expectedPayload) {
-            throw new FrameFormatException("Payload is " + payloadBytes + " bytes, but `" + spec.label()
-                    + "` on shape " + Arrays.toString(shape) + " needs exactly " + expectedPayload + ".");
+            throw new FrameFormatException("Payload is " + payloadBytes + " bytes, but `" + spec.label() + "` on shape "
+                    + Arrays.toString(shape) + " needs exactly " + expectedPayload + ".");
         }
         long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
         if (int64) {
             long[] values = new long[elements];
-            java.nio.ByteBuffer.wrap(payload, payloadAt, 8 * elements).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+            java.nio.ByteBuffer.wrap(payload, payloadAt, 8 * elements)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asLongBuffer()
                     .get(values);
             return new DecodedFrame(microBatchId, spec, new LongTensor(shape, values));
         }
@@ -144,9 +146,11 @@ public final class FrameDecoder {
         int computed = (int) crc.getValue();
         int stored = LittleEndian.getInt(buffer, offset + length - 4);
         if (computed != stored) {
-            throw new FrameFormatException(String.format(Locale.ROOT,
+            throw new FrameFormatException(String.format(
+                    Locale.ROOT,
                     "Frame CRC32C mismatch: stored 0x%08x, computed 0x%08x; the frame is corrupt.",
-                    stored, computed));
+                    stored,
+                    computed));
         }
     }
 
@@ -155,8 +159,8 @@ public final class FrameDecoder {
         int flags = buffer[offset + FrameFormat.OFFSET_FLAGS] & 0xFF;
         int parameter = LittleEndian.getInt(buffer, offset + FrameFormat.OFFSET_PARAMETER);
         if ((flags & ~FrameFormat.FLAG_ZSTD) != 0) {
-            throw new FrameFormatException(String.format(Locale.ROOT,
-                    "Frame flags 0x%02x set unknown bits; version 1 defines only 0x01 (zstd).", flags));
+            throw new FrameFormatException(String.format(
+                    Locale.ROOT, "Frame flags 0x%02x set unknown bits; version 1 defines only 0x01 (zstd).", flags));
         }
         Codec codec;
         switch (id) {

@@ -19,8 +19,7 @@ public final class FrameEncoder {
      * @throws UnencodableTensorException if a quantizing codec meets a NaN or infinity, an int4
      *     group exceeds the fp16 scale range, or the frame would exceed {@link #MAX_FRAME_BYTES}
      */
-    public EncodedFrame encode(Tensor tensor, CodecSpec spec, long microBatchId)
-            throws UnencodableTensorException {
+    public EncodedFrame encode(Tensor tensor, CodecSpec spec, long microBatchId) throws UnencodableTensorException {
         Codec codec = spec.codec();
         PayloadCoder coder = CoderSelector.coderFor(codec);
         int rank = tensor.rank();
@@ -66,7 +65,10 @@ public final class FrameEncoder {
                     + " bytes, more than one frame can hold (" + MAX_FRAME_BYTES + ").");
         }
         byte[] payload = new byte[(int) rawBytes];
-        java.nio.ByteBuffer.wrap(payload).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(data);
+        java.nio.ByteBuffer.wrap(payload)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asLongBuffer()
+                .put(data);
         if (spec.zstd()) {
             payload = ZstdStage.compress(payload);
         }
@@ -92,11 +94,11 @@ public final class FrameEncoder {
         writeHeader(frame, tensor.shape(), FrameFormat.DTYPE_FLOAT32, spec, microBatchId, payloadBytes);
     }
 
-    private static void writeHeader(byte[] frame, int[] shape, byte dtype, CodecSpec spec, long microBatchId,
-            int payloadBytes) {
+    private static void writeHeader(
+            byte[] frame, int[] shape, byte dtype, CodecSpec spec, long microBatchId, int payloadBytes) {
         LittleEndian.putInt(frame, 0, FrameFormat.MAGIC);
-        frame[FrameFormat.OFFSET_VERSION] = (byte) (dtype == FrameFormat.DTYPE_INT64
-                ? FrameFormat.VERSION_INT64 : FrameFormat.VERSION_FLOAT32);
+        frame[FrameFormat.OFFSET_VERSION] =
+                (byte) (dtype == FrameFormat.DTYPE_INT64 ? FrameFormat.VERSION_INT64 : FrameFormat.VERSION_FLOAT32);
         frame[FrameFormat.OFFSET_CODEC] = spec.codec().id();
         frame[FrameFormat.OFFSET_FLAGS] = (byte) (spec.zstd() ? FrameFormat.FLAG_ZSTD : 0);
         frame[FrameFormat.OFFSET_DTYPE] = dtype;

@@ -58,8 +58,7 @@ public final class FrameFormat {
     static final int OFFSET_MICRO_BATCH = 12;
     static final int OFFSET_RANK = 20;
 
-    private FrameFormat() {
-    }
+    private FrameFormat() {}
 
     /**
      * The size of the frame that starts at {@code offset}, read from its rank and payload length,

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class FrameMessage {
 
-    private FrameMessage() {
-    }
+    private FrameMessage() {}
 
     /** The frames' bytes concatenated in order. */
     public static byte[] join(List<EncodedFrame> frames) {
@@ -51,7 +50,8 @@ public final class FrameMessage {
             DecodedFrame frame = decoder.decode(message, at, (int) length);
             if (!frames.isEmpty() && frame.microBatchId() != frames.get(0).microBatchId()) {
                 throw new FrameFormatException("Frame " + (frames.size() + 1) + " of a message belongs to micro-batch "
-                        + frame.microBatchId() + ", but the message's first frame to " + frames.get(0).microBatchId() + ".");
+                        + frame.microBatchId() + ", but the message's first frame to "
+                        + frames.get(0).microBatchId() + ".");
             }
             frames.add(frame);
             at += (int) length;

@@ -19,8 +19,7 @@ public final class HalfFloat {
     /** Smallest positive normal half, 2^-14. */
     public static final float MIN_NORMAL = 0x1p-14f;
 
-    private HalfFloat() {
-    }
+    private HalfFloat() {}
 
     /** Rounds {@code f} to the nearest half (ties to even) and returns its 16 bits. */
     public static short fromFloat(float f) {

@@ -63,8 +63,8 @@ final class Int8Coder implements PayloadCoder {
     static float readScale(byte[] in, int at, String codec, int row) throws FrameFormatException {
         float scale = Float.intBitsToFloat(LittleEndian.getInt(in, at));
         if (!(scale > 0f && scale <= Float.MAX_VALUE)) {
-            throw new FrameFormatException("Row " + row + " of the `" + codec + "` payload has scale "
-                    + scale + "; a scale must be finite and positive.");
+            throw new FrameFormatException("Row " + row + " of the `" + codec + "` payload has scale " + scale
+                    + "; a scale must be finite and positive.");
         }
         return scale;
     }

@@ -15,11 +15,17 @@ final class RawCoder implements PayloadCoder {
      */
     @Override
     public void encode(float[] data, int rowLength, byte[] out, int offset) {
-        ByteBuffer.wrap(out, offset, 4 * data.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(data);
+        ByteBuffer.wrap(out, offset, 4 * data.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .put(data);
     }
 
     @Override
     public void decode(byte[] in, int offset, int rowLength, float[] out) {
-        ByteBuffer.wrap(in, offset, 4 * out.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        ByteBuffer.wrap(in, offset, 4 * out.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .get(out);
     }
 }

@@ -23,25 +23,23 @@ public record Tensor(int[] shape, float[] data) implements Activation {
     /** A copy of {@code shape} after checking its rank, its dimensions and that it holds {@code elements}. */
     static int[] checkedShape(int[] shape, int elements) {
         if (shape.length < 1 || shape.length > FrameFormat.MAX_RANK) {
-            throw new IllegalArgumentException(
-                    "rank " + shape.length + " is outside 1.." + FrameFormat.MAX_RANK);
+            throw new IllegalArgumentException("rank " + shape.length + " is outside 1.." + FrameFormat.MAX_RANK);
         }
         int[] copy = shape.clone();
         long product = 1;
         for (int d : copy) {
             if (d < 1) {
-                throw new IllegalArgumentException("dimension " + d + " in "
-                        + Arrays.toString(copy) + " is not positive");
+                throw new IllegalArgumentException(
+                        "dimension " + d + " in " + Arrays.toString(copy) + " is not positive");
             }
             product *= d;
             if (product > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(copy)
-                        + " has more than 2^31-1 elements");
+                throw new IllegalArgumentException("shape " + Arrays.toString(copy) + " has more than 2^31-1 elements");
             }
         }
         if (product != elements) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(copy) + " holds "
-                    + product + " elements but data has " + elements);
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(copy) + " holds " + product + " elements but data has " + elements);
         }
         return copy;
     }

@@ -85,8 +85,8 @@ final class TopKCoder implements PayloadCoder {
     }
 
     private FrameFormatException keptMismatch(int row, int k, String found) {
-        return new FrameFormatException("Row " + row + " of the `" + codec.label() + "` payload marks "
-                + found + " the " + k + " kept entries its fraction implies.");
+        return new FrameFormatException("Row " + row + " of the `" + codec.label() + "` payload marks " + found
+                + " the " + k + " kept entries its fraction implies.");
     }
 
     /**

@@ -15,8 +15,7 @@ final class ZstdStage {
     /** zstd's own default; level 1 is barely faster on activations and compresses less. */
     static final int LEVEL = 3;
 
-    private ZstdStage() {
-    }
+    private ZstdStage() {}
 
     static byte[] compress(byte[] payload) {
         byte[] out = new byte[(int) Zstd.compressBound(payload.length)];

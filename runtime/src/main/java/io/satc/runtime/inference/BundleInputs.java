@@ -28,8 +28,7 @@ import java.util.Map;
  */
 public final class BundleInputs {
 
-    private BundleInputs() {
-    }
+    private BundleInputs() {}
 
     /** The non-blank lines of a text input (1 … B of them). */
     public static List<String> readLines(Path file, int batch) throws InputException {
@@ -52,8 +51,9 @@ public final class BundleInputs {
             throw new InputException("The input `" + file + "` has no non-blank line; give one sample per line.");
         }
         if (lines.size() > batch) {
-            throw new InputException("The input `" + file + "` has " + lines.size() + " samples, but the bundle's batch holds "
-                    + batch + "; give at most " + batch + " lines or recompile with a larger batch.");
+            throw new InputException(
+                    "The input `" + file + "` has " + lines.size() + " samples, but the bundle's batch holds " + batch
+                            + "; give at most " + batch + " lines or recompile with a larger batch.");
         }
         return lines;
     }
@@ -62,8 +62,9 @@ public final class BundleInputs {
     public static List<String> bundledSamples(Bundle bundle) throws InputException {
         ModelIo io = bundle.manifest().modelIo().orElseThrow();
         if (io.samples() == null) {
-            throw new InputException("This bundle ships no sample inputs (its mission had no calibration text); pass --input FILE "
-                    + "with one sample per line.");
+            throw new InputException(
+                    "This bundle ships no sample inputs (its mission had no calibration text); pass --input FILE "
+                            + "with one sample per line.");
         }
         return readLines(bundle.resolve(io.samples()), bundle.manifest().batch());
     }
@@ -93,8 +94,8 @@ public final class BundleInputs {
      *
      * @param lastPositions filled with n−1 for every sample of the batch
      */
-    public static List<StageInput> decoder(BundleManifest manifest, CharVocabulary vocabulary, List<String> texts,
-            int[] lastPositions) {
+    public static List<StageInput> decoder(
+            BundleManifest manifest, CharVocabulary vocabulary, List<String> texts, int[] lastPositions) {
         List<StageInput> inputs = new ArrayList<>();
         for (int i = 0; i < manifest.microBatches(); i++) {
             inputs.add(decoderMicroBatch(manifest, vocabulary, texts, i, lastPositions));
@@ -103,8 +104,8 @@ public final class BundleInputs {
     }
 
     /** {@link #decoder} for micro-batch {@code i} alone (samples {@code i·b … i·b+b−1}). */
-    public static StageInput decoderMicroBatch(BundleManifest manifest, CharVocabulary vocabulary, List<String> texts, int i,
-            int[] lastPositions) {
+    public static StageInput decoderMicroBatch(
+            BundleManifest manifest, CharVocabulary vocabulary, List<String> texts, int i, int[] lastPositions) {
         int t = manifest.modelIo().orElseThrow().sequence();
         int b = manifest.microBatchSize();
         long[] ids = new long[b * t];
@@ -139,9 +140,16 @@ public final class BundleInputs {
         int[] expected = perMicroBatch.clone();
         expected[0] = perMicroBatch[0] * manifest.microBatches();
         if (!Arrays.equals(whole.shape(), expected) || !whole.dtypeName().equals(first.dtype())) {
-            throw new InputException(String.format(Locale.ROOT, "The input `%s` is %s%s, but the bundle's input `%s` "
-                    + "takes %s%s for its batch of %d.", file, whole.dtypeName(), Arrays.toString(whole.shape()), first.name(),
-                    first.dtype(), Arrays.toString(expected), manifest.batch()));
+            throw new InputException(String.format(
+                    Locale.ROOT,
+                    "The input `%s` is %s%s, but the bundle's input `%s` " + "takes %s%s for its batch of %d.",
+                    file,
+                    whole.dtypeName(),
+                    Arrays.toString(whole.shape()),
+                    first.name(),
+                    first.dtype(),
+                    Arrays.toString(expected),
+                    manifest.batch()));
         }
         int m = manifest.microBatches();
         int size = whole.elementCount() / m;
@@ -149,7 +157,8 @@ public final class BundleInputs {
         for (int i = 0; i < m; i++) {
             Activation part = whole instanceof Tensor f
                     ? Tensor.of(Arrays.copyOfRange(f.data(), i * size, (i + 1) * size), perMicroBatch)
-                    : LongTensor.of(Arrays.copyOfRange(((LongTensor) whole).data(), i * size, (i + 1) * size), perMicroBatch);
+                    : LongTensor.of(
+                            Arrays.copyOfRange(((LongTensor) whole).data(), i * size, (i + 1) * size), perMicroBatch);
             inputs.add(StageInput.of(part));
         }
         return inputs;
@@ -166,7 +175,8 @@ public final class BundleInputs {
                 TensorDescriptor d = io.inputs().get(k);
                 long[] all = values.get(d.name());
                 if (all == null) {
-                    throw new IllegalArgumentException("The tokenizer gives no `" + d.name() + "`, which the model reads.");
+                    throw new IllegalArgumentException(
+                            "The tokenizer gives no `" + d.name() + "`, which the model reads.");
                 }
                 int size = (int) d.elementCount();
                 LongTensor part = LongTensor.of(Arrays.copyOfRange(all, i * size, (i + 1) * size), d.dimensions());

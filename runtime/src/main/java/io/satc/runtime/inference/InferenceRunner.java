@@ -4,7 +4,6 @@ import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.ModelIo;
-import io.satc.runtime.codec.Activation;
 import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.codec.Tensor;
 import io.satc.runtime.pipeline.NodeRunner;
@@ -41,8 +40,7 @@ public final class InferenceRunner {
     public static final int DEFAULT_STEPS = 40;
 
     /** How a run ended. */
-    public sealed interface Outcome permits Done, Failed, BadInput {
-    }
+    public sealed interface Outcome permits Done, Failed, BadInput {}
 
     /**
      * @param report  measured against predicted; for a decoder, per pass: times are means over the
@@ -50,34 +48,27 @@ public final class InferenceRunner {
      * @param outputs the model's outputs
      * @param passes  pipeline passes run
      */
-    public record Done(RunReport report, ModelOutputs outputs, int passes) implements Outcome {
-    }
+    public record Done(RunReport report, ModelOutputs outputs, int passes) implements Outcome {}
 
     /** A pass failed; nothing is presented as output. */
-    public record Failed(PipelineFailure failure, int completedOutputs, int pass) implements Outcome {
-    }
+    public record Failed(PipelineFailure failure, int completedOutputs, int pass) implements Outcome {}
 
     /** The inputs could not be prepared; nothing ran. */
-    public record BadInput(String message) implements Outcome {
-    }
+    public record BadInput(String message) implements Outcome {}
 
     private final PipelineRunner runner = new PipelineRunner();
 
     /** The inputs of a run, checked and prepared, before anything runs. */
-    private sealed interface Prepared permits Tensors, Encoder, Decoder {
-    }
+    private sealed interface Prepared permits Tensors, Encoder, Decoder {}
 
     /** Simulation and tensor bundles: the source's inputs, one per micro-batch. */
-    private record Tensors(List<StageInput> inputs) implements Prepared {
-    }
+    private record Tensors(List<StageInput> inputs) implements Prepared {}
 
     /** An encoder's texts and their tokenised inputs. */
-    private record Encoder(List<String> texts, List<StageInput> inputs) implements Prepared {
-    }
+    private record Encoder(List<String> texts, List<StageInput> inputs) implements Prepared {}
 
     /** A decoder's prompts and the character vocabulary that encodes and decodes them. */
-    private record Decoder(List<String> prompts, CharVocabulary vocabulary) implements Prepared {
-    }
+    private record Decoder(List<String> prompts, CharVocabulary vocabulary) implements Prepared {}
 
     /**
      * Reads and checks the input for {@code bundle}: a {@code .npy} only for a tensor bundle, text
@@ -86,29 +77,36 @@ public final class InferenceRunner {
     private static Prepared prepare(Bundle bundle, Path input, int steps) throws InputException, IOException {
         BundleManifest manifest = bundle.manifest();
         ModelIo io = manifest.modelIo().orElse(null);
-        if (input != null && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+        if (input != null
+                && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
             if (io != null && io.inputs().size() > 1) {
-                throw new InputException("This bundle's model reads " + io.inputs().size() + " inputs (" + names(io)
-                        + "); a .npy file gives only one. Pass text, one sample per line.");
+                throw new InputException(
+                        "This bundle's model reads " + io.inputs().size() + " inputs (" + names(io)
+                                + "); a .npy file gives only one. Pass text, one sample per line.");
             }
             if (io != null && !ModelIo.TENSOR.equals(io.kind())) {
-                throw new InputException("This bundle's " + io.kind() + " reads text through its tokenizer; pass a text file "
-                        + "with one sample per line instead of `" + input.getFileName() + "`.");
+                throw new InputException(
+                        "This bundle's " + io.kind() + " reads text through its tokenizer; pass a text file "
+                                + "with one sample per line instead of `" + input.getFileName() + "`.");
             }
-            return new Tensors(BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input));
+            return new Tensors(
+                    BundleInputs.tensor(manifest, manifest.stages().get(0).input(), NpyArray.read(input), input));
         }
         if (io == null || ModelIo.TENSOR.equals(io.kind())) {
             if (input != null) {
                 throw new InputException("This bundle takes a tensor input: pass a .npy file of shape "
-                        + batchShape(manifest) + " (" + manifest.stages().get(0).input().dtype() + "), not `"
+                        + batchShape(manifest) + " ("
+                        + manifest.stages().get(0).input().dtype() + "), not `"
                         + input.getFileName() + "`.");
             }
             return new Tensors(PipelineRunner.syntheticInputs(bundle));
         }
-        List<String> texts = input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
+        List<String> texts =
+                input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
         Path tokenizer = bundle.resolve(io.tokenizer());
         if (ModelIo.ENCODER.equals(io.kind())) {
-            return new Encoder(texts, BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts));
+            return new Encoder(
+                    texts, BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts));
         }
         if (steps < 1) {
             throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
@@ -151,19 +149,16 @@ public final class InferenceRunner {
     }
 
     /** How this process's part of a distributed run ended. */
-    public sealed interface NodeOutcome permits NodeDone, NodeFailed {
-    }
+    public sealed interface NodeOutcome permits NodeDone, NodeFailed {}
 
     /**
      * @param part    this process's stage figures
      * @param outputs the model's outputs, on the last stage's process only (empty elsewhere)
      */
-    public record NodeDone(NodeRunner.Done part, java.util.Optional<ModelOutputs> outputs) implements NodeOutcome {
-    }
+    public record NodeDone(NodeRunner.Done part, java.util.Optional<ModelOutputs> outputs) implements NodeOutcome {}
 
     /** @param message one sentence; {@code badInput} when nothing ran because the input was wrong */
-    public record NodeFailed(String message, boolean badInput) implements NodeOutcome {
-    }
+    public record NodeFailed(String message, boolean badInput) implements NodeOutcome {}
 
     /**
      * Runs this process's stage of a distributed run ({@code satc node}): the first stage's process
@@ -226,8 +221,10 @@ public final class InferenceRunner {
         if (r instanceof NodeRunner.Failed f) {
             return new NodeFailed(f.message(), false);
         }
-        boolean last = NodeRunner.stageOf(manifest, config.node()).index() == manifest.stages().size();
-        return new NodeDone((NodeRunner.Done) r, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
+        boolean last = NodeRunner.stageOf(manifest, config.node()).index()
+                == manifest.stages().size();
+        return new NodeDone(
+                (NodeRunner.Done) r, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
     }
 
     /** Pools each arriving encoder output into the embeddings of its real (not padding) samples. */
@@ -243,7 +240,8 @@ public final class InferenceRunner {
 
         void accept(SinkOutput out) {
             for (int row = 0; row < b && out.microBatch() * b + row < texts.size(); row++) {
-                vectors.add(meanPooled((Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), row));
+                vectors.add(meanPooled(
+                        (Tensor) out.output(), (LongTensor) out.side().get("attention_mask"), row));
             }
         }
 
@@ -304,7 +302,8 @@ public final class InferenceRunner {
         ModelOutputs outputs(int steps) {
             List<String> continuations = new ArrayList<>();
             for (int s = 0; s < decoder.prompts().size(); s++) {
-                continuations.add(texts.get(s).substring(decoder.prompts().get(s).length()));
+                continuations.add(
+                        texts.get(s).substring(decoder.prompts().get(s).length()));
             }
             return new ModelOutputs.Generated(decoder.prompts(), continuations, steps);
         }
@@ -320,7 +319,8 @@ public final class InferenceRunner {
         StageComputeFactory reused = (b, stage) -> shared(opened, base, b, stage);
         try {
             for (int step = 0; step < steps; step++) {
-                RunOptions pass = options.withComputes(reused).withInputs(generation.inputs())
+                RunOptions pass = options.withComputes(reused)
+                        .withInputs(generation.inputs())
                         .withWarmUp(options.warmUp() && step == 0);
                 RunResult result = runner.run(bundle, pass);
                 if (result instanceof RunResult.Failed f) {
@@ -393,8 +393,8 @@ public final class InferenceRunner {
     }
 
     /** The stage's compute, opened on first use and kept open across passes (closed by the caller). */
-    private static StageCompute shared(List<StageCompute> opened, StageComputeFactory base, Bundle bundle, BundleStage stage)
-            throws Exception {
+    private static StageCompute shared(
+            List<StageCompute> opened, StageComputeFactory base, Bundle bundle, BundleStage stage) throws Exception {
         while (opened.size() < stage.index()) {
             opened.add(null);
         }
@@ -444,11 +444,24 @@ public final class InferenceRunner {
             bytesTotal += r.bytesTotal();
             warnings.addAll(r.warnings());
         }
-        String bottleneck = resources.stream().max(java.util.Comparator.comparingDouble(ResourceReport::measuredSeconds))
-                .map(ResourceReport::name).orElse(first.bottleneckMeasured());
+        String bottleneck = resources.stream()
+                .max(java.util.Comparator.comparingDouble(ResourceReport::measuredSeconds))
+                .map(ResourceReport::name)
+                .orElse(first.bottleneckMeasured());
         RunReport last = reports.get(n - 1);
-        return new RunReport(first.mission(), first.mode(), first.timeScale(), first.microBatches(), first.makespanPredicted(),
-                first.makespanPredictedUnscaled(), makespan / n, first.bottleneckPredicted(), bottleneck, resources, bytesTotal,
-                last.outputs(), new ArrayList<>(warnings));
+        return new RunReport(
+                first.mission(),
+                first.mode(),
+                first.timeScale(),
+                first.microBatches(),
+                first.makespanPredicted(),
+                first.makespanPredictedUnscaled(),
+                makespan / n,
+                first.bottleneckPredicted(),
+                bottleneck,
+                resources,
+                bytesTotal,
+                last.outputs(),
+                new ArrayList<>(warnings));
     }
 }

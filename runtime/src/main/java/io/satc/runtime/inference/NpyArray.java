@@ -25,8 +25,7 @@ public final class NpyArray {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    private NpyArray() {
-    }
+    private NpyArray() {}
 
     public static Activation read(Path file) throws InputException {
         byte[] bytes;
@@ -85,14 +84,16 @@ public final class NpyArray {
         int width = switch (descr) {
             case "<f4" -> 4;
             case "<i8" -> 8;
-            default -> throw new InputException(name + " holds `" + descr
-                    + "` values; satc reads float32 (`<f4`) and int64 (`<i8`) arrays.");
+            default ->
+                throw new InputException(
+                        name + " holds `" + descr + "` values; satc reads float32 (`<f4`) and int64 (`<i8`) arrays.");
         };
         if (shape.length == 0 || count * width != bytes.length - dataStart) {
             throw new InputException(name + " declares shape " + dims + " of `" + descr + "` (" + count * width
                     + " bytes), but holds " + (bytes.length - dataStart) + " bytes of data.");
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data =
+                ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
         if (width == 4) {
             float[] values = new float[(int) count];
             data.asFloatBuffer().get(values);

@@ -10,5 +10,4 @@ package io.satc.runtime.pipeline;
  *                     propagation after a link); a thread that receives it later than that, because
  *                     the machine's scheduler was slow, still starts its service at this time
  */
-record Frame(long microBatchId, byte[] bytes, long readyNanos) {
-}
+record Frame(long microBatchId, byte[] bytes, long readyNanos) {}

@@ -28,9 +28,19 @@ final class LinkWorker extends Worker {
      * @param scale     time scale when emulating, 0 for an unpaced (native) link
      * @param delayLine where frames propagate, or null to hand them straight to {@code output}
      */
-    LinkWorker(String name, RunControl control, double rateBps, double scale, long delayNanos, int microBatches,
-            BlockingQueue<Frame> input, BlockingQueue<Frame> output, BlockingQueue<Frame> delayLine,
-            String previous, String next, ResourceMeter meter) {
+    LinkWorker(
+            String name,
+            RunControl control,
+            double rateBps,
+            double scale,
+            long delayNanos,
+            int microBatches,
+            BlockingQueue<Frame> input,
+            BlockingQueue<Frame> output,
+            BlockingQueue<Frame> delayLine,
+            String previous,
+            String next,
+            ResourceMeter meter) {
         super(name, "hop", control);
         this.rateBps = rateBps;
         this.scale = scale;

@@ -30,7 +30,8 @@ import java.util.Map;
 public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec, List<TensorDescriptor> carried) {
 
     /** The lossless spec side inputs travel with: their values are ids and masks, which zstd shrinks well. */
-    public static final CodecSpec SIDE_CODEC = CodecSpec.parse("none+zstd").spec().orElseThrow();
+    public static final CodecSpec SIDE_CODEC =
+            CodecSpec.parse("none+zstd").spec().orElseThrow();
 
     public MessageLayout {
         carried = List.copyOf(carried);
@@ -46,15 +47,18 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
             TensorDescriptor main = receiver != null ? receiver.input() : sender.output();
             String codec = receiver != null ? receiver.codecIn() : sender.codecOut();
             int transfer = t;
-            List<TensorDescriptor> carried = manifest.modelIo().map(io -> io.carried(stages, transfer)).orElse(List.of());
+            List<TensorDescriptor> carried =
+                    manifest.modelIo().map(io -> io.carried(stages, transfer)).orElse(List.of());
             layouts.add(new MessageLayout(t, main, parse(codec), carried));
         }
         return layouts;
     }
 
     private static CodecSpec parse(String spec) {
-        return CodecSpec.parse(spec).spec().orElseThrow(() -> new IllegalArgumentException(
-                "codec `" + spec + "` passed BundleReader but does not parse"));
+        return CodecSpec.parse(spec)
+                .spec()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("codec `" + spec + "` passed BundleReader but does not parse"));
     }
 
     /** Encodes the activation and the carried side inputs, taken by name from {@code side}. */
@@ -65,7 +69,8 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
         for (TensorDescriptor d : carried) {
             Activation value = side.get(d.name());
             if (value == null) {
-                throw new IllegalStateException("Side input `" + d.name() + "` is needed downstream but did not arrive.");
+                throw new IllegalStateException(
+                        "Side input `" + d.name() + "` is needed downstream but did not arrive.");
             }
             frames.add(encoder.encode(value, SIDE_CODEC, microBatchId));
         }
@@ -73,8 +78,7 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
     }
 
     /** A message read back and checked against the layout. */
-    public record Decoded(long microBatchId, Activation main, Map<String, Activation> side) {
-    }
+    public record Decoded(long microBatchId, Activation main, Map<String, Activation> side) {}
 
     /**
      * Decodes a message and checks its frame count, micro-batch ids, shapes and dtypes against

@@ -7,5 +7,4 @@ package io.satc.runtime.pipeline;
  * @param checksum       {@link SyntheticActivation#checksum} of the decoded output, 16 hex digits
  * @param arrivalSeconds time from the run's start to its arrival at the sink
  */
-public record MicroBatchOutput(long microBatch, String checksum, double arrivalSeconds) {
-}
+public record MicroBatchOutput(long microBatch, String checksum, double arrivalSeconds) {}

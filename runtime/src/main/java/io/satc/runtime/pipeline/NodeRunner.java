@@ -54,9 +54,14 @@ public final class NodeRunner {
      * @param timeout   the whole run fails after this long
      * @param warmUp    run the stage once before the first micro-batch
      */
-    public record Config(String node, String host, int port, Map<String, Peer> peers, TransportOptions transport,
-            Duration timeout, boolean warmUp) {
-    }
+    public record Config(
+            String node,
+            String host,
+            int port,
+            Map<String, Peer> peers,
+            TransportOptions transport,
+            Duration timeout,
+            boolean warmUp) {}
 
     /** What the source sends: the input of one micro-batch of one step, given the feedback that started it. */
     @FunctionalInterface
@@ -75,8 +80,7 @@ public final class NodeRunner {
     }
 
     /** The outcome of this process's part. */
-    public sealed interface Result permits Done, Failed {
-    }
+    public sealed interface Result permits Done, Failed {}
 
     /**
      * @param stage       the stage this process ran
@@ -86,13 +90,12 @@ public final class NodeRunner {
      * @param bytesOut    bytes of the messages it sent on its outgoing cut (0 for the last stage)
      * @param wallSeconds from this process's first micro-batch to its last
      */
-    public record Done(String stage, double predictedS, double measuredS, long messages, long bytesOut, double wallSeconds)
-            implements Result {
-    }
+    public record Done(
+            String stage, double predictedS, double measuredS, long messages, long bytesOut, double wallSeconds)
+            implements Result {}
 
     /** @param message one sentence naming the resource, link or peer that failed */
-    public record Failed(String message) implements Result {
-    }
+    public record Failed(String message) implements Result {}
 
     private final Bundle bundle;
     private final Config config;
@@ -123,7 +126,9 @@ public final class NodeRunner {
         BundleStage stage = stageOf(manifest, config.node());
         if (stage == null) {
             return new Failed("Node `" + config.node() + "` runs no stage of this bundle; its stages run on "
-                    + String.join(", ", manifest.stages().stream().map(BundleStage::node).toList()) + ".");
+                    + String.join(
+                            ", ",
+                            manifest.stages().stream().map(BundleStage::node).toList()) + ".");
         }
         int k = stage.index();
         int stages = manifest.stages().size();
@@ -152,7 +157,8 @@ public final class NodeRunner {
                     + "the decoder's feedback; list it in the peers file.");
         }
         // A feedback inbox as deep as a step: the sink never waits on it, so the loop of links cannot deadlock.
-        TransportOptions serverOptions = config.transport().withWindow(Math.max(config.transport().window(), m + 1));
+        TransportOptions serverOptions =
+                config.transport().withWindow(Math.max(config.transport().window(), m + 1));
         FrameServer server = null;
         StageCompute compute = null;
         List<FrameSender> senders = new ArrayList<>();
@@ -165,24 +171,48 @@ public final class NodeRunner {
             BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             // Three threads: source or link receiver, the stage, link sender or sink.
-            RunControl control = new RunControl(3, config.transport().stallTimeout().toNanos());
+            RunControl control =
+                    new RunControl(3, config.transport().stallTimeout().toNanos());
             // A single stage that is both first and last hands a decoder's feedback over in memory.
             LongFeedback local = first && last && feedback ? new LongFeedback() : null;
             String previousName;
             if (first) {
                 LinkInbox feedbackInbox = served.contains(FEEDBACK) ? server.inbox(FEEDBACK) : null;
-                workers.add(new FeedbackSource(control, layouts.get(0), source, total, m, in, stage.resourceName(),
-                        feedbackInbox, local, manifest.stages().get(stages - 1).node()));
+                workers.add(new FeedbackSource(
+                        control,
+                        layouts.get(0),
+                        source,
+                        total,
+                        m,
+                        in,
+                        stage.resourceName(),
+                        feedbackInbox,
+                        local,
+                        manifest.stages().get(stages - 1).node()));
                 previousName = "source";
             } else {
                 String from = manifest.stages().get(k - 2).node();
-                workers.add(new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
+                workers.add(
+                        new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
                 previousName = "link " + from + " -> " + config.node();
             }
             ResourceMeter meter = new ResourceMeter(total);
             String nextName = last ? "sink" : "link " + config.node() + " -> " + next.name();
-            workers.add(new StageWorker(stage.resourceName(), control, compute, stage, layouts.get(k - 1), layouts.get(k), -1,
-                    config.warmUp(), total, in, out, previousName, nextName, meter));
+            workers.add(new StageWorker(
+                    stage.resourceName(),
+                    control,
+                    compute,
+                    stage,
+                    layouts.get(k - 1),
+                    layouts.get(k),
+                    -1,
+                    config.warmUp(),
+                    total,
+                    in,
+                    out,
+                    previousName,
+                    nextName,
+                    meter));
             long[] bytesOut = new long[1];
             if (!last) {
                 FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
@@ -198,7 +228,10 @@ public final class NodeRunner {
                 sinkWorker.withHook(o -> {
                     LongTensor ids = sink.accept(o);
                     if (ids != null && back != null) {
-                        back.send(o.microBatch(), encoder.encode(ids, MessageLayout.SIDE_CODEC, o.microBatch()).bytes());
+                        back.send(
+                                o.microBatch(),
+                                encoder.encode(ids, MessageLayout.SIDE_CODEC, o.microBatch())
+                                        .bytes());
                     } else if (ids != null && local != null) {
                         local.offer(ids);
                     }
@@ -214,8 +247,11 @@ public final class NodeRunner {
             control.markStart(System.nanoTime());
             control.start();
             if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
-                control.fail(RunControl.failureOf("node", "node", -1, "The run exceeded its timeout of "
-                        + config.timeout().toSeconds() + " s."));
+                control.fail(RunControl.failureOf(
+                        "node",
+                        "node",
+                        -1,
+                        "The run exceeded its timeout of " + config.timeout().toSeconds() + " s."));
             }
             if (control.failed()) {
                 threads.forEach(Thread::interrupt);
@@ -235,7 +271,8 @@ public final class NodeRunner {
                 drainToEnd(server.inbox(FEEDBACK));
             }
             double wall = (System.nanoTime() - control.startNanos()) / 1e9;
-            return new Done(stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
+            return new Done(
+                    stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
         } catch (TransportException e) {
             return new Failed(e.getMessage());
         } catch (InterruptedException e) {
@@ -292,8 +329,17 @@ public final class NodeRunner {
         private final FrameEncoder encoder = new FrameEncoder();
         private final FrameDecoder decoder = new FrameDecoder();
 
-        FeedbackSource(RunControl control, MessageLayout layout, NodeSource source, int total, int m,
-                BlockingQueue<Frame> output, String next, LinkInbox inbox, LongFeedback local, String lastNode) {
+        FeedbackSource(
+                RunControl control,
+                MessageLayout layout,
+                NodeSource source,
+                int total,
+                int m,
+                BlockingQueue<Frame> output,
+                String next,
+                LinkInbox inbox,
+                LongFeedback local,
+                String lastNode) {
             super("source", "source", control);
             this.layout = layout;
             this.source = source;
@@ -352,7 +398,8 @@ public final class NodeRunner {
         private final BlockingQueue<Frame> output;
         private final String next;
 
-        LinkReceiver(RunControl control, LinkInbox inbox, String from, int total, BlockingQueue<Frame> output, String next) {
+        LinkReceiver(
+                RunControl control, LinkInbox inbox, String from, int total, BlockingQueue<Frame> output, String next) {
             super("link from " + from, "hop", control);
             this.inbox = inbox;
             this.from = from;
@@ -376,8 +423,8 @@ public final class NodeRunner {
             current = -1;
             // The sender's clean end confirms the stream; only then may this process finish and close its server.
             if (!(receive() instanceof Delivery.EndOfStream)) {
-                throw new LinkFailure("The link from " + from + " carried more than the " + total
-                        + " micro-batches of the run.");
+                throw new LinkFailure(
+                        "The link from " + from + " carried more than the " + total + " micro-batches of the run.");
             }
         }
 
@@ -398,7 +445,13 @@ public final class NodeRunner {
         private final String previous;
         private final long[] bytes;
 
-        LinkSender(RunControl control, FrameSender sender, int total, BlockingQueue<Frame> input, String previous, long[] bytes) {
+        LinkSender(
+                RunControl control,
+                FrameSender sender,
+                int total,
+                BlockingQueue<Frame> input,
+                String previous,
+                long[] bytes) {
             super("link to " + sender.peer().name(), "hop", control);
             this.sender = sender;
             this.total = total;

@@ -60,8 +60,10 @@ public final class OnnxStageCompute implements StageCompute {
      *     does not match the manifest
      */
     public static OnnxStageCompute open(Bundle bundle, BundleStage stage) throws OrtException {
-        String path = stage.modelFile().orElseThrow(() -> new IllegalArgumentException(
-                stage.resourceName() + " is a simulation stage; it has no model to open.")).path();
+        String path = stage.modelFile()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        stage.resourceName() + " is a simulation stage; it has no model to open."))
+                .path();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = sessionOptions()) {
@@ -79,8 +81,8 @@ public final class OnnxStageCompute implements StageCompute {
                         + ", but the manifest gives the stage " + expected + ".");
             }
             if (!session.getOutputNames().contains(stage.output().name())) {
-                throw new IllegalArgumentException("Model `" + path + "` has no output `" + stage.output().name()
-                        + "`; its outputs are " + session.getOutputNames() + ".");
+                throw new IllegalArgumentException("Model `" + path + "` has no output `"
+                        + stage.output().name() + "`; its outputs are " + session.getOutputNames() + ".");
             }
         } catch (RuntimeException e) {
             session.close();
@@ -97,14 +99,17 @@ public final class OnnxStageCompute implements StageCompute {
             for (TensorDescriptor d : stage.sideInputs()) {
                 Activation side = input.side().get(d.name());
                 if (side == null) {
-                    throw new IllegalStateException("Side input `" + d.name() + "` did not arrive with the micro-batch.");
+                    throw new IllegalStateException(
+                            "Side input `" + d.name() + "` did not arrive with the micro-batch.");
                 }
                 feeds.put(d.name(), tensor(side));
             }
-            try (OrtSession.Result result = session.run(feeds, java.util.Set.of(stage.output().name()))) {
+            try (OrtSession.Result result =
+                    session.run(feeds, java.util.Set.of(stage.output().name()))) {
                 Optional<OnnxValue> value = result.get(stage.output().name());
                 if (value.isEmpty() || !(value.get() instanceof OnnxTensor out)) {
-                    throw new IllegalStateException("The model did not return tensor `" + stage.output().name() + "`.");
+                    throw new IllegalStateException(
+                            "The model did not return tensor `" + stage.output().name() + "`.");
                 }
                 return activation(out);
             }
@@ -142,8 +147,8 @@ public final class OnnxStageCompute implements StageCompute {
                 return LongTensor.of(data, shape);
             }
             default:
-                throw new IllegalStateException("The model returned a " + out.getInfo().type
-                        + " tensor; frames carry float32 and int64 only.");
+                throw new IllegalStateException(
+                        "The model returned a " + out.getInfo().type + " tensor; frames carry float32 and int64 only.");
         }
     }
 

@@ -11,11 +11,10 @@ final class Pacer {
 
     private static final long SPIN_NANOS = 150_000;
 
-    private Pacer() {
-    }
+    private Pacer() {}
 
     static void waitUntil(long deadlineNanos) throws InterruptedException {
-        for (;;) {
+        for (; ; ) {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
                 return;

@@ -11,5 +11,4 @@ import java.util.OptionalLong;
  * @param microBatch the micro-batch being processed, when there was one
  * @param message    one sentence saying what went wrong
  */
-public record PipelineFailure(String resource, String kind, OptionalLong microBatch, String message) {
-}
+public record PipelineFailure(String resource, String kind, OptionalLong microBatch, String message) {}

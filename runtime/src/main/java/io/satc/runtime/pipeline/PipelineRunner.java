@@ -32,10 +32,14 @@ public final class PipelineRunner {
         BundleManifest manifest = bundle.manifest();
         int microBatches = manifest.microBatches();
         List<MessageLayout> layouts = MessageLayout.of(manifest);
-        List<StageInput> inputs = options.inputs() != null ? options.inputs() : syntheticInputs(layouts.get(0), microBatches);
+        List<StageInput> inputs =
+                options.inputs() != null ? options.inputs() : syntheticInputs(layouts.get(0), microBatches);
         if (inputs.size() != microBatches) {
-            return setupFailure("source", "source", "The source has " + inputs.size() + " inputs, but the bundle runs "
-                    + microBatches + " micro-batches.");
+            return setupFailure(
+                    "source",
+                    "source",
+                    "The source has " + inputs.size() + " inputs, but the bundle runs " + microBatches
+                            + " micro-batches.");
         }
         PredictedPipeline predicted = PredictedPipeline.of(manifest);
         boolean emulate = options.mode() == TimingMode.EMULATE;
@@ -47,8 +51,11 @@ public final class PipelineRunner {
                 computes.add(options.computes().create(bundle, s));
             } catch (Exception e) {
                 closeAll(computes, new ArrayList<>());
-                return setupFailure(s.resourceName(), "stage", Worker.capitalised(s.resourceName())
-                        + " could not start: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+                return setupFailure(
+                        s.resourceName(),
+                        "stage",
+                        Worker.capitalised(s.resourceName()) + " could not start: "
+                                + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
             }
         }
 
@@ -61,7 +68,8 @@ public final class PipelineRunner {
         List<ResourceMeter> meters = new ArrayList<>();
         List<PredictedPipeline.Resource> resources = predicted.resources();
         BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        workers.add(new SourceWorker(control, layouts.get(0), inputs, queue, resources.get(0).name()));
+        workers.add(new SourceWorker(
+                control, layouts.get(0), inputs, queue, resources.get(0).name()));
         String previous = "source";
         for (int i = 0; i < resources.size(); i++) {
             PredictedPipeline.Resource r = resources.get(i);
@@ -72,15 +80,37 @@ public final class PipelineRunner {
             if (r.isStage()) {
                 BundleStage s = manifest.stages().get(r.stage() - 1);
                 long budget = emulate ? Math.round(s.predictedServiceS() * scale * 1e9) : -1;
-                workers.add(new StageWorker(r.name(), control, computes.get(r.stage() - 1), s,
-                        layouts.get(r.stage() - 1), layouts.get(r.stage()), budget, options.warmUp(),
-                        microBatches, queue, out, previous, next, meter));
+                workers.add(new StageWorker(
+                        r.name(),
+                        control,
+                        computes.get(r.stage() - 1),
+                        s,
+                        layouts.get(r.stage() - 1),
+                        layouts.get(r.stage()),
+                        budget,
+                        options.warmUp(),
+                        microBatches,
+                        queue,
+                        out,
+                        previous,
+                        next,
+                        meter));
             } else {
                 BundleHop hop = manifest.hops().get(r.hop());
                 boolean delayed = emulate && hop.delayS() > 0;
                 BlockingQueue<Frame> delayLine = delayed ? new LinkedBlockingQueue<>() : null;
-                workers.add(new LinkWorker(r.name(), control, hop.rateBps(), emulate ? scale : 0,
-                        Math.round(hop.delayS() * scale * 1e9), microBatches, queue, out, delayLine, previous, next,
+                workers.add(new LinkWorker(
+                        r.name(),
+                        control,
+                        hop.rateBps(),
+                        emulate ? scale : 0,
+                        Math.round(hop.delayS() * scale * 1e9),
+                        microBatches,
+                        queue,
+                        out,
+                        delayLine,
+                        previous,
+                        next,
                         meter));
                 if (delayed) {
                     workers.add(new PropagationWorker(r.name(), control, microBatches, delayLine, out, next));
@@ -102,8 +132,8 @@ public final class PipelineRunner {
             }
             control.start();
             if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
-                control.fail(timeoutFailure(options, "with " + sink.arrived() + " of " + microBatches
-                        + " micro-batches at the sink"));
+                control.fail(timeoutFailure(
+                        options, "with " + sink.arrived() + " of " + microBatches + " micro-batches at the sink"));
             }
         } catch (InterruptedException e) {
             interrupted = true;
@@ -132,13 +162,19 @@ public final class PipelineRunner {
         for (int i = 0; i < microBatches; i++) {
             received.add(sink.received(i));
         }
-        return new RunResult.Completed(report(manifest, layouts, predicted, options, meters, sink, control.startNanos(),
-                warnings), received);
+        return new RunResult.Completed(
+                report(manifest, layouts, predicted, options, meters, sink, control.startNanos(), warnings), received);
     }
 
-    private static RunReport report(BundleManifest manifest, List<MessageLayout> layouts, PredictedPipeline predicted,
+    private static RunReport report(
+            BundleManifest manifest,
+            List<MessageLayout> layouts,
+            PredictedPipeline predicted,
             RunOptions options,
-            List<ResourceMeter> meters, SinkWorker sink, long startNanos, List<String> warnings) {
+            List<ResourceMeter> meters,
+            SinkWorker sink,
+            long startNanos,
+            List<String> warnings) {
         double scale = options.effectiveScale();
         int m = manifest.microBatches();
         List<ResourceReport> resources = new ArrayList<>();
@@ -148,18 +184,30 @@ public final class PipelineRunner {
         for (int i = 0; i < meters.size(); i++) {
             PredictedPipeline.Resource r = predicted.resources().get(i);
             ResourceMeter meter = meters.get(i);
-            ResourceReport rr = new ResourceReport(r.name(), r.kind(), r.serviceS() * scale, meter.meanBusySeconds(),
-                    meter.meanWorkSeconds(), meter.totalBytes());
+            ResourceReport rr = new ResourceReport(
+                    r.name(),
+                    r.kind(),
+                    r.serviceS() * scale,
+                    meter.meanBusySeconds(),
+                    meter.meanWorkSeconds(),
+                    meter.totalBytes());
             resources.add(rr);
             if (rr.measuredSeconds() > measuredMax) {
                 measuredMax = rr.measuredSeconds();
                 measuredBottleneck = r.name();
             }
             if (r.isStage() && meter.overruns() > 0) {
-                warnings.add(String.format(Locale.ROOT, "This machine is slower than the emulated hardware for %s "
-                        + "at time scale %s: its real work (up to %.3f ms) exceeded the %.3f ms budget on %d of %d "
-                        + "micro-batches, so the measured times overstate the emulated ones.", r.name(),
-                        plain(scale), meter.worstOverrunSeconds() * 1e3, r.serviceS() * scale * 1e3, meter.overruns(), m));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "This machine is slower than the emulated hardware for %s "
+                                + "at time scale %s: its real work (up to %.3f ms) exceeded the %.3f ms budget on %d of %d "
+                                + "micro-batches, so the measured times overstate the emulated ones.",
+                        r.name(),
+                        plain(scale),
+                        meter.worstOverrunSeconds() * 1e3,
+                        r.serviceS() * scale * 1e3,
+                        meter.overruns(),
+                        m));
             }
             if (!r.isStage()) {
                 bytesTotal += meter.totalBytes();
@@ -171,9 +219,13 @@ public final class PipelineRunner {
                 MessageLayout layout = layouts.get(hop.transfer());
                 boolean fixedSize = !layout.codec().zstd() && layout.carried().isEmpty();
                 if (fixedSize && Math.abs(actual - predictedBytes) > 0.01 * Math.max(predictedBytes, 1)) {
-                    warnings.add(String.format(Locale.ROOT, "%s carried %.0f bytes per micro-batch, but the "
-                            + "manifest predicted %.0f (%+.1f %%).", Worker.capitalised(r.name()), actual,
-                            predictedBytes, 100 * (actual - predictedBytes) / Math.max(predictedBytes, 1)));
+                    warnings.add(String.format(
+                            Locale.ROOT,
+                            "%s carried %.0f bytes per micro-batch, but the " + "manifest predicted %.0f (%+.1f %%).",
+                            Worker.capitalised(r.name()),
+                            actual,
+                            predictedBytes,
+                            100 * (actual - predictedBytes) / Math.max(predictedBytes, 1)));
                 }
             }
         }
@@ -181,23 +233,40 @@ public final class PipelineRunner {
         if (manifest.predicted() != null) {
             double stated = manifest.predicted().makespanS();
             if (Math.abs(stated - formula) > 1e-6 * Math.max(Math.abs(formula), 1e-12)) {
-                warnings.add(String.format(Locale.ROOT, "The manifest predicts a makespan of %s s, but cost model "
-                        + "§4 over its stages and hops gives %s s.", fmt(stated), fmt(formula)));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "The manifest predicts a makespan of %s s, but cost model "
+                                + "§4 over its stages and hops gives %s s.",
+                        fmt(stated),
+                        fmt(formula)));
             }
         }
         List<MicroBatchOutput> outputs = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            outputs.add(new MicroBatchOutput(i, SyntheticActivation.hex(sink.checksum(i)),
-                    (sink.arrivalNanos(i) - startNanos) / 1e9));
+            outputs.add(new MicroBatchOutput(
+                    i, SyntheticActivation.hex(sink.checksum(i)), (sink.arrivalNanos(i) - startNanos) / 1e9));
         }
         double measured = (sink.arrivalNanos(m - 1) - startNanos) / 1e9;
-        return new RunReport(manifest.mission(), options.mode(), scale, m, formula * scale, formula, measured,
-                predicted.bottleneck(), measuredBottleneck, resources, bytesTotal, outputs, warnings);
+        return new RunReport(
+                manifest.mission(),
+                options.mode(),
+                scale,
+                m,
+                formula * scale,
+                formula,
+                measured,
+                predicted.bottleneck(),
+                measuredBottleneck,
+                resources,
+                bytesTotal,
+                outputs,
+                warnings);
     }
 
     /** The inputs a run of {@code bundle} uses when it is given none. */
     public static List<StageInput> syntheticInputs(Bundle bundle) {
-        return syntheticInputs(MessageLayout.of(bundle.manifest()).get(0), bundle.manifest().microBatches());
+        return syntheticInputs(
+                MessageLayout.of(bundle.manifest()).get(0), bundle.manifest().microBatches());
     }
 
     /** Seeded stand-ins of the first stage's input and of every side input, one per micro-batch. */
@@ -223,8 +292,11 @@ public final class PipelineRunner {
     }
 
     private static PipelineFailure timeoutFailure(RunOptions options, String state) {
-        return RunControl.failureOf("pipeline", "pipeline", -1, "The run exceeded its timeout of "
-                + options.timeout().toMillis() / 1e3 + " s " + state + ".");
+        return RunControl.failureOf(
+                "pipeline",
+                "pipeline",
+                -1,
+                "The run exceeded its timeout of " + options.timeout().toMillis() / 1e3 + " s " + state + ".");
     }
 
     private static RunResult setupFailure(String resource, String kind, String message) {

@@ -46,14 +46,19 @@ public record PredictedPipeline(List<Resource> resources, int microBatches) {
         for (int transfer = 0; transfer <= stages.size(); transfer++) {
             if (transfer > 0) {
                 BundleStage s = stages.get(transfer - 1);
-                resources.add(new Resource(unique(s.resourceName(), names), "stage", s.predictedServiceS(), 0,
-                        s.index(), -1));
+                resources.add(new Resource(
+                        unique(s.resourceName(), names), "stage", s.predictedServiceS(), 0, s.index(), -1));
             }
             for (int h = 0; h < manifest.hops().size(); h++) {
                 BundleHop hop = manifest.hops().get(h);
                 if (hop.transfer() == transfer) {
-                    resources.add(new Resource(unique(hop.resourceName(), names), "hop", hop.predictedServiceS(),
-                            hop.delayS(), transfer, h));
+                    resources.add(new Resource(
+                            unique(hop.resourceName(), names),
+                            "hop",
+                            hop.predictedServiceS(),
+                            hop.delayS(),
+                            transfer,
+                            h));
                 }
             }
         }

@@ -14,8 +14,13 @@ final class PropagationWorker extends Worker {
     private final String link;
     private final String next;
 
-    PropagationWorker(String link, RunControl control, int microBatches, BlockingQueue<Frame> delayLine,
-            BlockingQueue<Frame> output, String next) {
+    PropagationWorker(
+            String link,
+            RunControl control,
+            int microBatches,
+            BlockingQueue<Frame> delayLine,
+            BlockingQueue<Frame> output,
+            String next) {
         super(link + " (propagation)", "hop", control);
         this.microBatches = microBatches;
         this.delayLine = delayLine;

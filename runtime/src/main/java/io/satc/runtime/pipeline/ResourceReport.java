@@ -13,10 +13,4 @@ package io.satc.runtime.pipeline;
  * @param bytes            frame bytes over the run: carried by a hop, emitted by a stage
  */
 public record ResourceReport(
-        String name,
-        String kind,
-        double predictedSeconds,
-        double measuredSeconds,
-        double workSeconds,
-        long bytes) {
-}
+        String name, String kind, double predictedSeconds, double measuredSeconds, double workSeconds, long bytes) {}

@@ -118,7 +118,7 @@ final class RunControl {
     }
 
     static PipelineFailure failureOf(String resource, String kind, long microBatch, String message) {
-        return new PipelineFailure(resource, kind, microBatch < 0 ? OptionalLong.empty() : OptionalLong.of(microBatch),
-                message);
+        return new PipelineFailure(
+                resource, kind, microBatch < 0 ? OptionalLong.empty() : OptionalLong.of(microBatch), message);
     }
 }

@@ -42,14 +42,26 @@ public record RunOptions(
      * 10-minute run limit and a 1-minute stall limit.
      */
     public static RunOptions nativeSpeed() {
-        return new RunOptions(TimingMode.NATIVE, 1.0, StageComputeFactory.standard(),
-                Duration.ofMinutes(10), Duration.ofMinutes(1), true, null);
+        return new RunOptions(
+                TimingMode.NATIVE,
+                1.0,
+                StageComputeFactory.standard(),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(1),
+                true,
+                null);
     }
 
     /** Emulated hardware with predicted times multiplied by {@code timeScale}. */
     public static RunOptions emulate(double timeScale) {
-        return new RunOptions(TimingMode.EMULATE, timeScale, StageComputeFactory.standard(),
-                Duration.ofMinutes(10), Duration.ofMinutes(1), true, null);
+        return new RunOptions(
+                TimingMode.EMULATE,
+                timeScale,
+                StageComputeFactory.standard(),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(1),
+                true,
+                null);
     }
 
     public RunOptions withInputs(List<StageInput> sourceInputs) {

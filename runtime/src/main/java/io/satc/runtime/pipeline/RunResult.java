@@ -22,6 +22,5 @@ public sealed interface RunResult permits RunResult.Completed, RunResult.Failed 
      * @param failure           the first failure, naming the resource
      * @param completedOutputs  micro-batches that had reached the sink before the stop
      */
-    record Failed(PipelineFailure failure, int completedOutputs) implements RunResult {
-    }
+    record Failed(PipelineFailure failure, int completedOutputs) implements RunResult {}
 }

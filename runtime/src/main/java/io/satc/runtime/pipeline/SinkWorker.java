@@ -22,12 +22,13 @@ final class SinkWorker extends Worker {
     /** What a node-mode sink does with each output as it arrives (send feedback, keep results). */
     @FunctionalInterface
     interface SinkHook {
-        SinkHook NONE = out -> { };
+        SinkHook NONE = out -> {};
 
         void accept(SinkOutput output) throws Exception;
     }
 
-    SinkWorker(RunControl control, int microBatches, MessageLayout layout, BlockingQueue<Frame> input, String previous) {
+    SinkWorker(
+            RunControl control, int microBatches, MessageLayout layout, BlockingQueue<Frame> input, String previous) {
         super("sink", "sink", control);
         this.microBatches = microBatches;
         this.layout = layout;
@@ -47,8 +48,8 @@ final class SinkWorker extends Worker {
             current = frame.microBatchId();
             MessageLayout.Decoded decoded = layout.decode(decoder, frame.bytes());
             if (decoded.microBatchId() != i) {
-                throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
-                        + i + " was due; frames must arrive in order.");
+                throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where " + i
+                        + " was due; frames must arrive in order.");
             }
             arrivalNanos[i] = now;
             checksums[i] = SyntheticActivation.checksum(decoded.main());

@@ -17,7 +17,11 @@ final class SourceWorker extends Worker {
     private final String next;
     private Frame[] frames;
 
-    SourceWorker(RunControl control, MessageLayout layout, List<StageInput> inputs, BlockingQueue<Frame> output,
+    SourceWorker(
+            RunControl control,
+            MessageLayout layout,
+            List<StageInput> inputs,
+            BlockingQueue<Frame> output,
             String next) {
         super("source", "source", control);
         this.layout = layout;
@@ -32,7 +36,10 @@ final class SourceWorker extends Worker {
         frames = new Frame[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             current = i;
-            frames[i] = new Frame(i, layout.encode(encoder, inputs.get(i).main(), inputs.get(i).side(), i), 0);
+            frames[i] = new Frame(
+                    i,
+                    layout.encode(encoder, inputs.get(i).main(), inputs.get(i).side(), i),
+                    0);
         }
     }
 

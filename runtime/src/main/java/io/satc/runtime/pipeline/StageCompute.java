@@ -24,6 +24,5 @@ public interface StageCompute extends AutoCloseable {
 
     /** Releases what the compute holds; nothing by default. */
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

@@ -24,6 +24,7 @@ final class StageWorker extends Worker {
     private final MessageLayout out;
     /** The emulated service time, or −1 in native mode. */
     private final long budgetNanos;
+
     private final boolean warmUp;
     private final int microBatches;
     private final BlockingQueue<Frame> input;
@@ -34,9 +35,21 @@ final class StageWorker extends Worker {
     private final FrameEncoder encoder = new FrameEncoder();
     private final FrameDecoder decoder = new FrameDecoder();
 
-    StageWorker(String name, RunControl control, StageCompute compute, BundleStage stage, MessageLayout in,
-            MessageLayout out, long budgetNanos, boolean warmUp, int microBatches, BlockingQueue<Frame> input,
-            BlockingQueue<Frame> output, String previous, String next, ResourceMeter meter) {
+    StageWorker(
+            String name,
+            RunControl control,
+            StageCompute compute,
+            BundleStage stage,
+            MessageLayout in,
+            MessageLayout out,
+            long budgetNanos,
+            boolean warmUp,
+            int microBatches,
+            BlockingQueue<Frame> input,
+            BlockingQueue<Frame> output,
+            String previous,
+            String next,
+            ResourceMeter meter) {
         super(name, "stage", control);
         this.compute = compute;
         this.stage = stage;
@@ -82,8 +95,8 @@ final class StageWorker extends Worker {
             long start = budgetNanos >= 0 ? Math.min(taken, Math.max(frame.readyNanos(), previousEnd)) : taken;
             MessageLayout.Decoded decoded = in.decode(decoder, frame.bytes());
             if (decoded.microBatchId() != i || frame.microBatchId() != i) {
-                throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where "
-                        + i + " was due; frames must arrive in order.");
+                throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where " + i
+                        + " was due; frames must arrive in order.");
             }
             byte[] message = process(decoded, i);
             long work = System.nanoTime() - taken;
@@ -109,9 +122,11 @@ final class StageWorker extends Worker {
             side.put(d.name(), decoded.side().get(d.name()));
         }
         Activation result = compute.apply(new StageInput(decoded.main(), side), microBatchId);
-        if (!Arrays.equals(result.shape(), out.main().dimensions()) || !result.dtypeName().equals(out.main().dtype())) {
-            throw new IllegalStateException("The compute returned " + result.dtypeName() + Arrays.toString(result.shape())
-                    + " but the manifest's output is " + out.main().dtype() + out.main().shape() + ".");
+        if (!Arrays.equals(result.shape(), out.main().dimensions())
+                || !result.dtypeName().equals(out.main().dtype())) {
+            throw new IllegalStateException("The compute returned " + result.dtypeName()
+                    + Arrays.toString(result.shape()) + " but the manifest's output is "
+                    + out.main().dtype() + out.main().shape() + ".");
         }
         return out.encode(encoder, result, decoded.side(), microBatchId);
     }

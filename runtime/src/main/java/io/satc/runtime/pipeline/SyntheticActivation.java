@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class SyntheticActivation {
 
-    private SyntheticActivation() {
-    }
+    private SyntheticActivation() {}
 
     /**
      * A tensor of {@code shape} filled from a 64-bit LCG with values in [−1, 1): finite, so every

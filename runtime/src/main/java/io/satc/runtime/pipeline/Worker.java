@@ -17,6 +17,7 @@ abstract class Worker implements Runnable {
     volatile long current = -1;
     /** Whether the thread is working (not waiting on a queue), and since when; read to find a stuck resource. */
     private volatile boolean busy;
+
     private volatile long busySince;
 
     Worker(String name, String kind, RunControl control) {
@@ -38,8 +39,7 @@ abstract class Worker implements Runnable {
     }
 
     /** Work done before the clock starts (warm-up, pre-encoding). */
-    void prepare() throws Exception {
-    }
+    void prepare() throws Exception {}
 
     abstract void loop() throws Exception;
 
@@ -70,8 +70,8 @@ abstract class Worker implements Runnable {
         } catch (RunControl.StallException e) {
             control.fail(stallFailure(e));
         } catch (Throwable e) {
-            control.fail(RunControl.failureOf(name, kind, current, sentence(
-                    current >= 0 ? "failed on micro-batch " + current : "failed", e)));
+            control.fail(RunControl.failureOf(
+                    name, kind, current, sentence(current >= 0 ? "failed on micro-batch " + current : "failed", e)));
         } finally {
             busy = false; // a finished worker is not a stuck one
         }
@@ -110,15 +110,21 @@ abstract class Worker implements Runnable {
             return RunControl.failureOf(name, kind, current, waiting);
         }
         long mb = stuck.current;
-        return RunControl.failureOf(stuck.name, stuck.kind, mb, capitalised(stuck.name) + " made no progress for "
-                + String.format(java.util.Locale.ROOT, "%.1f", stuck.busyFor(System.nanoTime()) / 1e9) + " s"
-                + (mb >= 0 ? " on micro-batch " + mb : "") + ". " + waiting);
+        return RunControl.failureOf(
+                stuck.name,
+                stuck.kind,
+                mb,
+                capitalised(stuck.name) + " made no progress for "
+                        + String.format(java.util.Locale.ROOT, "%.1f", stuck.busyFor(System.nanoTime()) / 1e9) + " s"
+                        + (mb >= 0 ? " on micro-batch " + mb : "") + ". " + waiting);
     }
 
     private String sentence(String what, Throwable e) {
-        String detail = e.getMessage() == null ? e.getClass().getName()
-                : e instanceof LinkFailure || e instanceof io.satc.runtime.transport.TransportException ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String detail = e.getMessage() == null
+                ? e.getClass().getName()
+                : e instanceof LinkFailure || e instanceof io.satc.runtime.transport.TransportException
+                        ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
         return capitalised(name) + " " + what + ": " + detail + (detail.endsWith(".") ? "" : ".");
     }
 

@@ -28,8 +28,7 @@ public record AddedTokens(Map<String, Integer> ids) {
     }
 
     /** One piece of raw input: either an added token or the text between two of them. */
-    public record Segment(String text, boolean addedToken) {
-    }
+    public record Segment(String text, boolean addedToken) {}
 
     /**
      * {@code text} cut at each occurrence of an added token, leftmost first and, among matches

@@ -17,8 +17,8 @@ public record BatchEncoding(List<Encoding> encodings) {
             int length = encodings.get(0).length();
             for (Encoding e : encodings) {
                 if (e.length() != length) {
-                    throw new IllegalArgumentException("encodings of length " + length + " and "
-                            + e.length() + " in one batch");
+                    throw new IllegalArgumentException(
+                            "encodings of length " + length + " and " + e.length() + " in one batch");
                 }
             }
         }

@@ -18,8 +18,7 @@ import java.text.Normalizer;
  * @param stripAccents       decompose (NFD) and drop nonspacing marks (category Mn)
  * @param lowercase          lowercase every code point
  */
-public record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean stripAccents,
-                             boolean lowercase) {
+public record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean stripAccents, boolean lowercase) {
 
     /** The configuration of uncased BERT models such as all-MiniLM-L6-v2: every step on. */
     public static final BertNormalizer UNCASED = new BertNormalizer(true, true, true, true);
@@ -47,9 +46,17 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, bool
      * {@code char::is_whitespace} tests.
      */
     public static boolean isWhitespace(int cp) {
-        return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0
-                || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-                || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        return (cp >= 0x09 && cp <= 0x0D)
+                || cp == 0x20
+                || cp == 0x85
+                || cp == 0xA0
+                || cp == 0x1680
+                || (cp >= 0x2000 && cp <= 0x200A)
+                || cp == 0x2028
+                || cp == 0x2029
+                || cp == 0x202F
+                || cp == 0x205F
+                || cp == 0x3000;
     }
 
     /**
@@ -73,8 +80,10 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, bool
         }
         int type = Character.getType(cp);
         // A Java string may hold a lone surrogate, which a Rust string cannot: drop it too.
-        return type == Character.CONTROL || type == Character.FORMAT
-                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 
     private static String clean(String text) {

@@ -37,8 +37,7 @@ public record BertPreTokenizer() {
 
     /** Whether {@code cp} is punctuation by BERT's definition. */
     public static boolean isPunctuation(int cp) {
-        if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96)
-                || (cp >= 123 && cp <= 126)) {
+        if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126)) {
             return true;
         }
         switch (Character.getType(cp)) {

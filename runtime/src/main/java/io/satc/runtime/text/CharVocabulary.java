@@ -33,7 +33,8 @@ public final class CharVocabulary {
     public static CharVocabulary read(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         if (!isCharTable(root)) {
-            throw new TokenizerFormatException("`" + file.getFileName() + "` is not a character table: it has no `stoi` object.");
+            throw new TokenizerFormatException(
+                    "`" + file.getFileName() + "` is not a character table: it has no `stoi` object.");
         }
         return of(root);
     }
@@ -43,7 +44,8 @@ public final class CharVocabulary {
         Map<Integer, Long> ids = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("stoi").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().codePointCount(0, e.getKey().length()) == 1 && e.getValue().canConvertToLong()) {
+            if (e.getKey().codePointCount(0, e.getKey().length()) == 1
+                    && e.getValue().canConvertToLong()) {
                 ids.put(e.getKey().codePointAt(0), e.getValue().asLong());
             }
         }

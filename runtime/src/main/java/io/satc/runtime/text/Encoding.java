@@ -23,8 +23,8 @@ public record Encoding(List<String> tokens, long[] inputIds, long[] attentionMas
         tokenTypeIds = tokenTypeIds.clone();
         int n = tokens.size();
         if (inputIds.length != n || attentionMask.length != n || tokenTypeIds.length != n) {
-            throw new IllegalArgumentException("lengths differ: " + n + " tokens, " + inputIds.length
-                    + " ids, " + attentionMask.length + " mask, " + tokenTypeIds.length + " type ids");
+            throw new IllegalArgumentException("lengths differ: " + n + " tokens, " + inputIds.length + " ids, "
+                    + attentionMask.length + " mask, " + tokenTypeIds.length + " type ids");
         }
     }
 

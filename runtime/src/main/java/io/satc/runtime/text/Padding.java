@@ -7,5 +7,4 @@ package io.satc.runtime.text;
  * @param id     its input id
  * @param typeId its token type id
  */
-public record Padding(String token, int id, int typeId) {
-}
+public record Padding(String token, int id, int typeId) {}

@@ -12,10 +12,11 @@ public record PostProcessor(List<TemplateItem> single) {
 
     public PostProcessor {
         single = List.copyOf(single);
-        long sequences = single.stream().filter(item -> item instanceof TemplateItem.Sequence).count();
+        long sequences = single.stream()
+                .filter(item -> item instanceof TemplateItem.Sequence)
+                .count();
         if (sequences != 1) {
-            throw new IllegalArgumentException("the single template has " + sequences
-                    + " sequence slots, not 1");
+            throw new IllegalArgumentException("the single template has " + sequences + " sequence slots, not 1");
         }
     }
 

@@ -16,14 +16,12 @@ public sealed interface TemplateItem {
      * @param id     the token's id
      * @param typeId the token type id of its position
      */
-    record Special(String token, int id, int typeId) implements TemplateItem {
-    }
+    record Special(String token, int id, int typeId) implements TemplateItem {}
 
     /**
      * The sequence's own tokens.
      *
      * @param typeId the token type id of each of its positions
      */
-    record Sequence(int typeId) implements TemplateItem {
-    }
+    record Sequence(int typeId) implements TemplateItem {}
 }

@@ -35,8 +35,8 @@ final class TokenizerJsonReader {
         preTokenizer(required(root, "pre_tokenizer"));
         PostProcessor postProcessor = postProcessor(required(root, "post_processor"), model.vocabulary());
         Padding padding = padding(root.path("padding"), model.vocabulary());
-        return new WordPieceTokenizer(addedTokens, normalizer, new BertPreTokenizer(), model, postProcessor,
-                padding, maxLength(root));
+        return new WordPieceTokenizer(
+                addedTokens, normalizer, new BertPreTokenizer(), model, postProcessor, padding, maxLength(root));
     }
 
     private static JsonNode required(JsonNode parent, String field) throws TokenizerFormatException {
@@ -68,7 +68,9 @@ final class TokenizerJsonReader {
             ids.put(e.getKey(), e.getValue().intValue());
         }
         try {
-            return new WordPieceModel(Vocabulary.of(ids), node.path("unk_token").asText("[UNK]"),
+            return new WordPieceModel(
+                    Vocabulary.of(ids),
+                    node.path("unk_token").asText("[UNK]"),
                     node.path("continuing_subword_prefix").asText("##"),
                     node.path("max_input_chars_per_word").asInt(100));
         } catch (IllegalArgumentException e) {
@@ -84,8 +86,8 @@ final class TokenizerJsonReader {
                 throw new TokenizerFormatException("an added token lacks `content` or `id`");
             }
             if (token.path("normalized").asBoolean(false)) {
-                throw new TokenizerFormatException("added token `" + content
-                        + "` is normalized, which is not supported");
+                throw new TokenizerFormatException(
+                        "added token `" + content + "` is normalized, which is not supported");
             }
             ids.put(content, token.path("id").intValue());
         }
@@ -94,26 +96,28 @@ final class TokenizerJsonReader {
 
     private static BertNormalizer normalizer(JsonNode node) throws TokenizerFormatException {
         if (!type(node).equals("BertNormalizer")) {
-            throw new TokenizerFormatException("normalizer type `" + type(node)
-                    + "` is not supported, only `BertNormalizer`");
+            throw new TokenizerFormatException(
+                    "normalizer type `" + type(node) + "` is not supported, only `BertNormalizer`");
         }
         boolean lowercase = node.path("lowercase").asBoolean(true);
         JsonNode stripAccents = node.path("strip_accents");
         // Like HuggingFace, an unset strip_accents follows lowercase.
         boolean strip = stripAccents.isBoolean() ? stripAccents.booleanValue() : lowercase;
-        return new BertNormalizer(node.path("clean_text").asBoolean(true),
-                node.path("handle_chinese_chars").asBoolean(true), strip, lowercase);
+        return new BertNormalizer(
+                node.path("clean_text").asBoolean(true),
+                node.path("handle_chinese_chars").asBoolean(true),
+                strip,
+                lowercase);
     }
 
     private static void preTokenizer(JsonNode node) throws TokenizerFormatException {
         if (!type(node).equals("BertPreTokenizer")) {
-            throw new TokenizerFormatException("pre_tokenizer type `" + type(node)
-                    + "` is not supported, only `BertPreTokenizer`");
+            throw new TokenizerFormatException(
+                    "pre_tokenizer type `" + type(node) + "` is not supported, only `BertPreTokenizer`");
         }
     }
 
-    private static PostProcessor postProcessor(JsonNode node, Vocabulary vocabulary)
-            throws TokenizerFormatException {
+    private static PostProcessor postProcessor(JsonNode node, Vocabulary vocabulary) throws TokenizerFormatException {
         List<TemplateItem> items = new ArrayList<>();
         switch (type(node)) {
             case "TemplateProcessing":
@@ -152,10 +156,12 @@ final class TokenizerJsonReader {
             JsonNode ids = specialTokens.path(name).path("ids");
             JsonNode tokens = specialTokens.path(name).path("tokens");
             if (ids.size() != 1 || tokens.size() != 1) {
-                throw new TokenizerFormatException("special token `" + name
-                        + "` must map to exactly one id in `special_tokens`");
+                throw new TokenizerFormatException(
+                        "special token `" + name + "` must map to exactly one id in `special_tokens`");
             }
-            return new TemplateItem.Special(tokens.get(0).asText(), ids.get(0).asInt(),
+            return new TemplateItem.Special(
+                    tokens.get(0).asText(),
+                    ids.get(0).asInt(),
                     special.path("type_id").asInt(0));
         }
         throw new TokenizerFormatException("template item " + item + " is neither `Sequence` nor `SpecialToken`");
@@ -172,10 +178,12 @@ final class TokenizerJsonReader {
     private static Padding padding(JsonNode node, Vocabulary vocabulary) throws TokenizerFormatException {
         if (node.isObject()) {
             if (!node.path("direction").asText("Right").equals("Right")) {
-                throw new TokenizerFormatException("padding direction `" + node.path("direction").asText()
-                        + "` is not supported, only `Right`");
+                throw new TokenizerFormatException(
+                        "padding direction `" + node.path("direction").asText() + "` is not supported, only `Right`");
             }
-            return new Padding(node.path("pad_token").asText("[PAD]"), node.path("pad_id").asInt(0),
+            return new Padding(
+                    node.path("pad_token").asText("[PAD]"),
+                    node.path("pad_id").asInt(0),
                     node.path("pad_type_id").asInt(0));
         }
         OptionalInt id = vocabulary.id("[PAD]");

@@ -35,8 +35,7 @@ public final class Vocabulary {
             }
             String previous = tokens.put(id, e.getKey());
             if (previous != null) {
-                throw new IllegalArgumentException("tokens `" + previous + "` and `" + e.getKey()
-                        + "` share id " + id);
+                throw new IllegalArgumentException("tokens `" + previous + "` and `" + e.getKey() + "` share id " + id);
             }
             ids.put(e.getKey(), id);
         }

@@ -16,16 +16,15 @@ import java.util.List;
  * @param continuingSubwordPrefix the prefix of non-initial pieces, {@code ##} for BERT
  * @param maxInputCharsPerWord    the longest word, in code points, that is split at all
  */
-public record WordPieceModel(Vocabulary vocabulary, String unkToken, String continuingSubwordPrefix,
-                             int maxInputCharsPerWord) {
+public record WordPieceModel(
+        Vocabulary vocabulary, String unkToken, String continuingSubwordPrefix, int maxInputCharsPerWord) {
 
     public WordPieceModel {
         if (!vocabulary.contains(unkToken)) {
             throw new IllegalArgumentException("unknown token `" + unkToken + "` is not in the vocabulary");
         }
         if (maxInputCharsPerWord < 1) {
-            throw new IllegalArgumentException("max_input_chars_per_word " + maxInputCharsPerWord
-                    + " is not positive");
+            throw new IllegalArgumentException("max_input_chars_per_word " + maxInputCharsPerWord + " is not positive");
         }
     }
 

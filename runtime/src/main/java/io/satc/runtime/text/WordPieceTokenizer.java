@@ -31,9 +31,14 @@ public final class WordPieceTokenizer {
      *
      * @param configuredMaxLength the length the tokenizer.json truncates and pads to, if it says
      */
-    public WordPieceTokenizer(AddedTokens addedTokens, BertNormalizer normalizer, BertPreTokenizer preTokenizer,
-                              WordPieceModel model, PostProcessor postProcessor, Padding padding,
-                              OptionalInt configuredMaxLength) {
+    public WordPieceTokenizer(
+            AddedTokens addedTokens,
+            BertNormalizer normalizer,
+            BertPreTokenizer preTokenizer,
+            WordPieceModel model,
+            PostProcessor postProcessor,
+            Padding padding,
+            OptionalInt configuredMaxLength) {
         this.addedTokens = addedTokens;
         this.normalizer = normalizer;
         this.preTokenizer = preTokenizer;
@@ -86,8 +91,8 @@ public final class WordPieceTokenizer {
     public Encoding encode(String text, int maxLength) {
         int specials = postProcessor.specialTokenCount();
         if (maxLength < specials) {
-            throw new IllegalArgumentException("maxLength " + maxLength + " is less than the "
-                    + specials + " special tokens the template adds");
+            throw new IllegalArgumentException(
+                    "maxLength " + maxLength + " is less than the " + specials + " special tokens the template adds");
         }
         List<Token> body = tokens(text);
         if (body.size() > maxLength - specials) {
@@ -172,8 +177,7 @@ public final class WordPieceTokenizer {
         return padding;
     }
 
-    private record Token(String piece, int id) {
-    }
+    private record Token(String piece, int id) {}
 
     private List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();

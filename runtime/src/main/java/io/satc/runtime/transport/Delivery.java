@@ -14,8 +14,7 @@ public sealed interface Delivery permits Delivery.Message, Delivery.EndOfStream 
 
         @Override
         public String toString() {
-            return "Message[sequence " + sequence + ", micro-batch " + microBatchId + ", " + payload.length
-                    + " bytes]";
+            return "Message[sequence " + sequence + ", micro-batch " + microBatchId + ", " + payload.length + " bytes]";
         }
     }
 
@@ -25,6 +24,5 @@ public sealed interface Delivery permits Delivery.Message, Delivery.EndOfStream 
      *
      * @param messages how many messages the stream carried
      */
-    record EndOfStream(long messages) implements Delivery {
-    }
+    record EndOfStream(long messages) implements Delivery {}
 }

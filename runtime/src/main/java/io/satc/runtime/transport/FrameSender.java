@@ -165,17 +165,22 @@ public final class FrameSender implements AutoCloseable {
         try {
             long limit = Math.min(options.maxMessageBytes(), receiverLimit);
             if (payload.length > limit) {
-                throw new TransportException(TransportException.Reason.REJECTED, "Micro-batch " + microBatchId
-                        + " is " + payload.length + " bytes, more than the " + limit + " a message on link `" + link
-                        + "` to " + peer + " may carry" + (limit < options.maxMessageBytes() ? " (the receiver's limit)"
-                        : "") + ".");
+                throw new TransportException(
+                        TransportException.Reason.REJECTED,
+                        "Micro-batch " + microBatchId
+                                + " is " + payload.length + " bytes, more than the " + limit + " a message on link `"
+                                + link
+                                + "` to " + peer + " may carry"
+                                + (limit < options.maxMessageBytes() ? " (the receiver's limit)" : "") + ".");
             }
             while (sent >= granted && closedWith == null && violation == null && !closing) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TransportException(TransportException.Reason.TIMEOUT, peer + " took no message on link `"
-                            + link + "` for " + seconds(options.stallTimeout()) + " " + doing + " (" + sent
-                            + " sent, " + (sent - granted + options.window()) + " not yet taken).");
+                    throw new TransportException(
+                            TransportException.Reason.TIMEOUT,
+                            peer + " took no message on link `"
+                                    + link + "` for " + seconds(options.stallTimeout()) + " " + doing + " (" + sent
+                                    + " sent, " + (sent - granted + options.window()) + " not yet taken).");
                 }
                 changed.awaitNanos(left);
             }
@@ -233,9 +238,12 @@ public final class FrameSender implements AutoCloseable {
             while (closedWith == null && violation == null && !closing) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new TransportException(TransportException.Reason.TIMEOUT, peer + " did not confirm the end "
-                            + "of link `" + link + "` within " + seconds(options.stallTimeout()) + " after " + sent
-                            + " messages.");
+                    throw new TransportException(
+                            TransportException.Reason.TIMEOUT,
+                            peer + " did not confirm the end "
+                                    + "of link `" + link + "` within " + seconds(options.stallTimeout()) + " after "
+                                    + sent
+                                    + " messages.");
                 }
                 changed.awaitNanos(left);
             }
@@ -284,24 +292,28 @@ public final class FrameSender implements AutoCloseable {
 
     /** For a call that {@link #close()} ended, from this or another thread. */
     private TransportException closedHere(String doing) {
-        return new TransportException(TransportException.Reason.CONNECTION_LOST, "The sender of link `" + link + "` to "
-                + peer + " was closed " + doing + ".");
+        return new TransportException(
+                TransportException.Reason.CONNECTION_LOST,
+                "The sender of link `" + link + "` to " + peer + " was closed " + doing + ".");
     }
 
     /** The exception for a stream that has ended other than by a confirmed finish. Lock held. */
     private TransportException failure(String doing) {
         String at = " on link `" + link + "` " + doing;
         if (violation != null) {
-            return new TransportException(TransportException.Reason.PROTOCOL, peer + " broke the link protocol" + at
-                    + ": " + violation + ".");
+            return new TransportException(
+                    TransportException.Reason.PROTOCOL,
+                    peer + " broke the link protocol" + at + ": " + violation + ".");
         }
         Status status = closedWith;
-        String detail = status.getDescription() == null ? status.getCode().name()
+        String detail = status.getDescription() == null
+                ? status.getCode().name()
                 : status.getCode().name() + ": " + status.getDescription();
         switch (status.getCode()) {
             case OK:
-                return new TransportException(TransportException.Reason.PROTOCOL, peer + " ended the stream" + at
-                        + ", before the sender's end of stream.");
+                return new TransportException(
+                        TransportException.Reason.PROTOCOL,
+                        peer + " ended the stream" + at + ", before the sender's end of stream.");
             case NOT_FOUND:
             case ALREADY_EXISTS:
             case FAILED_PRECONDITION:
@@ -309,11 +321,15 @@ public final class FrameSender implements AutoCloseable {
             case RESOURCE_EXHAUSTED:
             case PERMISSION_DENIED:
             case UNIMPLEMENTED:
-                return new TransportException(TransportException.Reason.REJECTED, sentence(peer + " rejected the stream"
-                        + at + ": " + detail), status.asException());
+                return new TransportException(
+                        TransportException.Reason.REJECTED,
+                        sentence(peer + " rejected the stream" + at + ": " + detail),
+                        status.asException());
             default:
-                return new TransportException(TransportException.Reason.CONNECTION_LOST, sentence("Lost connection to "
-                        + peer + at + ": " + detail), status.asException());
+                return new TransportException(
+                        TransportException.Reason.CONNECTION_LOST,
+                        sentence("Lost connection to " + peer + at + ": " + detail),
+                        status.asException());
         }
     }
 

@@ -73,8 +73,8 @@ public final class FrameServer implements AutoCloseable {
                 .flowControlWindow(options.flowControlWindow())
                 .keepAliveTime(options.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
                 .keepAliveTimeout(options.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
-                .permitKeepAliveTime(Math.min(options.keepAliveTime().toNanos(), TimeUnit.SECONDS.toNanos(10)),
-                        TimeUnit.NANOSECONDS)
+                .permitKeepAliveTime(
+                        Math.min(options.keepAliveTime().toNanos(), TimeUnit.SECONDS.toNanos(10)), TimeUnit.NANOSECONDS)
                 .permitKeepAliveWithoutCalls(true)
                 .withChildOption(readAllocator(), new AdaptiveRecvByteBufAllocator(64, 64 << 10, MAX_READ_BYTES))
                 .addService(service)
@@ -108,8 +108,11 @@ public final class FrameServer implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String detail = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (detail.contains("already in use")) {
-                return new TransportException(TransportException.Reason.ADDRESS_IN_USE, "Cannot listen on " + address
-                        + ": the address is already in use; another node or program holds the port.", e);
+                return new TransportException(
+                        TransportException.Reason.ADDRESS_IN_USE,
+                        "Cannot listen on " + address
+                                + ": the address is already in use; another node or program holds the port.",
+                        e);
             }
         }
         Throwable root = e;
@@ -117,8 +120,8 @@ public final class FrameServer implements AutoCloseable {
             root = root.getCause();
         }
         String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new TransportException(TransportException.Reason.BIND_FAILED, "Cannot listen on " + address + ": "
-                + detail + ".", e);
+        return new TransportException(
+                TransportException.Reason.BIND_FAILED, "Cannot listen on " + address + ": " + detail + ".", e);
     }
 
     /** The inbox of {@code link}, one of the links the server was started with. */

@@ -4,7 +4,6 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -109,11 +108,14 @@ public final class LinkInbox {
     private TransportException timeout(Duration waited) {
         String seconds = String.format(Locale.ROOT, "%.3g s", waited.toNanos() / 1e9);
         if (!attached) {
-            return new TransportException(TransportException.Reason.TIMEOUT, "No sender connected to link `" + link
-                    + "` at " + server.address() + " within " + seconds + ".");
+            return new TransportException(
+                    TransportException.Reason.TIMEOUT,
+                    "No sender connected to link `" + link + "` at " + server.address() + " within " + seconds + ".");
         }
-        return new TransportException(TransportException.Reason.TIMEOUT, "No message arrived on link `" + link
-                + "` from " + stream.remote() + " for " + seconds + " " + progress() + ".");
+        return new TransportException(
+                TransportException.Reason.TIMEOUT,
+                "No message arrived on link `" + link + "` from " + stream.remote() + " for " + seconds + " "
+                        + progress() + ".");
     }
 
     /** Called by the stream that OPENed this link; OK if it may stream, else why not. */
@@ -152,11 +154,11 @@ public final class LinkInbox {
                     if (message.sequence() != received) {
                         violation("sent message " + message.sequence() + " where " + received + " was expected");
                     } else if (message.sequence() >= taken + window) {
-                        violation("sent message " + message.sequence() + " beyond its window of " + window
-                                + " (" + taken + " taken)");
+                        violation("sent message " + message.sequence() + " beyond its window of " + window + " ("
+                                + taken + " taken)");
                     } else {
-                        buffered.add(new Delivery.Message(message.sequence(), message.microBatchId(),
-                                message.payload()));
+                        buffered.add(
+                                new Delivery.Message(message.sequence(), message.microBatchId(), message.payload()));
                         received++;
                         lastMicroBatch = message.microBatchId();
                         changed.signalAll();
@@ -164,8 +166,8 @@ public final class LinkInbox {
                     break;
                 case END:
                     if (message.sequence() != received) {
-                        violation("ended its stream claiming " + message.sequence() + " messages, but "
-                                + received + " arrived");
+                        violation("ended its stream claiming " + message.sequence() + " messages, but " + received
+                                + " arrived");
                     } else {
                         end = new Delivery.EndOfStream(received);
                         stream.close(Status.OK);
@@ -197,9 +199,11 @@ public final class LinkInbox {
         try {
             if (from == stream) {
                 stream = null;
-                fail(new TransportException(TransportException.Reason.CONNECTION_LOST, "Lost connection to the "
-                        + "sender of link `" + link + "`, " + from.remote() + ", " + progress()
-                        + ", before its end of stream."));
+                fail(new TransportException(
+                        TransportException.Reason.CONNECTION_LOST,
+                        "Lost connection to the "
+                                + "sender of link `" + link + "`, " + from.remote() + ", " + progress()
+                                + ", before its end of stream."));
             }
         } finally {
             lock.unlock();
@@ -225,8 +229,8 @@ public final class LinkInbox {
     }
 
     private void violation(String what) {
-        String message = "The sender of link `" + link + "`, " + stream.remote() + ", " + what + "; " + progress()
-                + ".";
+        String message =
+                "The sender of link `" + link + "`, " + stream.remote() + ", " + what + "; " + progress() + ".";
         stream.close(Status.FAILED_PRECONDITION.withDescription(message));
         stream = null;
         fail(new TransportException(TransportException.Reason.PROTOCOL, message));
@@ -240,7 +244,8 @@ public final class LinkInbox {
     }
 
     private String progress() {
-        return received == 0 ? "before any message arrived"
+        return received == 0
+                ? "before any message arrived"
                 : "after " + received + (received == 1 ? " message" : " messages") + " (last micro-batch "
                         + lastMicroBatch + ")";
     }

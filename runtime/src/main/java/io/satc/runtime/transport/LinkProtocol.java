@@ -10,14 +10,13 @@ final class LinkProtocol {
 
     static final String SERVICE = "satc.transport.v1.LinkTransport";
 
-    static final MethodDescriptor<WireMessage, WireMessage> STREAM = MethodDescriptor
-            .<WireMessage, WireMessage>newBuilder()
-            .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
-            .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Stream"))
-            .setRequestMarshaller(WireMarshaller.INSTANCE)
-            .setResponseMarshaller(WireMarshaller.INSTANCE)
-            .build();
+    static final MethodDescriptor<WireMessage, WireMessage> STREAM =
+            MethodDescriptor.<WireMessage, WireMessage>newBuilder()
+                    .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
+                    .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Stream"))
+                    .setRequestMarshaller(WireMarshaller.INSTANCE)
+                    .setResponseMarshaller(WireMarshaller.INSTANCE)
+                    .build();
 
-    private LinkProtocol() {
-    }
+    private LinkProtocol() {}
 }

@@ -20,8 +20,14 @@ import java.time.Duration;
  * @param keepAliveTime      idle time after which each side pings the other (gRPC's minimum is 10 s)
  * @param keepAliveTimeout   how long a ping may go unanswered before the connection counts as broken
  */
-public record TransportOptions(int window, int maxMessageBytes, int flowControlWindow, Duration connectTimeout,
-        Duration stallTimeout, Duration keepAliveTime, Duration keepAliveTimeout) {
+public record TransportOptions(
+        int window,
+        int maxMessageBytes,
+        int flowControlWindow,
+        Duration connectTimeout,
+        Duration stallTimeout,
+        Duration keepAliveTime,
+        Duration keepAliveTimeout) {
 
     /** Largest payload by default: 64 MiB, room for tens-of-megabyte activations. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 << 20;
@@ -35,8 +41,8 @@ public record TransportOptions(int window, int maxMessageBytes, int flowControlW
                     + (Integer.MAX_VALUE - WireMessage.HEADER_BYTES - 8));
         }
         if (flowControlWindow < 65_535) {
-            throw new IllegalArgumentException("flowControlWindow must be at least 65535 (HTTP/2), was "
-                    + flowControlWindow);
+            throw new IllegalArgumentException(
+                    "flowControlWindow must be at least 65535 (HTTP/2), was " + flowControlWindow);
         }
         for (Duration d : new Duration[] {connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout}) {
             if (d.isNegative() || d.isZero()) {
@@ -51,38 +57,50 @@ public record TransportOptions(int window, int maxMessageBytes, int flowControlW
      * loopback or a LAN a ping takes microseconds, so 2 s only forgives long GC pauses.
      */
     public static TransportOptions defaults() {
-        return new TransportOptions(2, DEFAULT_MAX_MESSAGE_BYTES, 16 << 20, Duration.ofSeconds(10),
-                Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        return new TransportOptions(
+                2,
+                DEFAULT_MAX_MESSAGE_BYTES,
+                16 << 20,
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2));
     }
 
     public TransportOptions withWindow(int messages) {
-        return new TransportOptions(messages, maxMessageBytes, flowControlWindow, connectTimeout, stallTimeout,
-                keepAliveTime, keepAliveTimeout);
+        return new TransportOptions(
+                messages,
+                maxMessageBytes,
+                flowControlWindow,
+                connectTimeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout);
     }
 
     public TransportOptions withMaxMessageBytes(int bytes) {
-        return new TransportOptions(window, bytes, flowControlWindow, connectTimeout, stallTimeout, keepAliveTime,
-                keepAliveTimeout);
+        return new TransportOptions(
+                window, bytes, flowControlWindow, connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout);
     }
 
     public TransportOptions withFlowControlWindow(int bytes) {
-        return new TransportOptions(window, maxMessageBytes, bytes, connectTimeout, stallTimeout, keepAliveTime,
-                keepAliveTimeout);
+        return new TransportOptions(
+                window, maxMessageBytes, bytes, connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout);
     }
 
     public TransportOptions withConnectTimeout(Duration timeout) {
-        return new TransportOptions(window, maxMessageBytes, flowControlWindow, timeout, stallTimeout, keepAliveTime,
-                keepAliveTimeout);
+        return new TransportOptions(
+                window, maxMessageBytes, flowControlWindow, timeout, stallTimeout, keepAliveTime, keepAliveTimeout);
     }
 
     public TransportOptions withStallTimeout(Duration timeout) {
-        return new TransportOptions(window, maxMessageBytes, flowControlWindow, connectTimeout, timeout,
-                keepAliveTime, keepAliveTimeout);
+        return new TransportOptions(
+                window, maxMessageBytes, flowControlWindow, connectTimeout, timeout, keepAliveTime, keepAliveTimeout);
     }
 
     public TransportOptions withKeepAlive(Duration time, Duration timeout) {
-        return new TransportOptions(window, maxMessageBytes, flowControlWindow, connectTimeout, stallTimeout, time,
-                timeout);
+        return new TransportOptions(
+                window, maxMessageBytes, flowControlWindow, connectTimeout, stallTimeout, time, timeout);
     }
 
     /** gRPC's largest inbound message: a full payload plus the header. */

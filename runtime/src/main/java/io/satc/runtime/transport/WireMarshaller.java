@@ -22,8 +22,7 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
 
     static final WireMarshaller INSTANCE = new WireMarshaller();
 
-    private WireMarshaller() {
-    }
+    private WireMarshaller() {}
 
     @Override
     public InputStream stream(WireMessage message) {
@@ -64,24 +63,26 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
             // gRPC hands over a whole message of known length (already within the inbound limit),
             // so a lying header is caught here, before anything is allocated.
             if (length > Integer.MAX_VALUE - 8 || stream instanceof KnownLength && length != stream.available()) {
-                throw invalid("A link message's header claims " + length + " payload bytes, but "
-                        + stream.available() + " follow.");
+                throw invalid("A link message's header claims " + length + " payload bytes, but " + stream.available()
+                        + " follow.");
             }
             // One array of the final size, filled straight from gRPC's buffers: readNBytes(int)
             // would gather 8 KiB chunks and copy them again.
             byte[] payload = new byte[(int) length];
             int read = stream.readNBytes(payload, 0, payload.length);
             if (read != length) {
-                throw invalid("A link message is truncated: its header claims " + length
-                        + " payload bytes, but " + read + " follow.");
+                throw invalid("A link message is truncated: its header claims " + length + " payload bytes, but " + read
+                        + " follow.");
             }
             if (stream.read() != -1) {
                 throw invalid("A link message has bytes after its " + length + "-byte payload.");
             }
             return new WireMessage(kind, sequence, microBatchId, payload);
         } catch (IOException e) {
-            throw Status.INTERNAL.withDescription("Could not read a link message: " + e.getMessage())
-                    .withCause(e).asRuntimeException();
+            throw Status.INTERNAL
+                    .withDescription("Could not read a link message: " + e.getMessage())
+                    .withCause(e)
+                    .asRuntimeException();
         }
     }
 

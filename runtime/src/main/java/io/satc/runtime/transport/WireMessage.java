@@ -23,12 +23,16 @@ record WireMessage(Kind kind, long sequence, long microBatchId, byte[] payload) 
 
     /** Protocol version; a receiver rejects any other. */
     static final byte VERSION = 1;
+
     static final int HEADER_BYTES = 24;
     private static final byte[] EMPTY = new byte[0];
 
     /** Message kinds with their wire codes. */
     enum Kind {
-        OPEN(1), DATA(2), END(3), CREDIT(4);
+        OPEN(1),
+        DATA(2),
+        END(3),
+        CREDIT(4);
 
         final byte code;
 
@@ -71,7 +75,11 @@ record WireMessage(Kind kind, long sequence, long microBatchId, byte[] payload) 
     /** The header as written on the wire. */
     byte[] header() {
         ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(VERSION).put(kind.code).putShort((short) 0).putLong(sequence).putLong(microBatchId)
+        b.put(VERSION)
+                .put(kind.code)
+                .putShort((short) 0)
+                .putLong(sequence)
+                .putLong(microBatchId)
                 .putInt(payload.length);
         return b.array();
     }

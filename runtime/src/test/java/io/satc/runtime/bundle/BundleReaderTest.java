@@ -39,8 +39,16 @@ class BundleReaderTest {
         assertEquals(json, writer.toJson(TestBundles.emulation(4)));
         assertTrue(json.startsWith("{\n  \"format_version\" : 1,\n  \"mission\" : \"test-three-stage\""), json);
         assertTrue(json.contains("\"model\" : null"), "simulation stages write an explicit null model");
-        List<String> order = List.of("\"mission_sha256\"", "\"cost_model\"", "\"batch\"", "\"micro_batches\"",
-                "\"micro_batch_size\"", "\"plan\"", "\"stages\"", "\"hops\"", "\"predicted\"");
+        List<String> order = List.of(
+                "\"mission_sha256\"",
+                "\"cost_model\"",
+                "\"batch\"",
+                "\"micro_batches\"",
+                "\"micro_batch_size\"",
+                "\"plan\"",
+                "\"stages\"",
+                "\"hops\"",
+                "\"predicted\"");
         int at = 0;
         for (String field : order) {
             int next = json.indexOf(field);
@@ -66,8 +74,10 @@ class BundleReaderTest {
         write(ManifestJson.MAPPER.writeValueAsString(root));
         List<String> errors = rejected();
         assertEquals(1, errors.size());
-        assertEquals("Bundle format version 3 is newer than this runtime, which reads version 2; "
-                + "run it with a newer satc.", errors.get(0));
+        assertEquals(
+                "Bundle format version 3 is newer than this runtime, which reads version 2; "
+                        + "run it with a newer satc.",
+                errors.get(0));
     }
 
     @Test
@@ -99,7 +109,8 @@ class BundleReaderTest {
 
     @Test
     void wrongFieldTypeIsRejectedWithItsPath() throws IOException {
-        String json = writer.toJson(TestBundles.emulation(2)).replace("\"micro_batches\" : 2", "\"micro_batches\" : \"two\"");
+        String json =
+                writer.toJson(TestBundles.emulation(2)).replace("\"micro_batches\" : 2", "\"micro_batches\" : \"two\"");
         write(json);
         String error = rejected().get(0);
         assertTrue(error.contains("does not follow manifest format 2") && error.contains("micro_batches"), error);
@@ -110,18 +121,47 @@ class BundleReaderTest {
         BundleManifest good = TestBundles.emulation(2);
         List<BundleStage> stages = new ArrayList<>(good.stages());
         BundleStage s2 = stages.get(1);
-        stages.set(1, new BundleStage(5, s2.node(), s2.firstUnit(), s2.lastUnit(), s2.computeFlops(),
-                s2.flopsPerSample(), s2.predictedServiceS(), s2.input(), s2.output(), List.of(), "fp16", "int9", null));
-        BundleManifest bad = new BundleManifest(1, good.mission(), good.missionSha256(), 1, 7, 2, 4, good.plan(), null,
-                stages, good.hops(), good.predicted());
+        stages.set(
+                1,
+                new BundleStage(
+                        5,
+                        s2.node(),
+                        s2.firstUnit(),
+                        s2.lastUnit(),
+                        s2.computeFlops(),
+                        s2.flopsPerSample(),
+                        s2.predictedServiceS(),
+                        s2.input(),
+                        s2.output(),
+                        List.of(),
+                        "fp16",
+                        "int9",
+                        null));
+        BundleManifest bad = new BundleManifest(
+                1,
+                good.mission(),
+                good.missionSha256(),
+                1,
+                7,
+                2,
+                4,
+                good.plan(),
+                null,
+                stages,
+                good.hops(),
+                good.predicted());
         writer.write(dir, bad);
         List<String> errors = rejected();
         assertEquals(5, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("`batch` is 7"), errors.get(0));
         assertTrue(errors.get(1).contains("has index 5"), errors.get(1));
-        assertTrue(errors.get(2).contains("`stages[1].codec_out` is not a codec spec: Unknown codec `int9`"), errors.get(2));
-        assertTrue(errors.get(3).contains("reads the cut with `fp16` but stage 1 writes it with `int8`"), errors.get(3));
-        assertTrue(errors.get(4).contains("reads the cut with `fp16` but stage 2 writes it with `int9`"), errors.get(4));
+        assertTrue(
+                errors.get(2).contains("`stages[1].codec_out` is not a codec spec: Unknown codec `int9`"),
+                errors.get(2));
+        assertTrue(
+                errors.get(3).contains("reads the cut with `fp16` but stage 1 writes it with `int8`"), errors.get(3));
+        assertTrue(
+                errors.get(4).contains("reads the cut with `fp16` but stage 2 writes it with `int9`"), errors.get(4));
     }
 
     @Test
@@ -131,7 +171,8 @@ class BundleReaderTest {
         ModelFile model = writer.modelFile(dir, "stages/leo-2/model.onnx");
         assertEquals("9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a", model.sha256());
         writer.write(dir, withModel(TestBundles.emulation(2), model));
-        Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, reader.read(dir)).bundle();
+        Bundle bundle =
+                assertInstanceOf(BundleRead.Loaded.class, reader.read(dir)).bundle();
         BundleStage stage = bundle.manifest().stages().get(1);
         assertEquals(model, stage.modelFile().orElseThrow());
         assertEquals(dir.resolve("stages/leo-2/model.onnx"), bundle.resolve(model));
@@ -155,7 +196,8 @@ class BundleReaderTest {
     void missingModelFileAndEscapingPathsAreRejected() throws IOException {
         ModelFile absent = new ModelFile("stages/leo-2/model.onnx", "ab".repeat(32));
         writer.write(dir, withModel(TestBundles.emulation(2), absent));
-        assertEquals(List.of("Model file `stages/leo-2/model.onnx` of stage 2 on leo-2 is missing from the bundle."),
+        assertEquals(
+                List.of("Model file `stages/leo-2/model.onnx` of stage 2 on leo-2 is missing from the bundle."),
                 rejected());
         writer.write(dir, withModel(TestBundles.emulation(2), new ModelFile("../elsewhere.onnx", "ab".repeat(32))));
         assertTrue(rejected().get(0).contains("must be relative to the bundle and stay inside it"));
@@ -164,10 +206,35 @@ class BundleReaderTest {
     private static BundleManifest withModel(BundleManifest m, ModelFile model) {
         List<BundleStage> stages = new ArrayList<>(m.stages());
         BundleStage s = stages.get(1);
-        stages.set(1, new BundleStage(s.index(), s.node(), s.firstUnit(), s.lastUnit(), s.computeFlops(),
-                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.sideInputs(), s.codecIn(), s.codecOut(), model));
-        return new BundleManifest(m.formatVersion(), m.mission(), m.missionSha256(), m.costModel(), m.batch(),
-                m.microBatches(), m.microBatchSize(), m.plan(), m.io(), stages, m.hops(), m.predicted());
+        stages.set(
+                1,
+                new BundleStage(
+                        s.index(),
+                        s.node(),
+                        s.firstUnit(),
+                        s.lastUnit(),
+                        s.computeFlops(),
+                        s.flopsPerSample(),
+                        s.predictedServiceS(),
+                        s.input(),
+                        s.output(),
+                        s.sideInputs(),
+                        s.codecIn(),
+                        s.codecOut(),
+                        model));
+        return new BundleManifest(
+                m.formatVersion(),
+                m.mission(),
+                m.missionSha256(),
+                m.costModel(),
+                m.batch(),
+                m.microBatches(),
+                m.microBatchSize(),
+                m.plan(),
+                m.io(),
+                stages,
+                m.hops(),
+                m.predicted());
     }
 
     private void write(String json) throws IOException {

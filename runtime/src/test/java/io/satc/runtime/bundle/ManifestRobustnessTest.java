@@ -29,8 +29,13 @@ class ManifestRobustnessTest {
         JsonNode original = ManifestJson.MAPPER.readTree(new BundleWriter().toJson(TestBundles.relayed(2)));
         List<String> pointers = new ArrayList<>();
         collect(original, "", pointers);
-        List<JsonNode> replacements = List.of(NODES.nullNode(), NODES.textNode("x"), NODES.numberNode(-1),
-                NODES.numberNode(1e300), NODES.arrayNode(), NODES.objectNode());
+        List<JsonNode> replacements = List.of(
+                NODES.nullNode(),
+                NODES.textNode("x"),
+                NODES.numberNode(-1),
+                NODES.numberNode(1e300),
+                NODES.arrayNode(),
+                NODES.objectNode());
         BundleReader reader = new BundleReader();
         int rejected = 0;
         int mutations = 0;

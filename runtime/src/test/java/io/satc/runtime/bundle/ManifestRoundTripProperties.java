@@ -17,7 +17,8 @@ class ManifestRoundTripProperties {
             @ForAll @IntRange(min = 1, max = 64) int microBatches,
             @ForAll @DoubleRange(min = 1e-6, max = 1e3) @Scale(9) double serviceS,
             @ForAll @DoubleRange(min = 0, max = 1) @Scale(9) double delayS,
-            @ForAll @IntRange(min = 0, max = 3) int transfer) throws Exception {
+            @ForAll @IntRange(min = 0, max = 3) int transfer)
+            throws Exception {
         List<TestBundles.HopTiming> hops = new ArrayList<>();
         for (int t = 0; t <= 3; t++) {
             hops.add(new TestBundles.HopTiming(t, "n" + t, "n" + (t + 1), t == transfer ? serviceS : 0.01, delayS));

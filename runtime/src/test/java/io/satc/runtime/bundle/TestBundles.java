@@ -25,31 +25,35 @@ public final class TestBundles {
      * @param serviceS the serialization time the real frame should take
      * @param delayS   propagation delay
      */
-    public record HopTiming(int transfer, String from, String to, double serviceS, double delayS) {
-    }
+    public record HopTiming(int transfer, String from, String to, double serviceS, double delayS) {}
 
-    private TestBundles() {
-    }
+    private TestBundles() {}
 
     /**
      * The emulation bundle: stages of 5, 6 and 5 ms, links slower than compute, the cut between
      * stages 2 and 3 (60 ms) the bottleneck.
      */
     public static BundleManifest emulation(int microBatches) {
-        return manifest(microBatches, new double[] {0.005, 0.006, 0.005}, List.of(
-                new HopTiming(0, "camera", "leo-1", 0.008, 0.001),
-                new HopTiming(1, "leo-1", "leo-2", 0.015, 0.002),
-                new HopTiming(2, "leo-2", "leo-3", 0.060, 0.002),
-                new HopTiming(3, "leo-3", "ground", 0.010, 0.002)));
+        return manifest(
+                microBatches,
+                new double[] {0.005, 0.006, 0.005},
+                List.of(
+                        new HopTiming(0, "camera", "leo-1", 0.008, 0.001),
+                        new HopTiming(1, "leo-1", "leo-2", 0.015, 0.002),
+                        new HopTiming(2, "leo-2", "leo-3", 0.060, 0.002),
+                        new HopTiming(3, "leo-3", "ground", 0.010, 0.002)));
     }
 
     /** A bundle with a two-hop route through a relay, for native-mode and failure tests. */
     public static BundleManifest relayed(int microBatches) {
-        return manifest(microBatches, new double[] {0.002, 0.003, 0.002}, List.of(
-                new HopTiming(1, "leo-1", "leo-2", 0.004, 0.001),
-                new HopTiming(2, "leo-2", "relay", 0.004, 0.001),
-                new HopTiming(2, "relay", "leo-3", 0.004, 0.001),
-                new HopTiming(3, "leo-3", "ground", 0.002, 0.001)));
+        return manifest(
+                microBatches,
+                new double[] {0.002, 0.003, 0.002},
+                List.of(
+                        new HopTiming(1, "leo-1", "leo-2", 0.004, 0.001),
+                        new HopTiming(2, "leo-2", "relay", 0.004, 0.001),
+                        new HopTiming(2, "relay", "leo-3", 0.004, 0.001),
+                        new HopTiming(3, "leo-3", "ground", 0.002, 0.001)));
     }
 
     /** Stage k's output descriptor (k = 0 means stage 1's input). */
@@ -76,7 +80,9 @@ public final class TestBundles {
 
     /** Exact frame bytes of transfer k per micro-batch (no zstd in test bundles). */
     public static long frameBytes(int transfer) {
-        return CodecSpec.parse(codecOf(transfer)).spec().orElseThrow()
+        return CodecSpec.parse(codecOf(transfer))
+                .spec()
+                .orElseThrow()
                 .uncompressedFrameBytes(tensorAfter(transfer).dimensions());
     }
 
@@ -85,8 +91,20 @@ public final class TestBundles {
         String[] nodes = {"leo-1", "leo-2", "leo-3"};
         for (int k = 1; k <= 3; k++) {
             double flops = stageS[k - 1] * 1e12 / MICRO_BATCH_SIZE; // τ = b · F / C
-            stages.add(new BundleStage(k, nodes[k - 1], 4 * (k - 1), 4 * k - 1, 1e12, flops, stageS[k - 1],
-                    tensorAfter(k - 1), tensorAfter(k), List.of(), codecOf(k - 1), codecOf(k), null));
+            stages.add(new BundleStage(
+                    k,
+                    nodes[k - 1],
+                    4 * (k - 1),
+                    4 * k - 1,
+                    1e12,
+                    flops,
+                    stageS[k - 1],
+                    tensorAfter(k - 1),
+                    tensorAfter(k),
+                    List.of(),
+                    codecOf(k - 1),
+                    codecOf(k),
+                    null));
         }
         List<BundleHop> hops = new ArrayList<>();
         double comm = 0;
@@ -101,14 +119,25 @@ public final class TestBundles {
         plan.put("mission", "test-three-stage");
         BundleManifest draft = manifest(microBatches, plan, stages, hops, new Prediction(0, "", comm));
         PredictedPipeline predicted = PredictedPipeline.of(draft);
-        return manifest(microBatches, plan, stages, hops,
-                new Prediction(predicted.makespanS(), predicted.bottleneck(), comm));
+        return manifest(
+                microBatches, plan, stages, hops, new Prediction(predicted.makespanS(), predicted.bottleneck(), comm));
     }
 
-    private static BundleManifest manifest(int m, ObjectNode plan, List<BundleStage> stages, List<BundleHop> hops,
-            Prediction prediction) {
-        return new BundleManifest(1, "test-three-stage", "0".repeat(64), 1, m * MICRO_BATCH_SIZE, m, MICRO_BATCH_SIZE,
-                plan, null, stages, hops, prediction);
+    private static BundleManifest manifest(
+            int m, ObjectNode plan, List<BundleStage> stages, List<BundleHop> hops, Prediction prediction) {
+        return new BundleManifest(
+                1,
+                "test-three-stage",
+                "0".repeat(64),
+                1,
+                m * MICRO_BATCH_SIZE,
+                m,
+                MICRO_BATCH_SIZE,
+                plan,
+                null,
+                stages,
+                hops,
+                prediction);
     }
 
     /** Writes {@code manifest} into {@code dir} and reads it back as a verified bundle. */

@@ -8,13 +8,15 @@ import net.jqwik.api.Combinators;
 /** Random activation-like tensors for tests: Gaussian rows with outlier columns, zeros and signed zeros. */
 final class ActivationSamples {
 
-    private ActivationSamples() {
-    }
+    private ActivationSamples() {}
 
     /** Shapes of rank 1 to 4 with small dimensions (rows up to 100 so int4 groups and topk ties show). */
     static Arbitrary<int[]> shapes() {
         Arbitrary<Integer> rank = Arbitraries.integers().between(1, 4);
-        return rank.flatMap(r -> Arbitraries.integers().between(1, 5).array(int[].class).ofSize(r - 1)
+        return rank.flatMap(r -> Arbitraries.integers()
+                .between(1, 5)
+                .array(int[].class)
+                .ofSize(r - 1)
                 .flatMap(lead -> Arbitraries.integers().between(1, 100).map(last -> {
                     int[] shape = java.util.Arrays.copyOf(lead, r);
                     shape[r - 1] = last;

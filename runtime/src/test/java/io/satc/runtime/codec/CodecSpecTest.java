@@ -26,44 +26,48 @@ class CodecSpecTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "none          | none",
-        "fp16          | fp16",
-        "int8          | int8",
-        "int4          | int4",
-        "int8+zstd     | int8+zstd",
-        "none+zstd     | none+zstd",
-        " INT8 + ZSTD  | int8+zstd",
-        "topk(10%)     | topk(10%)",
-        "topk(0.1)     | topk(10%)",
-        "topk( 12.5 %) | topk(12.5%)",
-        "topk(1)       | topk(100%)",
-        "topk(100%)    | topk(100%)",
-        "topk(0.000001)| topk(0.0001%)",
-        "topk(5%)+zstd | topk(5%)+zstd",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "none          | none",
+                "fp16          | fp16",
+                "int8          | int8",
+                "int4          | int4",
+                "int8+zstd     | int8+zstd",
+                "none+zstd     | none+zstd",
+                " INT8 + ZSTD  | int8+zstd",
+                "topk(10%)     | topk(10%)",
+                "topk(0.1)     | topk(10%)",
+                "topk( 12.5 %) | topk(12.5%)",
+                "topk(1)       | topk(100%)",
+                "topk(100%)    | topk(100%)",
+                "topk(0.000001)| topk(0.0001%)",
+                "topk(5%)+zstd | topk(5%)+zstd",
+            })
     void parsesToCanonicalLabel(String text, String label) {
         assertEquals(label, valid(text).label());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''             | 0 | Empty codec spec",
-        "int9           | 0 | Unknown codec `int9`",
-        "int8+lz4       | 5 | Unknown lossless stage `lz4`",
-        "int8+          | 5 | Expected `zstd` after `+`",
-        "int8 fp16      | 5 | Unexpected `fp16` after `int8`",
-        "topk           | 4 | `topk` needs a fraction",
-        "topk()         | 5 | `topk` needs a fraction",
-        "topk(0)        | 5 | must be greater than 0 and at most 1",
-        "topk(0%)       | 5 | must be greater than 0 and at most 100%",
-        "topk(1.5)      | 5 | must be greater than 0 and at most 1.",
-        "topk(101%)     | 5 | at most 100%",
-        "topk(1.2.3)    | 5 | `1.2.3` is not a number",
-        "topk(0.0000001)| 5 | finer than the supported resolution",
-        "topk(10%       | 8 | Expected `)`",
-        "+zstd          | 0 | Unexpected `+`",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''             | 0 | Empty codec spec",
+                "int9           | 0 | Unknown codec `int9`",
+                "int8+lz4       | 5 | Unknown lossless stage `lz4`",
+                "int8+          | 5 | Expected `zstd` after `+`",
+                "int8 fp16      | 5 | Unexpected `fp16` after `int8`",
+                "topk           | 4 | `topk` needs a fraction",
+                "topk()         | 5 | `topk` needs a fraction",
+                "topk(0)        | 5 | must be greater than 0 and at most 1",
+                "topk(0%)       | 5 | must be greater than 0 and at most 100%",
+                "topk(1.5)      | 5 | must be greater than 0 and at most 1.",
+                "topk(101%)     | 5 | at most 100%",
+                "topk(1.2.3)    | 5 | `1.2.3` is not a number",
+                "topk(0.0000001)| 5 | finer than the supported resolution",
+                "topk(10%       | 8 | Expected `)`",
+                "+zstd          | 0 | Unexpected `+`",
+            })
     void rejectsWithPositionAndSentence(String text, int offset, String fragment) {
         ParsedCodecSpec.Invalid invalid = invalid(text);
         assertEquals(offset, invalid.offset(), invalid.message());
@@ -84,10 +88,12 @@ class CodecSpecTest {
     }
 
     @Property(tries = 300)
-    void keptPerRowIsExactCeiling(@ForAll @IntRange(min = 1, max = 1_000_000) int partsPerMillion,
-                                  @ForAll @IntRange(min = 1, max = 100_000) int rowLength) {
+    void keptPerRowIsExactCeiling(
+            @ForAll @IntRange(min = 1, max = 1_000_000) int partsPerMillion,
+            @ForAll @IntRange(min = 1, max = 100_000) int rowLength) {
         int k = new Codec.TopK(partsPerMillion).keptPerRow(rowLength);
-        java.math.BigInteger exact = java.math.BigInteger.valueOf(partsPerMillion).multiply(java.math.BigInteger.valueOf(rowLength));
+        java.math.BigInteger exact =
+                java.math.BigInteger.valueOf(partsPerMillion).multiply(java.math.BigInteger.valueOf(rowLength));
         java.math.BigInteger million = java.math.BigInteger.valueOf(1_000_000);
         assertTrue(java.math.BigInteger.valueOf(k).multiply(million).compareTo(exact) >= 0);
         assertTrue(java.math.BigInteger.valueOf(k - 1).multiply(million).compareTo(exact) < 0);

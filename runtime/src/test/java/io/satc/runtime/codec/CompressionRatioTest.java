@@ -18,10 +18,10 @@ class CompressionRatioTest {
     @ParameterizedTest
     @CsvSource({
         "none,      1572908", // 44 + 4·393216
-        "fp16,      786476",  // 44 + 2·393216
-        "int8,      397356",  // 44 + 4·1024 scales + 393216
-        "int4,      221228",  // 44 + 2·1024·12 scales + 393216/2
-        "topk(10%), 93228",   // 44 + 4·1024 + 393216/8 bitmap + 1024·39
+        "fp16,      786476", // 44 + 2·393216
+        "int8,      397356", // 44 + 4·1024 scales + 393216
+        "int4,      221228", // 44 + 2·1024·12 scales + 393216/2
+        "topk(10%), 93228", // 44 + 4·1024 + 393216/8 bitmap + 1024·39
     })
     void frameSizeAndRatioFor8x128x384(String text, long expectedBytes) throws Exception {
         CodecSpec spec = CodecSpecTest.valid(text);
@@ -34,7 +34,9 @@ class CompressionRatioTest {
 
     @org.junit.jupiter.api.Test
     void int8IsJustUnderFourTimes() throws Exception {
-        double ratio = new FrameEncoder().encode(ActivationSamples.gaussian(1, SHAPE), CodecSpec.INT8, 0).compressionRatio();
+        double ratio = new FrameEncoder()
+                .encode(ActivationSamples.gaussian(1, SHAPE), CodecSpec.INT8, 0)
+                .compressionRatio();
         assertEquals(1572864.0 / 397356, ratio, 0.0);
         assertTrue(ratio > 3.95 && ratio < 4, "ratio " + ratio);
     }

@@ -14,8 +14,7 @@ import java.util.stream.IntStream;
  */
 final class ErrorBounds {
 
-    private ErrorBounds() {
-    }
+    private ErrorBounds() {}
 
     static void check(Codec codec, Tensor input, Tensor output) {
         assertTrue(Arrays.equals(input.shape(), output.shape()), "shape");
@@ -69,8 +68,12 @@ final class ErrorBounds {
                 forEachRow(input, (base, length) -> {
                     int k = c.keptPerRow(length);
                     float[] x = input.data();
-                    Integer[] order = IntStream.range(base, base + length).boxed().toArray(Integer[]::new);
-                    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -Math.abs(x[i])).thenComparingInt(i -> i));
+                    Integer[] order =
+                            IntStream.range(base, base + length).boxed().toArray(Integer[]::new);
+                    Arrays.sort(
+                            order,
+                            Comparator.<Integer>comparingDouble(i -> -Math.abs(x[i]))
+                                    .thenComparingInt(i -> i));
                     float s = int8Scale(x, base, base + length);
                     float smallestKept = Float.POSITIVE_INFINITY;
                     for (int j = 0; j < k; j++) {

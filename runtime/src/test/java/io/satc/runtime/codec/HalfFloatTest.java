@@ -99,7 +99,8 @@ class HalfFloatTest {
         assertEquals((short) 0x0000, HalfFloat.fromFloat(0x1p-25f), "tie to even at half the smallest subnormal");
         assertEquals((short) 0x0001, HalfFloat.fromFloat(Math.nextUp(0x1p-25f)));
         assertTrue(Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(Float.NaN))));
-        assertTrue(Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(Float.intBitsToFloat(0x7F80_0001)))),
+        assertTrue(
+                Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(Float.intBitsToFloat(0x7F80_0001)))),
                 "a signalling NaN whose payload lies in the dropped bits stays NaN");
     }
 

@@ -29,8 +29,12 @@ class IntegerFrameTest {
     }
 
     @Property(tries = 100)
-    void int64RoundTripsExactly(@ForAll @IntRange(min = 1, max = 9) int rows, @ForAll @IntRange(min = 1, max = 70) int columns,
-            @ForAll long seed, @ForAll boolean zstd) throws Exception {
+    void int64RoundTripsExactly(
+            @ForAll @IntRange(min = 1, max = 9) int rows,
+            @ForAll @IntRange(min = 1, max = 70) int columns,
+            @ForAll long seed,
+            @ForAll boolean zstd)
+            throws Exception {
         LongTensor t = ids(rows, columns, seed);
         EncodedFrame frame = encoder.encode(t, CodecSpecTest.valid(zstd ? "none+zstd" : "none"), seed);
         DecodedFrame back = decoder.decode(frame.bytes());
@@ -50,16 +54,18 @@ class IntegerFrameTest {
 
     @Test
     void integersAreNeverQuantized() {
-        UnencodableTensorException e = assertThrows(UnencodableTensorException.class,
-                () -> encoder.encode(ids(2, 3, 1), CodecSpecTest.valid("int8"), 0));
+        UnencodableTensorException e = assertThrows(
+                UnencodableTensorException.class, () -> encoder.encode(ids(2, 3, 1), CodecSpecTest.valid("int8"), 0));
         assertTrue(e.getMessage().contains("travel with codec `none`"), e.getMessage());
     }
 
     @Test
     void anInt64FrameInVersionOneOrWithAQuantizingCodecIsRejected() throws Exception {
-        byte[] frame = encoder.encode(ids(2, 3, 1), CodecSpecTest.valid("none"), 0).bytes();
+        byte[] frame =
+                encoder.encode(ids(2, 3, 1), CodecSpecTest.valid("none"), 0).bytes();
         frame[FrameFormat.OFFSET_VERSION] = 1;
-        MalformedFrameTest.rejectedWith(MalformedFrameTest.withValidCrc(frame), "Frame dtype 2 is not supported in version 1");
+        MalformedFrameTest.rejectedWith(
+                MalformedFrameTest.withValidCrc(frame), "Frame dtype 2 is not supported in version 1");
         frame[FrameFormat.OFFSET_VERSION] = 2;
         frame[FrameFormat.OFFSET_CODEC] = 1; // fp16
         MalformedFrameTest.rejectedWith(MalformedFrameTest.withValidCrc(frame), "An int64 frame must use codec `none`");
@@ -69,13 +75,16 @@ class IntegerFrameTest {
     void aMessageSplitsIntoItsFramesInOrder() throws Exception {
         Tensor activation = ActivationSamples.sample(new int[] {2, 4, 16}, 3);
         LongTensor mask = ids(2, 4, 9);
-        byte[] message = FrameMessage.join(List.of(encoder.encode(activation, CodecSpecTest.valid("int8+zstd"), 5),
+        byte[] message = FrameMessage.join(List.of(
+                encoder.encode(activation, CodecSpecTest.valid("int8+zstd"), 5),
                 encoder.encode(mask, CodecSpecTest.valid("none+zstd"), 5)));
         List<DecodedFrame> frames = FrameMessage.decode(decoder, message);
         assertEquals(2, frames.size());
         assertArrayEquals(activation.shape(), frames.get(0).activation().shape());
         assertEquals(mask, frames.get(1).activation());
-        assertEquals(FrameMessage.firstFrameBytes(message), encoder.encode(activation, CodecSpecTest.valid("int8+zstd"), 5).frameBytes());
+        assertEquals(
+                FrameMessage.firstFrameBytes(message),
+                encoder.encode(activation, CodecSpecTest.valid("int8+zstd"), 5).frameBytes());
     }
 
     @Test
@@ -88,8 +97,9 @@ class IntegerFrameTest {
         FrameFormatException e = assertThrows(FrameFormatException.class, () -> FrameMessage.decode(decoder, mixed));
         assertTrue(e.getMessage().contains("belongs to micro-batch 2"), e.getMessage());
         byte[] truncated = java.util.Arrays.copyOf(mixed, mixed.length - 3);
-        assertInstanceOf(FrameFormatException.class, assertThrows(FrameFormatException.class,
-                () -> FrameMessage.decode(decoder, truncated)));
+        assertInstanceOf(
+                FrameFormatException.class,
+                assertThrows(FrameFormatException.class, () -> FrameMessage.decode(decoder, truncated)));
         assertThrows(FrameFormatException.class, () -> FrameMessage.decode(decoder, new byte[0]));
     }
 }

@@ -73,8 +73,8 @@ class MalformedFrameTest {
     }
 
     @Property(tries = 500)
-    void randomBytesAfterAValidPrefixAreRejected(@ForAll @Size(max = 300) byte[] tail,
-            @ForAll @IntRange(min = 0, max = 40) int prefix) {
+    void randomBytesAfterAValidPrefixAreRejected(
+            @ForAll @Size(max = 300) byte[] tail, @ForAll @IntRange(min = 0, max = 40) int prefix) {
         byte[] frame = VALID.get(2);
         byte[] bytes = Arrays.copyOf(frame, Math.min(prefix, frame.length) + tail.length);
         System.arraycopy(tail, 0, bytes, Math.min(prefix, frame.length), tail.length);
@@ -125,7 +125,9 @@ class MalformedFrameTest {
             Random random = new Random(seed);
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) {
-                int at = random.nextBoolean() ? random.nextInt(Math.min(48, bytes.length - 4)) : random.nextInt(bytes.length - 4);
+                int at = random.nextBoolean()
+                        ? random.nextInt(Math.min(48, bytes.length - 4))
+                        : random.nextInt(bytes.length - 4);
                 bytes[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : bytes[at] ^ (1 << random.nextInt(8)));
             }
             return bytes;
@@ -134,7 +136,8 @@ class MalformedFrameTest {
 
     @Provide
     Arbitrary<Mutation> mutations() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, VALID.size() - 1), Arbitraries.longs())
+        return net.jqwik.api.Combinators.combine(
+                        Arbitraries.integers().between(0, VALID.size() - 1), Arbitraries.longs())
                 .as(Mutation::new);
     }
 
@@ -186,7 +189,9 @@ class MalformedFrameTest {
     @Test
     void zstdContentSizeMustMatchTheShape() throws Exception {
         Tensor zeros = new Tensor(new int[] {64, 64}, new float[64 * 64]);
-        byte[] frame = new FrameEncoder().encode(zeros, CodecSpecTest.valid("int8+zstd"), 0).bytes();
+        byte[] frame = new FrameEncoder()
+                .encode(zeros, CodecSpecTest.valid("int8+zstd"), 0)
+                .bytes();
         LittleEndian.putInt(frame, FrameFormat.FIXED_HEADER_BYTES, 32);
         rejectedWith(withValidCrc(frame), "The zstd payload declares");
     }
@@ -225,13 +230,16 @@ class MalformedFrameTest {
     @Test
     void payloadContentsAreValidated() throws Exception {
         FrameEncoder encoder = new FrameEncoder();
-        byte[] int8 = encoder.encode(Tensor.of(new float[] {1, 2, 3}, 3), CodecSpec.INT8, 0).bytes();
+        byte[] int8 = encoder.encode(Tensor.of(new float[] {1, 2, 3}, 3), CodecSpec.INT8, 0)
+                .bytes();
         LittleEndian.putInt(int8, FrameFormat.headerBytes(1), Float.floatToRawIntBits(Float.NaN));
         rejectedWith(withValidCrc(int8), "Row 0 of the `int8` payload has scale NaN");
-        byte[] int4 = encoder.encode(Tensor.of(new float[] {1, 2, 3}, 3), CodecSpec.INT4, 0).bytes();
+        byte[] int4 = encoder.encode(Tensor.of(new float[] {1, 2, 3}, 3), CodecSpec.INT4, 0)
+                .bytes();
         LittleEndian.putShort(int4, FrameFormat.headerBytes(1), (short) 0x8001);
         rejectedWith(withValidCrc(int4), "Group 0 of row 0 of the `int4` payload has scale");
-        byte[] topk = encoder.encode(Tensor.of(new float[] {1, 2, 3, 4}, 4), CodecSpec.topK(500_000), 0).bytes();
+        byte[] topk = encoder.encode(Tensor.of(new float[] {1, 2, 3, 4}, 4), CodecSpec.topK(500_000), 0)
+                .bytes();
         int bitmap = FrameFormat.headerBytes(1) + 4;
         topk[bitmap] = 0b0111;
         rejectedWith(withValidCrc(topk.clone()), "marks more than the 2 kept entries");
@@ -241,7 +249,9 @@ class MalformedFrameTest {
 
     @Test
     void decoderLimitIsEnforced() throws Exception {
-        byte[] frame = new FrameEncoder().encode(ActivationSamples.gaussian(1, 10, 10), CodecSpec.FP16, 0).bytes();
+        byte[] frame = new FrameEncoder()
+                .encode(ActivationSamples.gaussian(1, 10, 10), CodecSpec.FP16, 0)
+                .bytes();
         FrameFormatException e = assertThrows(FrameFormatException.class, () -> new FrameDecoder(99).decode(frame));
         assertTrue(e.getMessage().contains("limit of 99"), e.getMessage());
         new FrameDecoder(100).decode(frame);

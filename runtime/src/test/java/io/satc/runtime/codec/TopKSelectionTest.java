@@ -12,9 +12,13 @@ import net.jqwik.api.constraints.Size;
 class TopKSelectionTest {
 
     @Property(tries = 1000)
-    void kthLargestMatchesSorting(@ForAll @Size(min = 1, max = 200) int[] values, @ForAll @IntRange(min = 1, max = 200) int k,
+    void kthLargestMatchesSorting(
+            @ForAll @Size(min = 1, max = 200) int[] values,
+            @ForAll @IntRange(min = 1, max = 200) int k,
             @ForAll boolean fewDistinct) {
-        int[] a = Arrays.stream(values).map(v -> fewDistinct ? (v & 3) << 20 : v & 0x7FFF_FFFF).toArray();
+        int[] a = Arrays.stream(values)
+                .map(v -> fewDistinct ? (v & 3) << 20 : v & 0x7FFF_FFFF)
+                .toArray();
         int kk = Math.min(k, a.length);
         int[] before = a.clone();
         int[] sorted = a.clone();

@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class PipelineBench {
 
-    private PipelineBench() {
-    }
+    private PipelineBench() {}
 
     public static void main(String[] args) throws Exception {
         double timeScale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
@@ -34,9 +33,18 @@ public final class PipelineBench {
         for (int i = 0; i < 20; i++) {
             runner.run(warm, RunOptions.nativeSpeed());
         }
-        System.out.printf(Locale.ROOT, "emulate, time scale %s, %d runs per M (median run shown)%n", timeScale, repeats);
-        System.out.printf(Locale.ROOT, "%4s %12s %12s %8s %11s %11s  %s%n", "M", "predicted_s", "measured_s",
-                "error", "efficiency", "cost_model", "measured bottleneck");
+        System.out.printf(
+                Locale.ROOT, "emulate, time scale %s, %d runs per M (median run shown)%n", timeScale, repeats);
+        System.out.printf(
+                Locale.ROOT,
+                "%4s %12s %12s %8s %11s %11s  %s%n",
+                "M",
+                "predicted_s",
+                "measured_s",
+                "error",
+                "efficiency",
+                "cost_model",
+                "measured bottleneck");
         for (int m : new int[] {1, 4, 16}) {
             Bundle bundle = TestBundles.write(root.resolve("m" + m), TestBundles.emulation(m));
             RunReport[] reports = new RunReport[repeats];
@@ -52,9 +60,15 @@ public final class PipelineBench {
             RunReport median = reports[repeats / 2];
             PredictedPipeline predicted = PredictedPipeline.of(bundle.manifest());
             double ideal = m * predicted.maxServiceS() / predicted.makespanS();
-            System.out.printf(Locale.ROOT, "%4d %12.4f %12.4f %+7.2f%% %11.3f %11.3f  %s%n", m,
-                    median.makespanPredicted(), median.makespanMeasured(),
-                    100 * (median.makespanMeasured() / median.makespanPredicted() - 1), median.efficiency(), ideal,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%4d %12.4f %12.4f %+7.2f%% %11.3f %11.3f  %s%n",
+                    m,
+                    median.makespanPredicted(),
+                    median.makespanMeasured(),
+                    100 * (median.makespanMeasured() / median.makespanPredicted() - 1),
+                    median.efficiency(),
+                    ideal,
                     median.bottleneckMeasured());
             median.warnings().forEach(w -> System.out.println("     warning: " + w));
         }

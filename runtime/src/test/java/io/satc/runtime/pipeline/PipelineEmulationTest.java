@@ -59,8 +59,10 @@ class PipelineEmulationTest {
     /** One emulated run after a collection, so garbage from earlier tests is not collected mid-run. */
     private RunReport emulate(Bundle bundle, double timeScale) {
         System.gc();
-        return assertInstanceOf(RunResult.Completed.class,
-                runner.run(bundle, RunOptions.emulate(timeScale).withTimeout(Duration.ofSeconds(30)))).report();
+        return assertInstanceOf(
+                        RunResult.Completed.class,
+                        runner.run(bundle, RunOptions.emulate(timeScale).withTimeout(Duration.ofSeconds(30))))
+                .report();
     }
 
     @TempDir
@@ -76,17 +78,29 @@ class PipelineEmulationTest {
             if (faithful(report)) {
                 break;
             }
-            System.out.printf(Locale.ROOT, "emulate M=%2d attempt %d: measured %.4f s, predicted %.4f s, last "
-                            + "arrival %.4f s, warnings %s; retrying%n", microBatches, attempt,
-                    report.makespanMeasured(), report.makespanPredicted(),
-                    report.outputs().get(microBatches - 1).arrivalSeconds(), report.warnings());
+            System.out.printf(
+                    Locale.ROOT,
+                    "emulate M=%2d attempt %d: measured %.4f s, predicted %.4f s, last "
+                            + "arrival %.4f s, warnings %s; retrying%n",
+                    microBatches,
+                    attempt,
+                    report.makespanMeasured(),
+                    report.makespanPredicted(),
+                    report.outputs().get(microBatches - 1).arrivalSeconds(),
+                    report.warnings());
         }
         PredictedPipeline predicted = PredictedPipeline.of(bundle.manifest());
         double ideal = microBatches * predicted.maxServiceS() / predicted.makespanS();
-        System.out.printf(Locale.ROOT, "emulate M=%2d: makespan predicted %.4f s, measured %.4f s (%+.1f %%); "
-                        + "efficiency %.3f (cost model %.3f); bottleneck %s%n", microBatches,
-                report.makespanPredicted(), report.makespanMeasured(),
-                100 * (report.makespanMeasured() / report.makespanPredicted() - 1), report.efficiency(), ideal,
+        System.out.printf(
+                Locale.ROOT,
+                "emulate M=%2d: makespan predicted %.4f s, measured %.4f s (%+.1f %%); "
+                        + "efficiency %.3f (cost model %.3f); bottleneck %s%n",
+                microBatches,
+                report.makespanPredicted(),
+                report.makespanMeasured(),
+                100 * (report.makespanMeasured() / report.makespanPredicted() - 1),
+                report.efficiency(),
+                ideal,
                 report.bottleneckMeasured());
         String context = report.toJson();
         assertEquals(bundle.manifest().predicted().makespanS(), report.makespanPredicted(), 1e-12);
@@ -126,13 +140,22 @@ class PipelineEmulationTest {
             };
         };
         System.gc();
-        RunReport report = assertInstanceOf(RunResult.Completed.class, runner.run(bundle,
-                RunOptions.emulate(1.0).withComputes(busyStageTwo).withTimeout(Duration.ofSeconds(30)))).report();
+        RunReport report = assertInstanceOf(
+                        RunResult.Completed.class,
+                        runner.run(
+                                bundle,
+                                RunOptions.emulate(1.0)
+                                        .withComputes(busyStageTwo)
+                                        .withTimeout(Duration.ofSeconds(30))))
+                .report();
         assertEquals(List.of(), report.warnings());
         ResourceReport stage = report.resource("stage 2 on leo-2");
         assertTrue(stage.workSeconds() >= 0.003, "real work " + stage.workSeconds());
         assertEquals(0.006, stage.measuredSeconds(), 0.0005);
-        assertEquals(report.makespanPredicted(), report.makespanMeasured(), 0.10 * report.makespanPredicted(),
+        assertEquals(
+                report.makespanPredicted(),
+                report.makespanMeasured(),
+                0.10 * report.makespanPredicted(),
                 report.toJson());
     }
 
@@ -148,12 +171,20 @@ class PipelineEmulationTest {
                 return synthetic.apply(input, id);
             };
         };
-        RunReport report = assertInstanceOf(RunResult.Completed.class, runner.run(bundle,
-                RunOptions.emulate(1.0).withComputes(slowStageOne).withTimeout(Duration.ofSeconds(30)))).report();
+        RunReport report = assertInstanceOf(
+                        RunResult.Completed.class,
+                        runner.run(
+                                bundle,
+                                RunOptions.emulate(1.0)
+                                        .withComputes(slowStageOne)
+                                        .withTimeout(Duration.ofSeconds(30))))
+                .report();
         assertEquals(1, report.warnings().size(), report.warnings().toString());
         String warning = report.warnings().get(0);
-        assertTrue(warning.startsWith("This machine is slower than the emulated hardware for stage 1 on leo-1 at "
-                + "time scale 1:"), warning);
+        assertTrue(
+                warning.startsWith(
+                        "This machine is slower than the emulated hardware for stage 1 on leo-1 at " + "time scale 1:"),
+                warning);
         assertTrue(warning.contains("on 2 of 2 micro-batches"), warning);
         ResourceReport slow = report.resource("stage 1 on leo-1");
         assertTrue(slow.workSeconds() > 0.012, "real work " + slow.workSeconds());

@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PipelineFailureTest {
 
@@ -45,22 +45,25 @@ class PipelineFailureTest {
 
     private RunOptions options(TimingMode mode) {
         return (mode == TimingMode.NATIVE ? RunOptions.nativeSpeed() : RunOptions.emulate(0.5))
-                .withTimeout(Duration.ofSeconds(20)).withStallTimeout(Duration.ofSeconds(5));
+                .withTimeout(Duration.ofSeconds(20))
+                .withStallTimeout(Duration.ofSeconds(5));
     }
 
     @ParameterizedTest
     @EnumSource(TimingMode.class)
     void aThrowingStageStopsTheRunAndIsNamed(TimingMode mode) throws Exception {
         Bundle bundle = TestBundles.write(dir, TestBundles.relayed(M));
-        RunResult result = assertTimeoutPreemptively(Duration.ofSeconds(15),
-                () -> runner.run(bundle, options(mode).withComputes(throwingOnMicroBatch3(2))));
+        RunResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(15), () -> runner.run(bundle, options(mode).withComputes(throwingOnMicroBatch3(2))));
         RunResult.Failed failed = assertInstanceOf(RunResult.Failed.class, result);
         PipelineFailure failure = failed.failure();
         assertEquals("stage 2 on leo-2", failure.resource());
         assertEquals("stage", failure.kind());
         assertEquals(OptionalLong.of(3), failure.microBatch());
-        assertEquals("Stage 2 on leo-2 failed on micro-batch 3: IllegalStateException: Injected fault on "
-                + "micro-batch 3.", failure.message());
+        assertEquals(
+                "Stage 2 on leo-2 failed on micro-batch 3: IllegalStateException: Injected fault on "
+                        + "micro-batch 3.",
+                failure.message());
         assertTrue(failed.completedOutputs() <= 3, "only micro-batches before the fault can have arrived");
         assertNoPipelineThreadsLeft();
     }
@@ -77,10 +80,16 @@ class PipelineFailureTest {
                 return synthetic.apply(input, id);
             };
         };
-        RunResult result = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runner.run(bundle,
-                RunOptions.nativeSpeed().withComputes(stuck).withStallTimeout(Duration.ofMillis(400))
-                        .withTimeout(Duration.ofSeconds(10))));
-        PipelineFailure failure = assertInstanceOf(RunResult.Failed.class, result).failure();
+        RunResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(15),
+                () -> runner.run(
+                        bundle,
+                        RunOptions.nativeSpeed()
+                                .withComputes(stuck)
+                                .withStallTimeout(Duration.ofMillis(400))
+                                .withTimeout(Duration.ofSeconds(10))));
+        PipelineFailure failure =
+                assertInstanceOf(RunResult.Failed.class, result).failure();
         assertEquals("stage 3 on leo-3", failure.resource(), failure.message());
         assertEquals(OptionalLong.of(1), failure.microBatch());
         assertTrue(failure.message().startsWith("Stage 3 on leo-3 made no progress for "), failure.message());
@@ -91,9 +100,11 @@ class PipelineFailureTest {
     @Test
     void theRunTimeoutBoundsEveryRun() throws Exception {
         Bundle bundle = TestBundles.write(dir, TestBundles.emulation(M));
-        RunResult result = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> runner.run(bundle,
-                RunOptions.emulate(10).withTimeout(Duration.ofMillis(500))));
-        PipelineFailure failure = assertInstanceOf(RunResult.Failed.class, result).failure();
+        RunResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(15),
+                () -> runner.run(bundle, RunOptions.emulate(10).withTimeout(Duration.ofMillis(500))));
+        PipelineFailure failure =
+                assertInstanceOf(RunResult.Failed.class, result).failure();
         assertEquals("pipeline", failure.resource());
         assertTrue(failure.message().startsWith("The run exceeded its timeout of 0.5 s with "), failure.message());
         assertNoPipelineThreadsLeft();
@@ -107,15 +118,45 @@ class PipelineFailureTest {
         ModelFile model = new BundleWriter().modelFile(dir, "stages/leo-3/model.onnx");
         List<BundleStage> stages = new ArrayList<>(m.stages());
         BundleStage s = stages.get(2);
-        stages.set(2, new BundleStage(s.index(), s.node(), s.firstUnit(), s.lastUnit(), s.computeFlops(),
-                s.flopsPerSample(), s.predictedServiceS(), s.input(), s.output(), s.sideInputs(), s.codecIn(), s.codecOut(), model));
-        Bundle bundle = TestBundles.write(dir, new BundleManifest(1, m.mission(), m.missionSha256(), 1, m.batch(),
-                m.microBatches(), m.microBatchSize(), m.plan(), m.io(), stages, m.hops(), m.predicted()));
-        PipelineFailure failure = assertInstanceOf(RunResult.Failed.class,
-                runner.run(bundle, RunOptions.nativeSpeed())).failure();
+        stages.set(
+                2,
+                new BundleStage(
+                        s.index(),
+                        s.node(),
+                        s.firstUnit(),
+                        s.lastUnit(),
+                        s.computeFlops(),
+                        s.flopsPerSample(),
+                        s.predictedServiceS(),
+                        s.input(),
+                        s.output(),
+                        s.sideInputs(),
+                        s.codecIn(),
+                        s.codecOut(),
+                        model));
+        Bundle bundle = TestBundles.write(
+                dir,
+                new BundleManifest(
+                        1,
+                        m.mission(),
+                        m.missionSha256(),
+                        1,
+                        m.batch(),
+                        m.microBatches(),
+                        m.microBatchSize(),
+                        m.plan(),
+                        m.io(),
+                        stages,
+                        m.hops(),
+                        m.predicted()));
+        PipelineFailure failure = assertInstanceOf(RunResult.Failed.class, runner.run(bundle, RunOptions.nativeSpeed()))
+                .failure();
         assertEquals("stage 3 on leo-3", failure.resource());
-        assertTrue(failure.message().startsWith("Stage 3 on leo-3 could not start: ONNX Runtime "
-                + "cannot load `stages/leo-3/model.onnx`: "), failure.message());
+        assertTrue(
+                failure.message()
+                        .startsWith("Stage 3 on leo-3 could not start: ONNX Runtime "
+                                + "cannot load `stages/leo-3/model.onnx`: "),
+                failure.message());
     }
 
     private static void assertNoPipelineThreadsLeft() {

@@ -14,7 +14,8 @@ class BertPreTokenizerTest {
     @Test
     void splitsAtWhitespaceAndIsolatesPunctuation() {
         // The example of the Rust pre-tokenizer's own test.
-        assertEquals(List.of("Hey", "friend", "!", "How", "are", "you", "?", "!", "?"),
+        assertEquals(
+                List.of("Hey", "friend", "!", "How", "are", "you", "?", "!", "?"),
                 pre.split("Hey friend!     How are you?!?"));
     }
 
@@ -29,8 +30,8 @@ class BertPreTokenizerTest {
         for (char c : "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".toCharArray()) {
             assertTrue(BertPreTokenizer.isPunctuation(c), "ASCII " + c);
         }
-        assertTrue(BertPreTokenizer.isPunctuation('\u00bf'));  // ¿ Po
-        assertTrue(BertPreTokenizer.isPunctuation('\u3001'));  // 、 Po
+        assertTrue(BertPreTokenizer.isPunctuation('\u00bf')); // ¿ Po
+        assertTrue(BertPreTokenizer.isPunctuation('\u3001')); // 、 Po
         assertFalse(BertPreTokenizer.isPunctuation('\u00a9')); // © So
         assertFalse(BertPreTokenizer.isPunctuation('\u20ac')); // € Sc
         assertFalse(BertPreTokenizer.isPunctuation('a'));

@@ -64,7 +64,8 @@ class CalibrationSentencesTest {
     void eachSentenceFitsThe128TokenWindow() throws IOException {
         WordPieceTokenizer tokenizer = MiniLmFixture.tokenizer();
         for (String line : lines()) {
-            int tokens = tokenizer.tokenize(line).size() + tokenizer.postProcessor().specialTokenCount();
+            int tokens =
+                    tokenizer.tokenize(line).size() + tokenizer.postProcessor().specialTokenCount();
             assertTrue(tokens <= 128, tokens + " tokens: " + line);
             assertEquals(tokens, tokenizer.encode(line, 128).realTokenCount(), "not truncated: " + line);
         }

@@ -32,7 +32,8 @@ class EncodingTest {
 
     @Test
     void lengthTwoHoldsOnlyTheSpecialTokens() {
-        assertArrayEquals(new long[] {101, 102}, TOKENIZER.encode("anything at all", 2).inputIds());
+        assertArrayEquals(
+                new long[] {101, 102}, TOKENIZER.encode("anything at all", 2).inputIds());
     }
 
     @Test
@@ -79,10 +80,12 @@ class EncodingTest {
 
     @Test
     void mismatchedRowsAreRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new Encoding(List.of("a"), new long[] {1}, new long[] {1, 1}, new long[] {0}));
-        assertThrows(IllegalArgumentException.class, () -> new BatchEncoding(
-                List.of(TOKENIZER.encode("a", 4), TOKENIZER.encode("a", 5))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new BatchEncoding(List.of(TOKENIZER.encode("a", 4), TOKENIZER.encode("a", 5))));
     }
 
     private static long sum(long[] values) {

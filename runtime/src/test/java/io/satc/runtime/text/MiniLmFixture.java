@@ -14,8 +14,7 @@ final class MiniLmFixture {
 
     private static final WordPieceTokenizer TOKENIZER = load();
 
-    private MiniLmFixture() {
-    }
+    private MiniLmFixture() {}
 
     static WordPieceTokenizer tokenizer() {
         return TOKENIZER;

@@ -42,8 +42,7 @@ class TokenizerJsonReaderTest {
             "{\"type\": \"BertProcessing\", \"sep\": [\"[SEP]\", 3], \"cls\": [\"[CLS]\", 2]}";
 
     private static WordPieceTokenizer read(String json) throws IOException {
-        return WordPieceTokenizer.fromTokenizerJson(
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return WordPieceTokenizer.fromTokenizerJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -51,7 +50,8 @@ class TokenizerJsonReaderTest {
         WordPieceTokenizer t = read(TEMPLATE.formatted(BERT_NORMALIZER, BERT_PROCESSING));
         assertEquals(OptionalInt.empty(), t.configuredMaxLength());
         assertEquals(new Padding("[PAD]", 0, 0), t.padding());
-        assertArrayEquals(new long[] {2, 4, 5, 7, 3, 0}, t.encode("SATELLITE!", 6).inputIds());
+        assertArrayEquals(
+                new long[] {2, 4, 5, 7, 3, 0}, t.encode("SATELLITE!", 6).inputIds());
     }
 
     @Test
@@ -75,8 +75,8 @@ class TokenizerJsonReaderTest {
     @Test
     void unsupportedComponentsAreNamed() {
         String lowercase = "{\"type\": \"Lowercase\"}";
-        TokenizerFormatException e = assertThrows(TokenizerFormatException.class,
-                () -> read(TEMPLATE.formatted(lowercase, BERT_PROCESSING)));
+        TokenizerFormatException e = assertThrows(
+                TokenizerFormatException.class, () -> read(TEMPLATE.formatted(lowercase, BERT_PROCESSING)));
         assertTrue(e.getMessage().contains("`Lowercase`"), e.getMessage());
 
         String roberta = "{\"type\": \"RobertaProcessing\"}";
@@ -96,7 +96,9 @@ class TokenizerJsonReaderTest {
         String noUnk = TEMPLATE.formatted(BERT_NORMALIZER, BERT_PROCESSING).replace("\"[UNK]\": 1,", "");
         assertThrows(TokenizerFormatException.class, () -> read(noUnk));
         String normalizedAdded = TEMPLATE.formatted(BERT_NORMALIZER, BERT_PROCESSING)
-                .replace("\"content\": \"[PAD]\", \"normalized\": false", "\"content\": \"[PAD]\", \"normalized\": true");
+                .replace(
+                        "\"content\": \"[PAD]\", \"normalized\": false",
+                        "\"content\": \"[PAD]\", \"normalized\": true");
         assertThrows(TokenizerFormatException.class, () -> read(normalizedAdded));
     }
 }

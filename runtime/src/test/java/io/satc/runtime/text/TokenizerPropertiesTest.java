@@ -21,19 +21,42 @@ class TokenizerPropertiesTest {
     @Provide
     Arbitrary<String> texts() {
         Arbitrary<String> word = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(14),
-                Arbitraries.of("satellite", "Sentinel", "orbit", "NDVI", "café", "Straße", "naïve", "北京", "東京",
-                        "Привет", "Ελλάδα", "こんにちは", "\ud83d\ude80", "\ud83c\udf0d", "42", "3.14", "C++"),
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .withCharRange('A', 'Z')
+                        .ofMinLength(1)
+                        .ofMaxLength(14),
+                Arbitraries.of(
+                        "satellite",
+                        "Sentinel",
+                        "orbit",
+                        "NDVI",
+                        "café",
+                        "Straße",
+                        "naïve",
+                        "北京",
+                        "東京",
+                        "Привет",
+                        "Ελλάδα",
+                        "こんにちは",
+                        "\ud83d\ude80",
+                        "\ud83c\udf0d",
+                        "42",
+                        "3.14",
+                        "C++"),
                 Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4));
-        Arbitrary<String> gap = Arbitraries.of(" ", "  ", "\t", "\n", ", ", ". ", "-", "'", "\u00a0", "!", "", "\u200b");
-        return Combinators.combine(word.list().ofMinSize(0).ofMaxSize(20), gap.list().ofSize(20)).as((words, gaps) -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < words.size(); i++) {
-                sb.append(words.get(i)).append(gaps.get(i));
-            }
-            return sb.toString();
-        });
+        Arbitrary<String> gap =
+                Arbitraries.of(" ", "  ", "\t", "\n", ", ", ". ", "-", "'", "\u00a0", "!", "", "\u200b");
+        return Combinators.combine(
+                        word.list().ofMinSize(0).ofMaxSize(20), gap.list().ofSize(20))
+                .as((words, gaps) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < words.size(); i++) {
+                        sb.append(words.get(i)).append(gaps.get(i));
+                    }
+                    return sb.toString();
+                });
     }
 
     @Property(tries = 300)
@@ -41,7 +64,9 @@ class TokenizerPropertiesTest {
         Encoding e = TOKENIZER.encode(text, 128);
         long[] ids = e.inputIds();
         for (int i = 0; i < ids.length; i++) {
-            assertEquals(e.tokens().get(i), TOKENIZER.vocabulary().token((int) ids[i]).orElseThrow());
+            assertEquals(
+                    e.tokens().get(i),
+                    TOKENIZER.vocabulary().token((int) ids[i]).orElseThrow());
         }
     }
 
@@ -60,34 +85,53 @@ class TokenizerPropertiesTest {
     @Provide
     Arbitrary<String> knownTexts() {
         Arbitrary<String> word = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                        .ofMinLength(1).ofMaxLength(30),
-                Arbitraries.of("café", "Straße", "naïve", "Ångström", "北京", "Привет", "Ελλάδα", "こんにちは",
-                        "São", "über", "İstanbul", "ΟΔΟΣ"));
-        Arbitrary<String> gap = Arbitraries.of(" ", "\t", "\n", ", ", ". ", "-", "'", "\u00a0", "!", "",
-                "\u200b", "\u2014", "(", ")");
-        return Combinators.combine(word.list().ofMaxSize(25), gap.list().ofSize(25)).as((words, gaps) -> {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < words.size(); i++) {
-                sb.append(words.get(i)).append(gaps.get(i));
-            }
-            return sb.toString();
-        });
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .withCharRange('A', 'Z')
+                        .withCharRange('0', '9')
+                        .ofMinLength(1)
+                        .ofMaxLength(30),
+                Arbitraries.of(
+                        "café",
+                        "Straße",
+                        "naïve",
+                        "Ångström",
+                        "北京",
+                        "Привет",
+                        "Ελλάδα",
+                        "こんにちは",
+                        "São",
+                        "über",
+                        "İstanbul",
+                        "ΟΔΟΣ"));
+        Arbitrary<String> gap =
+                Arbitraries.of(" ", "\t", "\n", ", ", ". ", "-", "'", "\u00a0", "!", "", "\u200b", "\u2014", "(", ")");
+        return Combinators.combine(word.list().ofMaxSize(25), gap.list().ofSize(25))
+                .as((words, gaps) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < words.size(); i++) {
+                        sb.append(words.get(i)).append(gaps.get(i));
+                    }
+                    return sb.toString();
+                });
     }
 
     @Property(tries = 300)
     void piecesJoinToTheNormalisedTextWithoutWhitespace(@ForAll("knownTexts") String text) {
         List<String> pieces = TOKENIZER.tokenize(text);
         assertTrue(!pieces.contains("[UNK]"), pieces::toString);
-        String normalized = TOKENIZER.normalizer().normalize(text).codePoints()
+        String normalized = TOKENIZER
+                .normalizer()
+                .normalize(text)
+                .codePoints()
                 .filter(cp -> !BertNormalizer.isWhitespace(cp))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         assertEquals(normalized, join(pieces));
     }
 
     @Property(tries = 300)
-    void asciiLettersAndDigitsNeverBecomeUnknown(
-            @ForAll("asciiTexts") String text) {
+    void asciiLettersAndDigitsNeverBecomeUnknown(@ForAll("asciiTexts") String text) {
         List<String> pieces = TOKENIZER.tokenize(text);
         assertTrue(!pieces.contains("[UNK]"), pieces::toString);
         assertEquals(TOKENIZER.normalizer().normalize(text).replace(" ", ""), join(pieces));
@@ -95,20 +139,29 @@ class TokenizerPropertiesTest {
 
     @Provide
     Arbitrary<String> asciiTexts() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars(' ', '.', ',', '-', '!', '?', '(', ')').ofMaxLength(100);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .withChars(' ', '.', ',', '-', '!', '?', '(', ')')
+                .ofMaxLength(100);
     }
 
     @Property(tries = 200)
     void encodingIsDeterministic(@ForAll("texts") String text, @ForAll @IntRange(min = 2, max = 160) int length) {
         Encoding first = TOKENIZER.encode(text, length);
         assertEquals(first, TOKENIZER.encode(new String(text.toCharArray()), length));
-        assertEquals(first, MiniLmFixture.tokenizer().encodeBatch(List.of("", text), length).encodings().get(1));
+        assertEquals(
+                first,
+                MiniLmFixture.tokenizer()
+                        .encodeBatch(List.of("", text), length)
+                        .encodings()
+                        .get(1));
     }
 
     @Property(tries = 300)
-    void paddingAndTruncationKeepTheLayout(@ForAll("texts") String text,
-            @ForAll @IntRange(min = 2, max = 160) int length) {
+    void paddingAndTruncationKeepTheLayout(
+            @ForAll("texts") String text, @ForAll @IntRange(min = 2, max = 160) int length) {
         Encoding e = TOKENIZER.encode(text, length);
         List<String> body = TOKENIZER.tokenize(text);
         int real = Math.min(body.size(), length - 2) + 2;
@@ -132,8 +185,8 @@ class TokenizerPropertiesTest {
     }
 
     @Property(tries = 100)
-    void aLongerLengthOnlyAddsPaddingOrMoreTokens(@ForAll("texts") String text,
-            @ForAll @IntRange(min = 2, max = 80) int length) {
+    void aLongerLengthOnlyAddsPaddingOrMoreTokens(
+            @ForAll("texts") String text, @ForAll @IntRange(min = 2, max = 80) int length) {
         Encoding shorter = TOKENIZER.encode(text, length);
         Encoding longer = TOKENIZER.encode(text, length + 40);
         int keep = shorter.realTokenCount() - 1;

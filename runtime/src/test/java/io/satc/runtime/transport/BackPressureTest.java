@@ -27,7 +27,9 @@ class BackPressureTest {
             sender.send(0, new byte[MB]);
             sender.send(1, new byte[MB]);
             CompletableFuture<Void> third = Loopback.sendLater(sender, 2, new byte[MB]);
-            assertThrows(TimeoutException.class, () -> third.get(500, TimeUnit.MILLISECONDS),
+            assertThrows(
+                    TimeoutException.class,
+                    () -> third.get(500, TimeUnit.MILLISECONDS),
                     "the third send must wait for the consumer");
             assertEquals(2, inbox.buffered());
             assertEquals(0, ((Delivery.Message) inbox.receive()).microBatchId());
@@ -85,8 +87,10 @@ class BackPressureTest {
             TransportException e = assertThrows(TransportException.class, () -> sender.send(41, new byte[10]));
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
             assertEquals(TransportException.Reason.TIMEOUT, e.reason());
-            assertEquals("leo-c at 127.0.0.1:" + server.port() + " took no message on link `leo-b→leo-c` for 0.300 s "
-                    + "while sending micro-batch 41 (1 sent, 1 not yet taken).", e.getMessage());
+            assertEquals(
+                    "leo-c at 127.0.0.1:" + server.port() + " took no message on link `leo-b→leo-c` for 0.300 s "
+                            + "while sending micro-batch 41 (1 sent, 1 not yet taken).",
+                    e.getMessage());
         }
     }
 
@@ -95,20 +99,23 @@ class BackPressureTest {
         TransportOptions options = Loopback.options();
         try (FrameServer server = Loopback.server(options)) {
             LinkInbox inbox = server.inbox(Loopback.LINK);
-            TransportException none = assertThrows(TransportException.class,
-                    () -> inbox.receive(Duration.ofMillis(200)));
+            TransportException none =
+                    assertThrows(TransportException.class, () -> inbox.receive(Duration.ofMillis(200)));
             assertEquals(TransportException.Reason.TIMEOUT, none.reason());
-            assertEquals("No sender connected to link `leo-b→leo-c` at " + server.address() + " within 0.200 s.",
+            assertEquals(
+                    "No sender connected to link `leo-b→leo-c` at " + server.address() + " within 0.200 s.",
                     none.getMessage());
             try (FrameSender sender = Loopback.connect(server, options)) {
                 sender.send(5, new byte[1]);
                 inbox.receive();
-                TransportException idle = assertThrows(TransportException.class,
-                        () -> inbox.receive(Duration.ofMillis(200)));
+                TransportException idle =
+                        assertThrows(TransportException.class, () -> inbox.receive(Duration.ofMillis(200)));
                 assertEquals(TransportException.Reason.TIMEOUT, idle.reason());
-                assertTrue(idle.getMessage().startsWith("No message arrived on link `leo-b→leo-c` from 127.0.0.1:"),
+                assertTrue(
+                        idle.getMessage().startsWith("No message arrived on link `leo-b→leo-c` from 127.0.0.1:"),
                         idle.getMessage());
-                assertTrue(idle.getMessage().endsWith(" for 0.200 s after 1 message (last micro-batch 5)."),
+                assertTrue(
+                        idle.getMessage().endsWith(" for 0.200 s after 1 message (last micro-batch 5)."),
                         idle.getMessage());
                 assertFalse(idle.getMessage().contains("null"));
             }

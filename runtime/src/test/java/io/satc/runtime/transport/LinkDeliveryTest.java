@@ -83,9 +83,7 @@ class LinkDeliveryTest {
         }
         Tensor tensor = new Tensor(new int[] {8, 128, 384}, data);
         FrameEncoder encoder = new FrameEncoder();
-        PayloadSource payloads = rawBytes == 0
-                ? i -> encode(encoder, tensor, i)
-                : i -> Loopback.bytes(i, rawBytes);
+        PayloadSource payloads = rawBytes == 0 ? i -> encode(encoder, tensor, i) : i -> Loopback.bytes(i, rawBytes);
         TransportOptions options = Loopback.options();
         try (FrameServer server = Loopback.server(options);
                 FrameSender sender = Loopback.connect(server, options)) {
@@ -140,7 +138,8 @@ class LinkDeliveryTest {
         try (FrameServer server = Loopback.server(options);
                 FrameSender sender = Loopback.connect(server, options)) {
             sender.finish();
-            assertEquals(new Delivery.EndOfStream(0), server.inbox(Loopback.LINK).receive());
+            assertEquals(
+                    new Delivery.EndOfStream(0), server.inbox(Loopback.LINK).receive());
         }
     }
 
@@ -149,10 +148,13 @@ class LinkDeliveryTest {
         TransportOptions options = Loopback.options().withMaxMessageBytes(1 << 20);
         try (FrameServer server = Loopback.server(options);
                 FrameSender sender = Loopback.connect(server, options)) {
-            TransportException e = assertThrows(TransportException.class, () -> sender.send(4, new byte[(1 << 20) + 1]));
+            TransportException e =
+                    assertThrows(TransportException.class, () -> sender.send(4, new byte[(1 << 20) + 1]));
             assertEquals(TransportException.Reason.REJECTED, e.reason());
-            assertEquals("Micro-batch 4 is 1048577 bytes, more than the 1048576 a message on link `leo-b→leo-c` to "
-                    + "leo-c at 127.0.0.1:" + server.port() + " may carry.", e.getMessage());
+            assertEquals(
+                    "Micro-batch 4 is 1048577 bytes, more than the 1048576 a message on link `leo-b→leo-c` to "
+                            + "leo-c at 127.0.0.1:" + server.port() + " may carry.",
+                    e.getMessage());
             sender.send(5, new byte[1 << 20]);
             sender.finish();
             LinkInbox inbox = server.inbox(Loopback.LINK);
@@ -167,8 +169,10 @@ class LinkDeliveryTest {
                 FrameSender sender = Loopback.connect(server, Loopback.options())) {
             TransportException e = assertThrows(TransportException.class, () -> sender.send(0, new byte[2 << 20]));
             assertEquals(TransportException.Reason.REJECTED, e.reason());
-            assertEquals("Micro-batch 0 is 2097152 bytes, more than the 1048576 a message on link `leo-b→leo-c` to "
-                    + "leo-c at 127.0.0.1:" + server.port() + " may carry (the receiver's limit).", e.getMessage());
+            assertEquals(
+                    "Micro-batch 0 is 2097152 bytes, more than the 1048576 a message on link `leo-b→leo-c` to "
+                            + "leo-c at 127.0.0.1:" + server.port() + " may carry (the receiver's limit).",
+                    e.getMessage());
             sender.send(1, new byte[1 << 20]);
             sender.finish();
             assertEquals(1, ((Delivery.Message) server.inbox(Loopback.LINK).receive()).microBatchId());

@@ -21,18 +21,22 @@ class LinkFailureTest {
     void aPortInUseIsNamedInOneSentence() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(Loopback.HOST))) {
             int port = taken.getLocalPort();
-            TransportException e = assertThrows(TransportException.class,
+            TransportException e = assertThrows(
+                    TransportException.class,
                     () -> FrameServer.start(Loopback.HOST, port, List.of(Loopback.LINK), Loopback.options()));
             assertEquals(TransportException.Reason.ADDRESS_IN_USE, e.reason());
-            assertEquals("Cannot listen on 127.0.0.1:" + port + ": the address is already in use; another node or "
-                    + "program holds the port.", e.getMessage());
+            assertEquals(
+                    "Cannot listen on 127.0.0.1:" + port + ": the address is already in use; another node or "
+                            + "program holds the port.",
+                    e.getMessage());
         }
     }
 
     @Test
     void aSecondServerOnTheSamePortIsRefused() throws Exception {
         try (FrameServer first = Loopback.server(Loopback.options())) {
-            TransportException e = assertThrows(TransportException.class,
+            TransportException e = assertThrows(
+                    TransportException.class,
                     () -> FrameServer.start(Loopback.HOST, first.port(), List.of("other"), Loopback.options()));
             assertEquals(TransportException.Reason.ADDRESS_IN_USE, e.reason());
             assertTrue(e.getMessage().startsWith("Cannot listen on 127.0.0.1:" + first.port() + ": "), e.getMessage());
@@ -47,12 +51,16 @@ class LinkFailureTest {
         }
         TransportOptions options = Loopback.options().withConnectTimeout(Duration.ofMillis(500));
         long start = System.nanoTime();
-        TransportException e = assertThrows(TransportException.class,
+        TransportException e = assertThrows(
+                TransportException.class,
                 () -> FrameSender.connect(Loopback.LINK, new Peer("leo-c", Loopback.HOST, port), options));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
         assertEquals(TransportException.Reason.UNREACHABLE, e.reason());
-        assertTrue(e.getMessage().startsWith("Could not connect to leo-c at 127.0.0.1:" + port
-                + " for link `leo-b→leo-c` within 0.500 s (connection "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Could not connect to leo-c at 127.0.0.1:" + port
+                                + " for link `leo-b→leo-c` within 0.500 s (connection "),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("); is its receiver running?"), e.getMessage());
     }
 
@@ -81,14 +89,18 @@ class LinkFailureTest {
 
     @Test
     void anUnknownLinkIsRejectedNamingTheServedOnes() throws Exception {
-        try (FrameServer server = FrameServer.start(Loopback.HOST, 0, List.of("leo-b→leo-c", "leo-a→leo-c"),
-                Loopback.options())) {
-            TransportException e = assertThrows(TransportException.class,
+        try (FrameServer server =
+                FrameServer.start(Loopback.HOST, 0, List.of("leo-b→leo-c", "leo-a→leo-c"), Loopback.options())) {
+            TransportException e = assertThrows(
+                    TransportException.class,
                     () -> FrameSender.connect("leo-x→leo-c", Loopback.peer(server), Loopback.options()));
             assertEquals(TransportException.Reason.REJECTED, e.reason());
-            assertEquals("leo-c at " + server.address() + " rejected the stream on link `leo-x→leo-c` while opening "
-                    + "the link: NOT_FOUND: No link `leo-x→leo-c` is open at " + server.address() + "; it serves "
-                    + "`leo-a→leo-c`, `leo-b→leo-c`.", e.getMessage());
+            assertEquals(
+                    "leo-c at " + server.address() + " rejected the stream on link `leo-x→leo-c` while opening "
+                            + "the link: NOT_FOUND: No link `leo-x→leo-c` is open at " + server.address()
+                            + "; it serves "
+                            + "`leo-a→leo-c`, `leo-b→leo-c`.",
+                    e.getMessage());
         }
     }
 
@@ -99,8 +111,11 @@ class LinkFailureTest {
                 FrameSender first = Loopback.connect(server, options)) {
             TransportException e = assertThrows(TransportException.class, () -> Loopback.connect(server, options));
             assertEquals(TransportException.Reason.REJECTED, e.reason());
-            assertTrue(e.getMessage().contains("ALREADY_EXISTS: Link `leo-b→leo-c` at " + server.address()
-                    + " already has a sender, 127.0.0.1:"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("ALREADY_EXISTS: Link `leo-b→leo-c` at " + server.address()
+                                    + " already has a sender, 127.0.0.1:"),
+                    e.getMessage());
             first.finish();
             TransportException after = assertThrows(TransportException.class, () -> Loopback.connect(server, options));
             assertTrue(after.getMessage().contains("has already carried its stream"), after.getMessage());
@@ -121,13 +136,16 @@ class LinkFailureTest {
             TransportException failure = Loopback.failureOf(blocked);
             assertTrue(System.nanoTime() - closed < TimeUnit.SECONDS.toNanos(5));
             assertEquals(TransportException.Reason.CONNECTION_LOST, failure.reason());
-            assertEquals("Lost connection to leo-c at " + server.address() + " on link `leo-b→leo-c` while sending "
-                    + "micro-batch 1: UNAVAILABLE: The receiver of link `leo-b→leo-c` at " + server.address()
-                    + " was closed after 1 message (last micro-batch 0), before the end of stream.",
+            assertEquals(
+                    "Lost connection to leo-c at " + server.address() + " on link `leo-b→leo-c` while sending "
+                            + "micro-batch 1: UNAVAILABLE: The receiver of link `leo-b→leo-c` at " + server.address()
+                            + " was closed after 1 message (last micro-batch 0), before the end of stream.",
                     failure.getMessage());
             // Later calls fail the same way without waiting.
-            assertEquals(TransportException.Reason.CONNECTION_LOST,
-                    assertThrows(TransportException.class, () -> sender.send(2, new byte[1])).reason());
+            assertEquals(
+                    TransportException.Reason.CONNECTION_LOST,
+                    assertThrows(TransportException.class, () -> sender.send(2, new byte[1]))
+                            .reason());
         } finally {
             server.close();
         }
@@ -152,12 +170,16 @@ class LinkFailureTest {
             TransportException e = assertThrows(TransportException.class, inbox::receive);
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
             assertEquals(TransportException.Reason.CONNECTION_LOST, e.reason());
-            assertTrue(e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
+            assertTrue(
+                    e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
                     e.getMessage());
-            assertTrue(e.getMessage().endsWith(", after 2 messages (last micro-batch 4), before its end of stream."),
+            assertTrue(
+                    e.getMessage().endsWith(", after 2 messages (last micro-batch 4), before its end of stream."),
                     e.getMessage());
-            assertEquals(TransportException.Reason.CONNECTION_LOST,
-                    assertThrows(TransportException.class, inbox::receive).reason(), "the failure repeats");
+            assertEquals(
+                    TransportException.Reason.CONNECTION_LOST,
+                    assertThrows(TransportException.class, inbox::receive).reason(),
+                    "the failure repeats");
         }
     }
 
@@ -173,11 +195,14 @@ class LinkFailureTest {
             sender.close();
             TransportException failure = Loopback.failureOf(blocked);
             assertEquals(TransportException.Reason.CONNECTION_LOST, failure.reason());
-            assertEquals("The sender of link `leo-b→leo-c` to leo-c at " + server.address() + " was closed while "
-                    + "sending micro-batch 1.", failure.getMessage());
+            assertEquals(
+                    "The sender of link `leo-b→leo-c` to leo-c at " + server.address() + " was closed while "
+                            + "sending micro-batch 1.",
+                    failure.getMessage());
             LinkInbox inbox = server.inbox(Loopback.LINK);
             assertEquals(0, ((Delivery.Message) inbox.receive()).microBatchId());
-            assertEquals(TransportException.Reason.CONNECTION_LOST,
+            assertEquals(
+                    TransportException.Reason.CONNECTION_LOST,
                     assertThrows(TransportException.class, inbox::receive).reason());
         }
     }

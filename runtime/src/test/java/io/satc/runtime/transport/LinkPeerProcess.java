@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class LinkPeerProcess {
 
-    private LinkPeerProcess() {
-    }
+    private LinkPeerProcess() {}
 
     public static void main(String[] args) throws Exception {
         Thread watchdog = new Thread(() -> {

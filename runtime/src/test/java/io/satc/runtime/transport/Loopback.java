@@ -16,12 +16,12 @@ final class Loopback {
     static final String HOST = "127.0.0.1";
     static final String LINK = "leo-b→leo-c";
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** Defaults with timeouts short enough that a failing test ends quickly. */
     static TransportOptions options() {
-        return TransportOptions.defaults().withConnectTimeout(Duration.ofSeconds(5))
+        return TransportOptions.defaults()
+                .withConnectTimeout(Duration.ofSeconds(5))
                 .withStallTimeout(Duration.ofSeconds(10));
     }
 

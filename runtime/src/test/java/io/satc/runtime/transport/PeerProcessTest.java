@@ -39,21 +39,29 @@ class PeerProcessTest {
 
     private BufferedReader start(String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LinkPeerProcess.class.getName()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LinkPeerProcess.class.getName()));
         command.addAll(List.of(args));
-        peer = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        peer = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         return new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
     }
 
     private static String line(BufferedReader out) throws Exception {
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
+                    try {
+                        return out.readLine();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
         if (line == null) {
             throw new AssertionError("the peer process exited before it was ready");
         }
@@ -76,8 +84,11 @@ class PeerProcessTest {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
             assertTrue(seconds < 5, "noticed after " + seconds + " s");
             assertEquals(TransportException.Reason.CONNECTION_LOST, failure.reason());
-            assertTrue(failure.getMessage().startsWith("Lost connection to leo-c at 127.0.0.1:" + port
-                    + " on link `leo-b→leo-c` while sending micro-batch 2: UNAVAILABLE"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage()
+                            .startsWith("Lost connection to leo-c at 127.0.0.1:" + port
+                                    + " on link `leo-b→leo-c` while sending micro-batch 2: UNAVAILABLE"),
+                    failure.getMessage());
         }
     }
 
@@ -108,9 +119,11 @@ class PeerProcessTest {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
             assertTrue(seconds < 5, "noticed after " + seconds + " s");
             assertEquals(TransportException.Reason.CONNECTION_LOST, e.reason());
-            assertTrue(e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
+            assertTrue(
+                    e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
                     e.getMessage());
-            assertTrue(e.getMessage().endsWith(", after 3 messages (last micro-batch 2), before its end of stream."),
+            assertTrue(
+                    e.getMessage().endsWith(", after 3 messages (last micro-batch 2), before its end of stream."),
                     e.getMessage());
         }
     }

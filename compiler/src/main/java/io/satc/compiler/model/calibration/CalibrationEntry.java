@@ -7,7 +7,7 @@ import java.util.Objects;
  * ρ(c, j) of codec {@code codec} (its canonical label) at the cut after unit {@code cutAfterUnit}.
  */
 public record CalibrationEntry(int cutAfterUnit, String codec, double loss, double ratio) {
-  public CalibrationEntry {
-    Objects.requireNonNull(codec, "codec");
-  }
+    public CalibrationEntry {
+        Objects.requireNonNull(codec, "codec");
+    }
 }

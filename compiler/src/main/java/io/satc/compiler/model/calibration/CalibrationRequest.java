@@ -10,16 +10,23 @@ import java.util.Objects;
  * sequence length, how many samples to use (the first ones), the metric, the codecs and the cuts
  * (every cut when empty), and the run options. Its content is the cache key.
  */
-public record CalibrationRequest(Path model, Path text, Path tokenizer, int sequenceLength,
-    int maxSamples, CalibrationMetric metric, List<CodecSpec> codecs, List<Integer> cuts,
-    CalibrationOptions options) {
-  public CalibrationRequest {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(tokenizer, "tokenizer");
-    Objects.requireNonNull(metric, "metric");
-    Objects.requireNonNull(options, "options");
-    codecs = List.copyOf(codecs);
-    cuts = List.copyOf(cuts);
-  }
+public record CalibrationRequest(
+        Path model,
+        Path text,
+        Path tokenizer,
+        int sequenceLength,
+        int maxSamples,
+        CalibrationMetric metric,
+        List<CodecSpec> codecs,
+        List<Integer> cuts,
+        CalibrationOptions options) {
+    public CalibrationRequest {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(options, "options");
+        codecs = List.copyOf(codecs);
+        cuts = List.copyOf(cuts);
+    }
 }

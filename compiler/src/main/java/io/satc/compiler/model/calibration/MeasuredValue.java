@@ -13,18 +13,18 @@ import java.math.RoundingMode;
  * machines, not only across runs on one machine.
  */
 public final class MeasuredValue {
-  /** Significant digits kept of every measured ratio and loss. */
-  public static final int SIGNIFICANT_DIGITS = 3;
+    /** Significant digits kept of every measured ratio and loss. */
+    public static final int SIGNIFICANT_DIGITS = 3;
 
-  private static final MathContext CONTEXT = new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN);
+    private static final MathContext CONTEXT = new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN);
 
-  private MeasuredValue() {}
+    private MeasuredValue() {}
 
-  /** {@code value} rounded to {@link #SIGNIFICANT_DIGITS} significant digits (0 and non-finite values unchanged). */
-  public static double rounded(double value) {
-    if (value == 0 || !Double.isFinite(value)) {
-      return value;
+    /** {@code value} rounded to {@link #SIGNIFICANT_DIGITS} significant digits (0 and non-finite values unchanged). */
+    public static double rounded(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value;
+        }
+        return new BigDecimal(value).round(CONTEXT).doubleValue();
     }
-    return new BigDecimal(value).round(CONTEXT).doubleValue();
-  }
 }

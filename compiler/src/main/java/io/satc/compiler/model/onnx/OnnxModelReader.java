@@ -13,66 +13,72 @@ import java.nio.file.Path;
 
 /** Loads an ONNX {@code ModelProto} from a file and rejects files that are not ONNX models. */
 public final class OnnxModelReader {
-  private OnnxModelReader() {}
+    private OnnxModelReader() {}
 
-  /** Reads and checks the model at {@code path}. */
-  public static ModelResult<ModelProto> read(Path path) {
-    String shown = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-    byte[] bytes;
-    try {
-      if (Files.size(path) > Integer.MAX_VALUE - 64) {
-        return ModelResult.failed(ModelErrorKind.UNREADABLE,
-            "File `" + shown + "` is larger than 2 GiB; models with external data are not supported.");
-      }
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return ModelResult.failed(ModelErrorKind.UNREADABLE, "File `" + shown + "` does not exist.");
-    } catch (IOException e) {
-      return ModelResult.failed(ModelErrorKind.UNREADABLE,
-          "File `" + shown + "` cannot be read: " + e.getMessage() + ".");
+    /** Reads and checks the model at {@code path}. */
+    public static ModelResult<ModelProto> read(Path path) {
+        String shown = path.getFileName() == null
+                ? path.toString()
+                : path.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (Files.size(path) > Integer.MAX_VALUE - 64) {
+                return ModelResult.failed(
+                        ModelErrorKind.UNREADABLE,
+                        "File `" + shown + "` is larger than 2 GiB; models with external data are not supported.");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return ModelResult.failed(ModelErrorKind.UNREADABLE, "File `" + shown + "` does not exist.");
+        } catch (IOException e) {
+            return ModelResult.failed(
+                    ModelErrorKind.UNREADABLE, "File `" + shown + "` cannot be read: " + e.getMessage() + ".");
+        }
+        return parse(bytes, shown);
     }
-    return parse(bytes, shown);
-  }
 
-  /**
-   * Parses {@code bytes} as an ONNX model. The returned model aliases {@code bytes} (no copy of
-   * the weights is made), so the array must not be changed afterwards.
-   */
-  public static ModelResult<ModelProto> parse(byte[] bytes, String shownName) {
-    if (bytes.length == 0) {
-      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not an ONNX model: it is empty.");
+    /**
+     * Parses {@code bytes} as an ONNX model. The returned model aliases {@code bytes} (no copy of
+     * the weights is made), so the array must not be changed afterwards.
+     */
+    public static ModelResult<ModelProto> parse(byte[] bytes, String shownName) {
+        if (bytes.length == 0) {
+            return ModelResult.failed(
+                    ModelErrorKind.NOT_ONNX, "File `" + shownName + "` is not an ONNX model: it is empty.");
+        }
+        ModelProto model;
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(bytes);
+            in.enableAliasing(true);
+            model = ModelProto.parseFrom(in);
+        } catch (IOException | RuntimeException e) {
+            return ModelResult.failed(
+                    ModelErrorKind.NOT_ONNX,
+                    "File `" + shownName + "` is not an ONNX model: it is not a valid protocol buffer.");
+        }
+        if (model.getIrVersion() <= 0) {
+            return ModelResult.failed(
+                    ModelErrorKind.NOT_ONNX, "File `" + shownName + "` is not an ONNX model: it holds no IR version.");
+        }
+        if (!model.hasGraph()) {
+            return ModelResult.failed(
+                    ModelErrorKind.NOT_ONNX, "File `" + shownName + "` is not an ONNX model: it has no graph.");
+        }
+        GraphProto graph = model.getGraph();
+        if (graph.getNodeCount() == 0 || graph.getOutputCount() == 0) {
+            return ModelResult.failed(
+                    ModelErrorKind.NOT_ONNX,
+                    "File `" + shownName + "` is not a usable ONNX model: its graph has " + graph.getNodeCount()
+                            + " nodes and " + graph.getOutputCount() + " outputs.");
+        }
+        for (TensorProto t : graph.getInitializerList()) {
+            if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
+                return ModelResult.failed(
+                        ModelErrorKind.UNSUPPORTED_MODEL,
+                        "Model `" + shownName + "` keeps initializer `" + t.getName()
+                                + "` in external data, which the splitter does not support.");
+            }
+        }
+        return ModelResult.ok(model);
     }
-    ModelProto model;
-    try {
-      CodedInputStream in = CodedInputStream.newInstance(bytes);
-      in.enableAliasing(true);
-      model = ModelProto.parseFrom(in);
-    } catch (IOException | RuntimeException e) {
-      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not an ONNX model: it is not a valid protocol buffer.");
-    }
-    if (model.getIrVersion() <= 0) {
-      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not an ONNX model: it holds no IR version.");
-    }
-    if (!model.hasGraph()) {
-      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not an ONNX model: it has no graph.");
-    }
-    GraphProto graph = model.getGraph();
-    if (graph.getNodeCount() == 0 || graph.getOutputCount() == 0) {
-      return ModelResult.failed(ModelErrorKind.NOT_ONNX,
-          "File `" + shownName + "` is not a usable ONNX model: its graph has "
-              + graph.getNodeCount() + " nodes and " + graph.getOutputCount() + " outputs.");
-    }
-    for (TensorProto t : graph.getInitializerList()) {
-      if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
-        return ModelResult.failed(ModelErrorKind.UNSUPPORTED_MODEL,
-            "Model `" + shownName + "` keeps initializer `" + t.getName()
-                + "` in external data, which the splitter does not support.");
-      }
-    }
-    return ModelResult.ok(model);
-  }
 }

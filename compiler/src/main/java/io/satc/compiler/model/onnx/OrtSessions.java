@@ -9,15 +9,15 @@ import ai.onnxruntime.OrtSession;
  * inter-op thread, no spinning.
  */
 public final class OrtSessions {
-  private OrtSessions() {}
+    private OrtSessions() {}
 
-  public static OrtSession open(byte[] model) throws OrtException {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      options.addConfigEntry("session.inter_op.allow_spinning", "0");
-      return OrtEnvironment.getEnvironment().createSession(model, options);
+    public static OrtSession open(byte[] model) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            return OrtEnvironment.getEnvironment().createSession(model, options);
+        }
     }
-  }
 }

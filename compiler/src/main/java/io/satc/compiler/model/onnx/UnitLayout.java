@@ -11,22 +11,21 @@ import java.util.List;
  * @param unitOfNode unit index of each node, by node index
  * @param controlFlow control-flow nodes whose subgraphs hold nodes of more than one unit
  */
-public record UnitLayout(
-    String pattern, List<String> unitNames, int[] unitOfNode, List<ControlFlowSpan> controlFlow) {
-  public UnitLayout {
-    unitNames = List.copyOf(unitNames);
-    unitOfNode = unitOfNode.clone();
-    controlFlow = List.copyOf(controlFlow);
-  }
+public record UnitLayout(String pattern, List<String> unitNames, int[] unitOfNode, List<ControlFlowSpan> controlFlow) {
+    public UnitLayout {
+        unitNames = List.copyOf(unitNames);
+        unitOfNode = unitOfNode.clone();
+        controlFlow = List.copyOf(controlFlow);
+    }
 
-  public int unitCount() {
-    return unitNames.size();
-  }
+    public int unitCount() {
+        return unitNames.size();
+    }
 
-  public int unitOf(int node) {
-    return unitOfNode[node];
-  }
+    public int unitOf(int node) {
+        return unitOfNode[node];
+    }
 
-  /** A control-flow node whose own unit and nested nodes span units {@code first..last}. */
-  public record ControlFlowSpan(String nodeName, String opType, int first, int last) {}
+    /** A control-flow node whose own unit and nested nodes span units {@code first..last}. */
+    public record ControlFlowSpan(String nodeName, String opType, int first, int last) {}
 }

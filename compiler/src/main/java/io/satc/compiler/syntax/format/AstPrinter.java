@@ -36,8 +36,7 @@ public final class AstPrinter {
 
     private static final ValueText VALUES = new ValueText();
 
-    private AstPrinter() {
-    }
+    private AstPrinter() {}
 
     public static String print(Mission mission) {
         StringBuilder out = new StringBuilder("(mission ").append(ident(mission.name()));
@@ -54,7 +53,11 @@ public final class AstPrinter {
 
     private static void statement(Statement statement, int depth, StringBuilder out) {
         if (statement instanceof Assignment a) {
-            out.append("(= ").append(ident(a.key())).append(' ').append(a.value().accept(VALUES)).append(')');
+            out.append("(= ")
+                    .append(ident(a.key()))
+                    .append(' ')
+                    .append(a.value().accept(VALUES))
+                    .append(')');
         } else if (statement instanceof BlockDecl b) {
             out.append("(decl ").append(ident(b.kind()));
             b.name().ifPresent(n -> out.append(' ').append(ident(n)));
@@ -62,7 +65,10 @@ public final class AstPrinter {
             out.append(')');
         } else {
             LinkDecl l = (LinkDecl) statement;
-            out.append("(link ").append(ident(l.from())).append(l.bidirectional() ? " <-> " : " -> ").append(ident(l.to()));
+            out.append("(link ")
+                    .append(ident(l.from()))
+                    .append(l.bidirectional() ? " <-> " : " -> ")
+                    .append(ident(l.to()));
             l.body().ifPresent(body -> {
                 out.append(" (body");
                 statements(body.statements(), depth + 1, out);
@@ -97,7 +103,8 @@ public final class AstPrinter {
 
         @Override
         public String visitNumber(NumberValue node) {
-            return "(num " + node.literal() + node.unit().map(u -> " " + u.text()).orElse("") + ")";
+            return "(num " + node.literal()
+                    + node.unit().map(u -> " " + u.text()).orElse("") + ")";
         }
 
         @Override

@@ -43,7 +43,8 @@ final class FlatText implements AstVisitor<String> {
 
     @Override
     public String visitNumber(NumberValue node) {
-        return spelling.number(node) + node.unit().map(u -> unitGap(u) + u.text()).orElse("");
+        return spelling.number(node)
+                + node.unit().map(u -> unitGap(u) + u.text()).orElse("");
     }
 
     @Override
@@ -58,7 +59,8 @@ final class FlatText implements AstVisitor<String> {
 
     @Override
     public String visitCall(CallValue node) {
-        return node.callee().text() + node.arguments().stream().map(this::argument).collect(Collectors.joining(", ", "(", ")"));
+        return node.callee().text()
+                + node.arguments().stream().map(this::argument).collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Override

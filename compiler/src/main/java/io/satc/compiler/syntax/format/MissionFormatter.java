@@ -22,8 +22,9 @@ public final class MissionFormatter {
      * @throws IllegalArgumentException if {@code parsed} has no tree (it had syntax errors)
      */
     public String format(ParseResult parsed) {
-        Mission mission = parsed.mission().orElseThrow(() -> new IllegalArgumentException(
-                "cannot format " + parsed.source().displayPath() + ": it has syntax errors"));
+        Mission mission = parsed.mission()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "cannot format " + parsed.source().displayPath() + ": it has syntax errors"));
         return new MissionLayout(parsed.source().text(), parsed.comments()).print(mission);
     }
 
@@ -47,9 +48,11 @@ public final class MissionFormatter {
     }
 
     private static void verify(ParseResult before, String text) {
-        ParseResult after = MissionParser.parse(SourceFile.ofString(before.source().displayPath(), text));
+        ParseResult after =
+                MissionParser.parse(SourceFile.ofString(before.source().displayPath(), text));
         boolean same = after.mission().isPresent()
-                && AstPrinter.print(after.mission().get()).equals(AstPrinter.print(before.mission().get()))
+                && AstPrinter.print(after.mission().get())
+                        .equals(AstPrinter.print(before.mission().get()))
                 && canonicalComments(after).equals(canonicalComments(before));
         if (!same) {
             throw new IllegalStateException("formatting " + before.source().displayPath()

@@ -53,7 +53,8 @@ final class MissionLayout {
         top.trailingComments(Integer.MAX_VALUE);
         top.ownLineComments(Integer.MAX_VALUE);
         if (!comments.exhausted()) {
-            throw new IllegalStateException("formatter left a comment unprinted at offset " + comments.peek().span().start());
+            throw new IllegalStateException("formatter left a comment unprinted at offset "
+                    + comments.peek().span().start());
         }
         return out.finish();
     }
@@ -103,7 +104,8 @@ final class MissionLayout {
             return;
         }
         if (mayStayOnOneLine && keepsOneLine(block)) {
-            String line = block.statements().stream().map(s -> s.accept(flat)).collect(Collectors.joining("; ", "{ ", " }"));
+            String line =
+                    block.statements().stream().map(s -> s.accept(flat)).collect(Collectors.joining("; ", "{ ", " }"));
             if (out.column() + width(line) <= WIDTH) {
                 token(open, line, indent);
                 return;
@@ -217,7 +219,8 @@ final class MissionLayout {
     }
 
     /** Prints a braced or bracketed run of items, one per line, with their comments. */
-    private <T extends Node> void sequence(int afterOpen, List<T> items, int close, int indent, boolean commas, ItemPrinter<T> printer) {
+    private <T extends Node> void sequence(
+            int afterOpen, List<T> items, int close, int indent, boolean commas, ItemPrinter<T> printer) {
         int inner = indent + INDENT;
         Run run = new Run(inner, afterOpen);
         run.trailingComments(items.isEmpty() ? close : items.get(0).span().start());
@@ -243,7 +246,8 @@ final class MissionLayout {
 
     /** A comment as printed: verbatim but for line ends, which become {@code \n}, and white space at line ends, which goes. */
     static String canonicalText(Comment comment) {
-        String[] lines = comment.text().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines =
+                comment.text().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         StringBuilder b = new StringBuilder(comment.text().length());
         for (int i = 0; i < lines.length; i++) {
             b.append(i == 0 ? "" : "\n").append(lines[i].stripTrailing());

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class Spelling {
 
     /** The lexer's NUMBER rule. */
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9](_*[0-9])*(\\.[0-9](_*[0-9])*)?([eE][+-]?[0-9](_*[0-9])*)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("-?[0-9](_*[0-9])*(\\.[0-9](_*[0-9])*)?([eE][+-]?[0-9](_*[0-9])*)?");
 
     /** The factor unit reads as a multiplier and is written attached, as the language spec does: {@code 25.8x}. */
     static final String FACTOR_UNIT = "x";

@@ -9,34 +9,37 @@ import org.junit.jupiter.api.Test;
 
 /** The table's lookups, additive estimate, text rendering and JSON round trip. */
 class CalibrationTableTest {
-  private static final CalibrationTable TABLE = new CalibrationTable("cosine", 128, 200,
-      List.of(2, 4), List.of("none", "int8"), List.of(
-          new CalibrationEntry(2, "none", 0.0, 0.9999720246),
-          new CalibrationEntry(2, "int8", 1.2345678901234567e-4, 3.958329),
-          new CalibrationEntry(4, "none", 0.0, 0.9999720246),
-          new CalibrationEntry(4, "int8", 0.1, 3.958329)));
+    private static final CalibrationTable TABLE = new CalibrationTable(
+            "cosine",
+            128,
+            200,
+            List.of(2, 4),
+            List.of("none", "int8"),
+            List.of(
+                    new CalibrationEntry(2, "none", 0.0, 0.9999720246),
+                    new CalibrationEntry(2, "int8", 1.2345678901234567e-4, 3.958329),
+                    new CalibrationEntry(4, "none", 0.0, 0.9999720246),
+                    new CalibrationEntry(4, "int8", 0.1, 3.958329)));
 
-  @Test
-  void looksUpEntriesAndSumsLosses() {
-    assertEquals(3.958329, TABLE.entry(2, "int8").orElseThrow().ratio());
-    assertTrue(TABLE.entry(3, "int8").isEmpty());
-    assertTrue(TABLE.entry(2, "int4").isEmpty());
-    assertEquals(1.2345678901234567e-4 + 0.1,
-        TABLE.additiveLoss(List.of(2, 4), List.of("int8", "int8")));
-    assertThrows(IllegalArgumentException.class,
-        () -> TABLE.additiveLoss(List.of(3), List.of("int8")));
-  }
+    @Test
+    void looksUpEntriesAndSumsLosses() {
+        assertEquals(3.958329, TABLE.entry(2, "int8").orElseThrow().ratio());
+        assertTrue(TABLE.entry(3, "int8").isEmpty());
+        assertTrue(TABLE.entry(2, "int4").isEmpty());
+        assertEquals(1.2345678901234567e-4 + 0.1, TABLE.additiveLoss(List.of(2, 4), List.of("int8", "int8")));
+        assertThrows(IllegalArgumentException.class, () -> TABLE.additiveLoss(List.of(3), List.of("int8")));
+    }
 
-  @Test
-  void jsonRoundTripsBitForBit() {
-    CalibrationTable back = CalibrationTable.fromJson(TABLE.toJson()).orElseThrow();
-    assertEquals(TABLE, back);
-    assertEquals(TABLE.toJson(), back.toJson());
-  }
+    @Test
+    void jsonRoundTripsBitForBit() {
+        CalibrationTable back = CalibrationTable.fromJson(TABLE.toJson()).orElseThrow();
+        assertEquals(TABLE, back);
+        assertEquals(TABLE.toJson(), back.toJson());
+    }
 
-  @Test
-  void rendersAFixedTable() {
-    assertEquals("""
+    @Test
+    void rendersAFixedTable() {
+        assertEquals("""
         calibration: metric cosine, sequence length 128, 200 samples
          cut  codec          loss      loss %     ratio
            2  none     0.0000e+00      0.0000    1.0000
@@ -44,23 +47,28 @@ class CalibrationTableTest {
            4  none     0.0000e+00      0.0000    1.0000
            4  int8     1.0000e-01     10.0000    3.9583
         """, TABLE.render());
-  }
-
-  @Test
-  void malformedJsonIsNoTable() {
-    for (String json : List.of("", "{", "[]", "{\"formatVersion\": 2}",
-        "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
-            + "\"cuts\":[0],\"codecs\":[\"none\"],\"entries\":[]}",
-        "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
-            + "\"cuts\":[0],\"codecs\":[\"none\"],"
-            + "\"entries\":[{\"cut\":1,\"codec\":\"none\",\"loss\":0,\"ratio\":1}]}")) {
-      assertTrue(CalibrationTable.fromJson(json).isEmpty(), json);
     }
-  }
 
-  @Test
-  void entriesMustMatchCutsAndCodecs() {
-    assertThrows(IllegalArgumentException.class, () -> new CalibrationTable("top1", 8, 1,
-        List.of(0), List.of("none"), List.of()));
-  }
+    @Test
+    void malformedJsonIsNoTable() {
+        for (String json : List.of(
+                "",
+                "{",
+                "[]",
+                "{\"formatVersion\": 2}",
+                "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
+                        + "\"cuts\":[0],\"codecs\":[\"none\"],\"entries\":[]}",
+                "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
+                        + "\"cuts\":[0],\"codecs\":[\"none\"],"
+                        + "\"entries\":[{\"cut\":1,\"codec\":\"none\",\"loss\":0,\"ratio\":1}]}")) {
+            assertTrue(CalibrationTable.fromJson(json).isEmpty(), json);
+        }
+    }
+
+    @Test
+    void entriesMustMatchCutsAndCodecs() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CalibrationTable("top1", 8, 1, List.of(0), List.of("none"), List.of()));
+    }
 }

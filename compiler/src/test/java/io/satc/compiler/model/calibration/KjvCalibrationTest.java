@@ -19,155 +19,184 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Calibration of the KJV character decoder with the top-1 metric on a small subset. */
 class KjvCalibrationTest {
-  private static final int SEQ = 64;
-  private static final int SAMPLES = 12;
-  private static final int BATCH = 4;
+    private static final int SEQ = 64;
+    private static final int SAMPLES = 12;
+    private static final int BATCH = 4;
 
-  private static CalibrationSet set;
-  private static Calibrator calibrator;
-  private static CalibrationTable table;
-  private static final List<Progress> progress = new ArrayList<>();
+    private static CalibrationSet set;
+    private static Calibrator calibrator;
+    private static CalibrationTable table;
+    private static final List<Progress> progress = new ArrayList<>();
 
-  @BeforeAll
-  static void calibrate() {
-    set = CalibrationSet.load(CalibrationFiles.kjvText(), CalibrationFiles.kjvVocab(), SEQ, SAMPLES)
-        .orElseThrow();
-    calibrator = Calibrator.open(CalibrationFiles.kjv(), set, CalibrationMetric.TOP1,
-        CalibrationOptions.defaults().withBatchSize(BATCH)).orElseThrow();
-    table = calibrator.calibrate(CalibrationFiles.CODECS, progress::add).orElseThrow();
-  }
-
-  @AfterAll
-  static void close() {
-    calibrator.close();
-  }
-
-  @Test
-  void coversEveryCutAndCodecInOrder() {
-    assertEquals(List.of(0, 1, 2, 3, 4), table.cuts());
-    assertEquals(List.of("none", "fp16", "int8", "int4", "topk(50%)", "topk(25%)", "topk(10%)"),
-        table.codecs());
-    assertEquals("top1", table.metric());
-    assertEquals(SAMPLES, table.samples());
-    assertEquals(1 + 5 * 7, progress.size());
-    assertEquals(progress.size(), progress.get(progress.size() - 1).done());
-    assertEquals(progress.size(), progress.get(0).total());
-  }
-
-  @Test
-  void noneLosesNothingAndRatiosFollowTheFrameSizeFormula() {
-    for (int cut : table.cuts()) {
-      assertEquals(0.0, table.entry(cut, "none").orElseThrow().loss());
-      for (CodecSpec codec : CalibrationFiles.CODECS) {
-        int[] shape = {BATCH, SEQ, 128};
-        double expected = FrameFormat.compressionRatio(BATCH * SEQ * 128L,
-            codec.uncompressedFrameBytes(shape));
-        assertEquals(MeasuredValue.rounded(expected), table.entry(cut, codec.label()).orElseThrow().ratio(),
-            codec.label());
-      }
+    @BeforeAll
+    static void calibrate() {
+        set = CalibrationSet.load(CalibrationFiles.kjvText(), CalibrationFiles.kjvVocab(), SEQ, SAMPLES)
+                .orElseThrow();
+        calibrator = Calibrator.open(
+                        CalibrationFiles.kjv(),
+                        set,
+                        CalibrationMetric.TOP1,
+                        CalibrationOptions.defaults().withBatchSize(BATCH))
+                .orElseThrow();
+        table = calibrator.calibrate(CalibrationFiles.CODECS, progress::add).orElseThrow();
     }
-    // The frame header makes `none` slightly larger than the raw tensor (ratio 0.99997), which
-    // three significant digits round to 1.
-    assertEquals(1.0, table.entry(0, "none").orElseThrow().ratio());
-  }
 
-  @Test
-  void lossesAreFractionsAndSomeCodecLosesAccuracy() {
-    boolean anyLoss = false;
-    for (CalibrationEntry e : table.entries()) {
-      assertTrue(e.loss() >= 0 && e.loss() <= 1, e.toString());
-      anyLoss |= e.loss() > 0;
+    @AfterAll
+    static void close() {
+        calibrator.close();
     }
-    assertTrue(anyLoss, table.render());
-  }
 
-  /**
-   * Measured, not guaranteed: averaged over the cuts, coarser quantization loses at least as
-   * much, and top-k keeping more entries loses at most as much (see docs/calibration.md).
-   */
-  @Test
-  void coarserCodecsLoseAtLeastAsMuchOnAverage() {
-    assertTrue(mean("int4") >= mean("int8"), table.render());
-    assertTrue(mean("int8") >= mean("fp16"), table.render());
-    assertTrue(mean("topk(10%)") >= mean("topk(25%)"), table.render());
-    assertTrue(mean("topk(25%)") >= mean("topk(50%)"), table.render());
-  }
-
-  @Test
-  void measuringOneCutEqualsTheTableEntry() {
-    for (int cut : List.of(1, 3)) {
-      for (CodecSpec codec : List.of(CodecSpec.NONE, CodecSpec.INT4, CodecSpec.topK(100_000))) {
-        double measured = calibrator.measure(List.of(cut), List.of(codec)).orElseThrow();
-        assertEquals(table.entry(cut, codec.label()).orElseThrow().loss(), measured,
-            "cut " + cut + " " + codec.label());
-      }
+    @Test
+    void coversEveryCutAndCodecInOrder() {
+        assertEquals(List.of(0, 1, 2, 3, 4), table.cuts());
+        assertEquals(List.of("none", "fp16", "int8", "int4", "topk(50%)", "topk(25%)", "topk(10%)"), table.codecs());
+        assertEquals("top1", table.metric());
+        assertEquals(SAMPLES, table.samples());
+        assertEquals(1 + 5 * 7, progress.size());
+        assertEquals(progress.size(), progress.get(progress.size() - 1).done());
+        assertEquals(progress.size(), progress.get(0).total());
     }
-  }
 
-  @Test
-  void measuringSeveralCutsCompounds() {
-    double both = calibrator.measure(List.of(1, 3), List.of(CodecSpec.INT4, CodecSpec.topK(100_000)))
-        .orElseThrow();
-    assertTrue(both > 0);
-    assertEquals(0.0, calibrator.measure(List.of(0, 2, 4),
-        List.of(CodecSpec.NONE, CodecSpec.NONE, CodecSpec.NONE)).orElseThrow());
-    assertFalse(calibrator.measure(List.of(3, 1), List.of(CodecSpec.INT4, CodecSpec.INT4)).isOk());
-    assertFalse(calibrator.measure(List.of(5), List.of(CodecSpec.INT4)).isOk());
-    assertFalse(calibrator.measure(List.of(1), List.of()).isOk());
-  }
-
-  @Test
-  void aSecondCalibratorGivesTheSameTable() {
-    try (Calibrator again = Calibrator.open(CalibrationFiles.kjv(), set, CalibrationMetric.TOP1,
-        CalibrationOptions.defaults().withBatchSize(BATCH)).orElseThrow()) {
-      CalibrationTable second = again.calibrate(CalibrationFiles.CODECS, List.of(2, 4), p -> { })
-          .orElseThrow();
-      for (CalibrationEntry e : second.entries()) {
-        CalibrationEntry first = table.entry(e.cutAfterUnit(), e.codec()).orElseThrow();
-        assertEquals(Double.doubleToRawLongBits(first.loss()), Double.doubleToRawLongBits(e.loss()));
-        assertEquals(Double.doubleToRawLongBits(first.ratio()),
-            Double.doubleToRawLongBits(e.ratio()));
-      }
+    @Test
+    void noneLosesNothingAndRatiosFollowTheFrameSizeFormula() {
+        for (int cut : table.cuts()) {
+            assertEquals(0.0, table.entry(cut, "none").orElseThrow().loss());
+            for (CodecSpec codec : CalibrationFiles.CODECS) {
+                int[] shape = {BATCH, SEQ, 128};
+                double expected = FrameFormat.compressionRatio(BATCH * SEQ * 128L, codec.uncompressedFrameBytes(shape));
+                assertEquals(
+                        MeasuredValue.rounded(expected),
+                        table.entry(cut, codec.label()).orElseThrow().ratio(),
+                        codec.label());
+            }
+        }
+        // The frame header makes `none` slightly larger than the raw tensor (ratio 0.99997), which
+        // three significant digits round to 1.
+        assertEquals(1.0, table.entry(0, "none").orElseThrow().ratio());
     }
-  }
 
-  @Test
-  void cacheHitEqualsFreshComputationAndCorruptFilesAreRewritten(@TempDir Path dir)
-      throws Exception {
-    CalibrationRequest request = new CalibrationRequest(CalibrationFiles.kjv(),
-        CalibrationFiles.kjvText(), CalibrationFiles.kjvVocab(), SEQ, 4, CalibrationMetric.TOP1,
-        List.of(CodecSpec.NONE, CodecSpec.INT4), List.of(3),
-        CalibrationOptions.defaults().withBatchSize(BATCH));
-    CalibrationCache cache = new CalibrationCache(dir);
-    String key = CalibrationCache.key(request);
-    assertTrue(key.matches("[0-9a-f]{64}"));
-    List<Progress> steps = new ArrayList<>();
-    CalibrationTable fresh = cache.calibrate(request, steps::add).orElseThrow();
-    assertEquals(3, steps.size());
-    assertTrue(Files.isRegularFile(cache.fileFor(key)));
-    steps.clear();
-    ModelResult<CalibrationTable> hit = cache.calibrate(request, steps::add);
-    assertEquals(fresh, hit.orElseThrow());
-    assertTrue(steps.isEmpty(), "a hit does not calibrate");
-    assertEquals(fresh, Calibrator.calibrate(request, p -> { }).orElseThrow());
-
-    Files.writeString(cache.fileFor(key), "{\"formatVersion\": 1, \"cuts\": [", StandardCharsets.UTF_8);
-    CalibrationTable rewritten = cache.calibrate(request, steps::add).orElseThrow();
-    assertEquals(fresh, rewritten);
-    assertEquals(3, steps.size());
-    assertEquals(fresh.toJson(), Files.readString(cache.fileFor(key), StandardCharsets.UTF_8));
-
-    CalibrationRequest other = new CalibrationRequest(request.model(), request.text(),
-        request.tokenizer(), SEQ, 4, CalibrationMetric.COSINE, request.codecs(), request.cuts(),
-        request.options());
-    assertFalse(key.equals(CalibrationCache.key(other)));
-  }
-
-  private static double mean(String codec) {
-    double sum = 0;
-    for (int cut : table.cuts()) {
-      sum += table.entry(cut, codec).orElseThrow().loss();
+    @Test
+    void lossesAreFractionsAndSomeCodecLosesAccuracy() {
+        boolean anyLoss = false;
+        for (CalibrationEntry e : table.entries()) {
+            assertTrue(e.loss() >= 0 && e.loss() <= 1, e.toString());
+            anyLoss |= e.loss() > 0;
+        }
+        assertTrue(anyLoss, table.render());
     }
-    return sum / table.cuts().size();
-  }
+
+    /**
+     * Measured, not guaranteed: averaged over the cuts, coarser quantization loses at least as
+     * much, and top-k keeping more entries loses at most as much (see docs/calibration.md).
+     */
+    @Test
+    void coarserCodecsLoseAtLeastAsMuchOnAverage() {
+        assertTrue(mean("int4") >= mean("int8"), table.render());
+        assertTrue(mean("int8") >= mean("fp16"), table.render());
+        assertTrue(mean("topk(10%)") >= mean("topk(25%)"), table.render());
+        assertTrue(mean("topk(25%)") >= mean("topk(50%)"), table.render());
+    }
+
+    @Test
+    void measuringOneCutEqualsTheTableEntry() {
+        for (int cut : List.of(1, 3)) {
+            for (CodecSpec codec : List.of(CodecSpec.NONE, CodecSpec.INT4, CodecSpec.topK(100_000))) {
+                double measured =
+                        calibrator.measure(List.of(cut), List.of(codec)).orElseThrow();
+                assertEquals(
+                        table.entry(cut, codec.label()).orElseThrow().loss(),
+                        measured,
+                        "cut " + cut + " " + codec.label());
+            }
+        }
+    }
+
+    @Test
+    void measuringSeveralCutsCompounds() {
+        double both = calibrator
+                .measure(List.of(1, 3), List.of(CodecSpec.INT4, CodecSpec.topK(100_000)))
+                .orElseThrow();
+        assertTrue(both > 0);
+        assertEquals(
+                0.0,
+                calibrator
+                        .measure(List.of(0, 2, 4), List.of(CodecSpec.NONE, CodecSpec.NONE, CodecSpec.NONE))
+                        .orElseThrow());
+        assertFalse(calibrator
+                .measure(List.of(3, 1), List.of(CodecSpec.INT4, CodecSpec.INT4))
+                .isOk());
+        assertFalse(calibrator.measure(List.of(5), List.of(CodecSpec.INT4)).isOk());
+        assertFalse(calibrator.measure(List.of(1), List.of()).isOk());
+    }
+
+    @Test
+    void aSecondCalibratorGivesTheSameTable() {
+        try (Calibrator again = Calibrator.open(
+                        CalibrationFiles.kjv(),
+                        set,
+                        CalibrationMetric.TOP1,
+                        CalibrationOptions.defaults().withBatchSize(BATCH))
+                .orElseThrow()) {
+            CalibrationTable second = again.calibrate(CalibrationFiles.CODECS, List.of(2, 4), p -> {})
+                    .orElseThrow();
+            for (CalibrationEntry e : second.entries()) {
+                CalibrationEntry first =
+                        table.entry(e.cutAfterUnit(), e.codec()).orElseThrow();
+                assertEquals(Double.doubleToRawLongBits(first.loss()), Double.doubleToRawLongBits(e.loss()));
+                assertEquals(Double.doubleToRawLongBits(first.ratio()), Double.doubleToRawLongBits(e.ratio()));
+            }
+        }
+    }
+
+    @Test
+    void cacheHitEqualsFreshComputationAndCorruptFilesAreRewritten(@TempDir Path dir) throws Exception {
+        CalibrationRequest request = new CalibrationRequest(
+                CalibrationFiles.kjv(),
+                CalibrationFiles.kjvText(),
+                CalibrationFiles.kjvVocab(),
+                SEQ,
+                4,
+                CalibrationMetric.TOP1,
+                List.of(CodecSpec.NONE, CodecSpec.INT4),
+                List.of(3),
+                CalibrationOptions.defaults().withBatchSize(BATCH));
+        CalibrationCache cache = new CalibrationCache(dir);
+        String key = CalibrationCache.key(request);
+        assertTrue(key.matches("[0-9a-f]{64}"));
+        List<Progress> steps = new ArrayList<>();
+        CalibrationTable fresh = cache.calibrate(request, steps::add).orElseThrow();
+        assertEquals(3, steps.size());
+        assertTrue(Files.isRegularFile(cache.fileFor(key)));
+        steps.clear();
+        ModelResult<CalibrationTable> hit = cache.calibrate(request, steps::add);
+        assertEquals(fresh, hit.orElseThrow());
+        assertTrue(steps.isEmpty(), "a hit does not calibrate");
+        assertEquals(fresh, Calibrator.calibrate(request, p -> {}).orElseThrow());
+
+        Files.writeString(cache.fileFor(key), "{\"formatVersion\": 1, \"cuts\": [", StandardCharsets.UTF_8);
+        CalibrationTable rewritten = cache.calibrate(request, steps::add).orElseThrow();
+        assertEquals(fresh, rewritten);
+        assertEquals(3, steps.size());
+        assertEquals(fresh.toJson(), Files.readString(cache.fileFor(key), StandardCharsets.UTF_8));
+
+        CalibrationRequest other = new CalibrationRequest(
+                request.model(),
+                request.text(),
+                request.tokenizer(),
+                SEQ,
+                4,
+                CalibrationMetric.COSINE,
+                request.codecs(),
+                request.cuts(),
+                request.options());
+        assertFalse(key.equals(CalibrationCache.key(other)));
+    }
+
+    private static double mean(String codec) {
+        double sum = 0;
+        for (int cut : table.cuts()) {
+            sum += table.entry(cut, codec).orElseThrow().loss();
+        }
+        return sum / table.cuts().size();
+    }
 }

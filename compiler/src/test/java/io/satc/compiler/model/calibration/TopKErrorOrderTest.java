@@ -18,38 +18,40 @@ import org.junit.jupiter.api.Test;
  * the activation, so its monotonicity is measured, not proved.
  */
 class TopKErrorOrderTest {
-  private static final int[] PPM = {50_000, 100_000, 250_000, 500_000, 750_000, 1_000_000};
+    private static final int[] PPM = {50_000, 100_000, 250_000, 500_000, 750_000, 1_000_000};
 
-  @Test
-  void elementErrorIsNonIncreasingInTheKeptFraction() throws Exception {
-    Random random = new Random(7);
-    int rows = 64;
-    int width = 384;
-    float[] data = new float[rows * width];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (float) random.nextGaussian() * (i % width == 17 ? 60 : 1);
-    }
-    Tensor tensor = Tensor.of(data, 1, rows, width);
-    float[][] decoded = new float[PPM.length][];
-    for (int k = 0; k < PPM.length; k++) {
-      byte[] frame = new FrameEncoder().encode(tensor, CodecSpec.topK(PPM[k]), 0).bytes();
-      decoded[k] = new FrameDecoder().decode(frame).tensor().data();
-    }
-    for (int r = 0; r < rows; r++) {
-      float max = 0;
-      for (int c = 0; c < width; c++) {
-        max = Math.max(max, Math.abs(data[r * width + c]));
-      }
-      double tolerance = Math.scalb(max / 127.0, -14);
-      for (int c = 0; c < width; c++) {
-        int i = r * width + c;
-        for (int k = 1; k < PPM.length; k++) {
-          double coarse = Math.abs(data[i] - decoded[k - 1][i]);
-          double fine = Math.abs(data[i] - decoded[k][i]);
-          assertTrue(fine <= coarse + tolerance, "row " + r + " column " + c + ": p = "
-              + PPM[k] + " ppm error " + fine + " > " + coarse);
+    @Test
+    void elementErrorIsNonIncreasingInTheKeptFraction() throws Exception {
+        Random random = new Random(7);
+        int rows = 64;
+        int width = 384;
+        float[] data = new float[rows * width];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian() * (i % width == 17 ? 60 : 1);
         }
-      }
+        Tensor tensor = Tensor.of(data, 1, rows, width);
+        float[][] decoded = new float[PPM.length][];
+        for (int k = 0; k < PPM.length; k++) {
+            byte[] frame =
+                    new FrameEncoder().encode(tensor, CodecSpec.topK(PPM[k]), 0).bytes();
+            decoded[k] = new FrameDecoder().decode(frame).tensor().data();
+        }
+        for (int r = 0; r < rows; r++) {
+            float max = 0;
+            for (int c = 0; c < width; c++) {
+                max = Math.max(max, Math.abs(data[r * width + c]));
+            }
+            double tolerance = Math.scalb(max / 127.0, -14);
+            for (int c = 0; c < width; c++) {
+                int i = r * width + c;
+                for (int k = 1; k < PPM.length; k++) {
+                    double coarse = Math.abs(data[i] - decoded[k - 1][i]);
+                    double fine = Math.abs(data[i] - decoded[k][i]);
+                    assertTrue(
+                            fine <= coarse + tolerance,
+                            "row " + r + " column " + c + ": p = " + PPM[k] + " ppm error " + fine + " > " + coarse);
+                }
+            }
+        }
     }
-  }
 }

@@ -288,11 +288,14 @@ class CommentPlacementTest {
 
     @Test
     void blockCommentLinesLoseTrailingWhiteSpaceOnly() {
-        formatsTo("/* a  \n   b\t\n*/\nmission m {\n  source = a\n}\n", "/* a\n   b\n*/\nmission m {\n  source = a\n}\n");
+        formatsTo(
+                "/* a  \n   b\t\n*/\nmission m {\n  source = a\n}\n", "/* a\n   b\n*/\nmission m {\n  source = a\n}\n");
     }
 
     @Test
     void crlfInsideBlockCommentsBecomesLf() {
-        formatsTo("/* a\r\n   b */\r\nmission m {\r\n  source = a\r\n}\r\n", "/* a\n   b */\nmission m {\n  source = a\n}\n");
+        formatsTo(
+                "/* a\r\n   b */\r\nmission m {\r\n  source = a\r\n}\r\n",
+                "/* a\n   b */\nmission m {\n  source = a\n}\n");
     }
 }

@@ -31,35 +31,45 @@ class CorpusRoundTripTest {
     @TestFactory
     Stream<DynamicTest> ownCorpus() {
         List<Path> files = satFiles(ownCorpusRoot());
-        assertTrue(files.size() >= MIN_OWN_CORPUS, "expected at least " + MIN_OWN_CORPUS + " missions, found " + files.size());
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> RoundTrip.check(f.toString(), read(f))));
+        assertTrue(
+                files.size() >= MIN_OWN_CORPUS,
+                "expected at least " + MIN_OWN_CORPUS + " missions, found " + files.size());
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(
+                        f.getFileName().toString(), () -> RoundTrip.check(f.toString(), read(f))));
     }
 
     /** {@code x.formatted.sat} beside {@code x.sat} is the expected layout of {@code x.sat}, and a fixed point itself. */
     @TestFactory
     Stream<DynamicTest> ownCorpusFormatsToItsExpectedLayout() {
-        List<Path> expected = satFiles(ownCorpusRoot()).stream().filter(f -> f.getFileName().toString().endsWith(FORMATTED)).collect(Collectors.toList());
+        List<Path> expected = satFiles(ownCorpusRoot()).stream()
+                .filter(f -> f.getFileName().toString().endsWith(FORMATTED))
+                .collect(Collectors.toList());
         assertTrue(expected.size() >= 3, "expected layouts are missing");
-        return expected.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            String name = f.getFileName().toString();
-            Path input = f.resolveSibling(name.substring(0, name.length() - FORMATTED.length()) + ".sat");
-            String want = read(f);
-            assertEquals(want, RoundTrip.check(input.toString(), read(input)));
-            assertEquals(want, RoundTrip.check(f.toString(), want));
-        }));
+        return expected.stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    String name = f.getFileName().toString();
+                    Path input = f.resolveSibling(name.substring(0, name.length() - FORMATTED.length()) + ".sat");
+                    String want = read(f);
+                    assertEquals(want, RoundTrip.check(input.toString(), read(input)));
+                    assertEquals(want, RoundTrip.check(f.toString(), want));
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> repositoryExamples() {
         Path examples = repoRoot().resolve("examples");
-        return satFiles(examples).stream().map(f -> DynamicTest.dynamicTest(examples.relativize(f).toString(), () -> {
-            byte[] bytes = Files.readAllBytes(f);
-            java.util.Optional<String> decoded = strictUtf8(bytes);
-            assumeTrue(decoded.isPresent(), "not UTF-8 (an error example)");
-            String text = decoded.get();
-            assumeTrue(RoundTrip.parse(f.toString(), text).mission().isPresent(), "has syntax errors (an error example)");
-            RoundTrip.check(f.toString(), text);
-        }));
+        return satFiles(examples).stream()
+                .map(f -> DynamicTest.dynamicTest(examples.relativize(f).toString(), () -> {
+                    byte[] bytes = Files.readAllBytes(f);
+                    java.util.Optional<String> decoded = strictUtf8(bytes);
+                    assumeTrue(decoded.isPresent(), "not UTF-8 (an error example)");
+                    String text = decoded.get();
+                    assumeTrue(
+                            RoundTrip.parse(f.toString(), text).mission().isPresent(),
+                            "has syntax errors (an error example)");
+                    RoundTrip.check(f.toString(), text);
+                }));
     }
 
     @Test
@@ -88,7 +98,10 @@ class CorpusRoundTripTest {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sat")).sorted().collect(Collectors.toList());
+            return walk.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sat"))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +109,10 @@ class CorpusRoundTripTest {
 
     private static java.util.Optional<String> strictUtf8(byte[] bytes) {
         try {
-            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+            return java.util.Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (java.nio.charset.CharacterCodingException e) {
             return java.util.Optional.empty();
         }

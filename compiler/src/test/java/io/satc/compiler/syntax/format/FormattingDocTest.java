@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The before/after example in docs/formatting.md is what the formatter really does. */
 class FormattingDocTest {
 
-    private static final Pattern EXAMPLE = Pattern.compile("Before:\\s*```\\n(.*?)```\\s*After:\\s*```\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXAMPLE =
+            Pattern.compile("Before:\\s*```\\n(.*?)```\\s*After:\\s*```\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void documentedExampleIsTrue() throws Exception {

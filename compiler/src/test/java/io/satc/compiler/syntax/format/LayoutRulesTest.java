@@ -166,7 +166,8 @@ class LayoutRulesTest {
 
     @Test
     void numbersKeepTheirDigitsAsWritten() {
-        formatsTo("mission m {\n  a = 1_000_000\n  b = 0.50\n  c = 1E+09\n  d = 007\n}\n",
+        formatsTo(
+                "mission m {\n  a = 1_000_000\n  b = 0.50\n  c = 1E+09\n  d = 007\n}\n",
                 "mission m {\n  a = 1_000_000\n  b = 0.50\n  c = 1E+09\n  d = 007\n}\n");
     }
 
@@ -272,7 +273,8 @@ class LayoutRulesTest {
         assertEquals(MissionFormatter.MAX_WIDTH, fits.length());
         formatsTo("mission m {\n" + fits + "\n}\n", "mission m {\n" + fits + "\n}\n");
         String tooLong = "  x = f(" + args + "b = 12345" + "6".repeat(pad + 1) + ")";
-        assertTrue(RoundTrip.check("long.sat", "mission m {\n" + tooLong + "\n}\n").contains("x = f(\n    a = 1,\n"));
+        assertTrue(
+                RoundTrip.check("long.sat", "mission m {\n" + tooLong + "\n}\n").contains("x = f(\n    a = 1,\n"));
     }
 
     @Test
@@ -280,11 +282,15 @@ class LayoutRulesTest {
         String name = "\"" + "a".repeat(35) + "\"";
         String block = "  satellite s { memory = 8 GB; compute = 5 TFLOPS; name = " + name + " }";
         String call = "  x = f(" + "a = 1, ".repeat(10) + "b = 9999)";
-        assertTrue(block.length() <= MissionFormatter.MAX_WIDTH && block.length() + " /* c */".length() > MissionFormatter.MAX_WIDTH);
-        assertTrue(call.length() <= MissionFormatter.MAX_WIDTH && call.length() + "/* comment */ ".length() > MissionFormatter.MAX_WIDTH);
-        String out = RoundTrip.check("width.sat", "mission m {\n"
-                + block.replace("s {", "s /* c */ {") + "\n"
-                + call.replace("= f(", "= /* comment */ f(") + "\n}\n");
+        assertTrue(block.length() <= MissionFormatter.MAX_WIDTH
+                && block.length() + " /* c */".length() > MissionFormatter.MAX_WIDTH);
+        assertTrue(call.length() <= MissionFormatter.MAX_WIDTH
+                && call.length() + "/* comment */ ".length() > MissionFormatter.MAX_WIDTH);
+        String out = RoundTrip.check(
+                "width.sat",
+                "mission m {\n"
+                        + block.replace("s {", "s /* c */ {") + "\n"
+                        + call.replace("= f(", "= /* comment */ f(") + "\n}\n");
         assertTrue(out.contains("  satellite s /* c */ {\n    memory = 8 GB\n"), out);
         assertTrue(out.contains("  x = /* comment */ f(\n    a = 1,\n"), out);
     }

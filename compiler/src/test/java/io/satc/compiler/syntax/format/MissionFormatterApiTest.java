@@ -27,7 +27,8 @@ class MissionFormatterApiTest {
     @Test
     void formattedFileIsUnchanged() {
         String text = "mission m {\n  source = a\n}\n";
-        FormatResult.Formatted ok = assertInstanceOf(FormatResult.Formatted.class, formatter.format(SourceFile.ofString("a.sat", text)));
+        FormatResult.Formatted ok =
+                assertInstanceOf(FormatResult.Formatted.class, formatter.format(SourceFile.ofString("a.sat", text)));
         assertFalse(ok.changed());
         assertTrue(formatter.isFormatted(RoundTrip.parse("a.sat", text)));
         assertFalse(formatter.isFormatted(RoundTrip.parse("a.sat", "mission m {\n  source=a\n}\n")));
@@ -38,7 +39,9 @@ class MissionFormatterApiTest {
         FormatResult result = formatter.format(SourceFile.ofString("bad.sat", "mission m {\n  source = \n}\n"));
         FormatResult.Unparsable bad = assertInstanceOf(FormatResult.Unparsable.class, result);
         assertFalse(bad.diagnostics().isEmpty());
-        assertTrue(bad.diagnostics().stream().allMatch(d -> d.code() == DiagnosticCode.UNEXPECTED_TOKEN), bad.diagnostics()::toString);
+        assertTrue(
+                bad.diagnostics().stream().allMatch(d -> d.code() == DiagnosticCode.UNEXPECTED_TOKEN),
+                bad.diagnostics()::toString);
     }
 
     @Test

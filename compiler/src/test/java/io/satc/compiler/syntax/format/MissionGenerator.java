@@ -18,19 +18,50 @@ import net.jqwik.api.Arbitrary;
  */
 final class MissionGenerator {
 
-    private static final List<String> LINE_COMMENTS = List.of("# note", "// why", "#", "//", "# } ; { not code", "#x", "//// four", "# ünïcödé");
-    private static final List<String> BLOCK_COMMENTS = List.of("/* c */", "/**/", "/* trailing blanks  \n */", "/* ** */", "/* a\n   b */", "/* } ; { */", "/*\n * star\n */", "/* // inner */");
-    private static final List<String> BARE = List.of("leo-1", "leo_2", "relay-9", "beijing", "s", "A1", "model", "link", "x-y-z_");
-    private static final List<String> QUOTED = List.of("\"leo-1\"", "\"ground station 1\"", "\"q\\\"uote\"", "\"\"", "\"tab\\tin\"", "\"ünï\"",
+    private static final List<String> LINE_COMMENTS =
+            List.of("# note", "// why", "#", "//", "# } ; { not code", "#x", "//// four", "# ünïcödé");
+    private static final List<String> BLOCK_COMMENTS = List.of(
+            "/* c */",
+            "/**/",
+            "/* trailing blanks  \n */",
+            "/* ** */",
+            "/* a\n   b */",
+            "/* } ; { */",
+            "/*\n * star\n */",
+            "/* // inner */");
+    private static final List<String> BARE =
+            List.of("leo-1", "leo_2", "relay-9", "beijing", "s", "A1", "model", "link", "x-y-z_");
+    private static final List<String> QUOTED = List.of(
+            "\"leo-1\"",
+            "\"ground station 1\"",
+            "\"q\\\"uote\"",
+            "\"\"",
+            "\"tab\\tin\"",
+            "\"ünï\"",
             "\"a-rather-long-quoted-name-for-a-ground-station-somewhere-north-of-the-arctic-circle\"");
-    private static final List<String> UNITS = List.of("GB", "MB", "KiB", "B", "Gbps", "Mbps", "TFLOPS", "FLOP", "ms", "s", "km", "W", "deg", "%", "x", "B/s", "MB/s");
-    private static final List<String> NUMBERS = List.of("64", "0.5", "1e9", "1_000", "-3", "5.3", "150", "0", "2.5E-3", "1_048_576", "007", "12345678901234567890.123456789");
+    private static final List<String> UNITS = List.of(
+            "GB", "MB", "KiB", "B", "Gbps", "Mbps", "TFLOPS", "FLOP", "ms", "s", "km", "W", "deg", "%", "x", "B/s",
+            "MB/s");
+    private static final List<String> NUMBERS = List.of(
+            "64",
+            "0.5",
+            "1e9",
+            "1_000",
+            "-3",
+            "5.3",
+            "150",
+            "0",
+            "2.5E-3",
+            "1_048_576",
+            "007",
+            "12345678901234567890.123456789");
     private static final List<String> INDENTS = List.of("", "  ", "    ", "\t", " \t ", "        ");
 
     private final Random random;
     private final StringBuilder out = new StringBuilder();
     /** Depth of {@code (} and {@code [}: inside them newlines and line comments may go between any tokens. */
     private int brackets;
+
     private boolean lastWasWord;
 
     private MissionGenerator(Random random) {
@@ -64,8 +95,7 @@ final class MissionGenerator {
         switch (random.nextInt(4)) {
             case 0 -> raw(" " + pick(LINE_COMMENTS));
             case 1 -> raw(" " + pick(BLOCK_COMMENTS));
-            default -> {
-            }
+            default -> {}
         }
         for (int i = random.nextInt(4); i > 0; i--) {
             raw(random.nextBoolean() ? "\n" : "\n" + pick(random.nextBoolean() ? LINE_COMMENTS : BLOCK_COMMENTS));
@@ -77,7 +107,15 @@ final class MissionGenerator {
 
     private void block(int statements, Runnable statement) {
         punct("{");
-        raw(pick(List.of("", " ", "\n", ";", "\n\n", " " + pick(LINE_COMMENTS) + "\n", " " + pick(BLOCK_COMMENTS) + " ", "\n" + pick(LINE_COMMENTS) + "\n")));
+        raw(pick(List.of(
+                "",
+                " ",
+                "\n",
+                ";",
+                "\n\n",
+                " " + pick(LINE_COMMENTS) + "\n",
+                " " + pick(BLOCK_COMMENTS) + " ",
+                "\n" + pick(LINE_COMMENTS) + "\n")));
         for (int i = 0; i < statements; i++) {
             if (i > 0) {
                 separator();
@@ -92,7 +130,15 @@ final class MissionGenerator {
             }
             statement.run();
         }
-        raw(pick(List.of("", " ", "\n", ";", ";\n", "\n\n", " " + pick(LINE_COMMENTS) + "\n", "\n  " + pick(BLOCK_COMMENTS) + " ")));
+        raw(pick(List.of(
+                "",
+                " ",
+                "\n",
+                ";",
+                ";\n",
+                "\n\n",
+                " " + pick(LINE_COMMENTS) + "\n",
+                "\n  " + pick(BLOCK_COMMENTS) + " ")));
         punct("}");
     }
 

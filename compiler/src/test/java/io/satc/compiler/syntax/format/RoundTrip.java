@@ -19,8 +19,7 @@ final class RoundTrip {
 
     private static final MissionFormatter FORMATTER = new MissionFormatter();
 
-    private RoundTrip() {
-    }
+    private RoundTrip() {}
 
     static ParseResult parse(String name, String text) {
         return MissionParser.parse(SourceFile.ofString(name, text));
@@ -32,17 +31,31 @@ final class RoundTrip {
         assertTrue(before.mission().isPresent(), () -> name + " should parse: " + before.diagnostics() + "\n" + text);
         String formatted = FORMATTER.format(before);
         ParseResult after = parse(name + " (formatted)", formatted);
-        assertTrue(after.mission().isPresent(),
-                () -> name + ": formatted text does not parse: " + after.diagnostics() + "\n--- input\n" + text + "\n--- output\n" + formatted);
-        assertEquals(AstPrinter.print(before.mission().get()), AstPrinter.print(after.mission().get()),
+        assertTrue(
+                after.mission().isPresent(),
+                () -> name + ": formatted text does not parse: " + after.diagnostics() + "\n--- input\n" + text
+                        + "\n--- output\n" + formatted);
+        assertEquals(
+                AstPrinter.print(before.mission().get()),
+                AstPrinter.print(after.mission().get()),
                 () -> name + ": formatting changed the tree\n--- input\n" + text + "\n--- output\n" + formatted);
-        assertEquals(commentTexts(before.comments()), commentTexts(after.comments()),
-                () -> name + ": formatting lost, duplicated or reordered a comment\n--- input\n" + text + "\n--- output\n" + formatted);
-        assertEquals(formatted, FORMATTER.format(after),
+        assertEquals(
+                commentTexts(before.comments()),
+                commentTexts(after.comments()),
+                () -> name + ": formatting lost, duplicated or reordered a comment\n--- input\n" + text
+                        + "\n--- output\n" + formatted);
+        assertEquals(
+                formatted,
+                FORMATTER.format(after),
                 () -> name + ": formatting is not idempotent\n--- input\n" + text + "\n--- output\n" + formatted);
         FormatResult viaSource = FORMATTER.format(before.source());
-        assertEquals(new FormatResult.Formatted(before.source(), formatted), viaSource, () -> name + ": format(SourceFile) disagrees");
-        assertTrue(formatted.endsWith("\n") && !formatted.endsWith("\n\n"), () -> name + ": must end with exactly one newline");
+        assertEquals(
+                new FormatResult.Formatted(before.source(), formatted),
+                viaSource,
+                () -> name + ": format(SourceFile) disagrees");
+        assertTrue(
+                formatted.endsWith("\n") && !formatted.endsWith("\n\n"),
+                () -> name + ": must end with exactly one newline");
         assertFalse(formatted.contains("\r"), () -> name + ": output line ends must be \\n");
         assertFalse(formatted.contains(" \n"), () -> name + ": trailing white space in output\n" + formatted);
         return formatted;
