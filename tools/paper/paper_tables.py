@@ -23,7 +23,7 @@ def cell(baseline):
 
 
 def row(name):
-    with open("examples/paper/%s.sat.plan.json" % name) as f:
+    with open("expected/paper/%s.sat.plan.json" % name) as f:
         d = json.load(f)
     o = d["objective"]
     b = {x["name"]: x for x in d["baselines"]}

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code satc compile} on every valid example: two compiles are byte-identical, the bundle
- * reads back (every SHA-256 verified), and its listing, manifest and PLAN.md are golden
- * ({@code NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md}).
+ * reads back (every SHA-256 verified), and its listing (each file's SHA-256), manifest and PLAN.md are golden
+ * ({@code expected/NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md}).
  */
 class BundleGoldenTest {
 
@@ -56,19 +56,29 @@ class BundleGoldenTest {
         for (String f : wa.files()) {
             byte[] x = Files.readAllBytes(a.resolve(f));
             assertArrayEquals(x, Files.readAllBytes(b.resolve(f)), () -> f + " differs between two compiles");
-            listing.append(f).append("  ").append(x.length).append(" bytes\n");
+            listing.append(f).append("  sha256:").append(sha256(x)).append('\n');
         }
         assertTrue(
                 new BundleReader().read(a) instanceof BundleRead.Loaded,
                 () -> "bundle does not read back: " + new BundleReader().read(a));
         java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
-        goldens.put(mission.resolveSibling(name + ".bundle.txt"), listing.toString());
+        goldens.put(RepoPaths.expectedFor(mission, ".bundle.txt"), listing.toString());
         goldens.put(
-                mission.resolveSibling(name + ".manifest.json"),
+                RepoPaths.expectedFor(mission, ".manifest.json"),
                 Files.readString(a.resolve("manifest.json"), StandardCharsets.UTF_8));
         goldens.put(
-                mission.resolveSibling(name + ".PLAN.md"),
+                RepoPaths.expectedFor(mission, ".PLAN.md"),
                 Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
         Golden.assertAll(goldens);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }

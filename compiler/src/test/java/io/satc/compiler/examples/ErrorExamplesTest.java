@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every mission under {@code examples/errors/}: the inline {@code # expect-error: SATCnnnn}
  * markers must match the reported diagnostics by code and line, and the full rendering must
- * match the golden {@code NAME.sat.out} beside it.
+ * match the golden {@code expected/errors/NAME.sat.out}.
  */
 class ErrorExamplesTest {
 
@@ -60,7 +60,7 @@ class ErrorExamplesTest {
         for (Diagnostic d : ds) {
             out.append(renderer.render(d)).append('\n');
         }
-        Golden.assertMatches(file.resolveSibling(file.getFileName() + ".out"), out.toString());
+        Golden.assertMatches(RepoPaths.expectedFor(file, ".out"), out.toString());
     }
 
     /** line:severity:code for each marker; the file is read as Latin-1 so that invalid UTF-8 examples work. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * {@code satc plan} on every valid example: the text summary and the JSON document are golden
- * ({@code NAME.sat.plan.txt}, {@code NAME.sat.plan.json}, with the wall-clock {@code time_ms}
+ * ({@code expected/NAME.sat.plan.txt}, {@code NAME.sat.plan.json}, with the wall-clock {@code time_ms}
  * masked), two runs give the same bytes, and the plan re-evaluated by the reference evaluator
  * satisfies every constraint and matches the reported objective.
  */
@@ -66,8 +66,8 @@ class PlanGoldenTest {
                             () -> "worse than baseline " + b.name()));
         });
         java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
-        goldens.put(p.resolveSibling(p.getFileName() + ".plan.txt"), text);
-        goldens.put(p.resolveSibling(p.getFileName() + ".plan.json"), json);
+        goldens.put(RepoPaths.expectedFor(p, ".plan.txt"), text);
+        goldens.put(RepoPaths.expectedFor(p, ".plan.json"), json);
         Golden.assertAll(goldens);
     }
 }

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Golden files: compares an artefact with its pinned expected text. A missing expected file is
+ * Golden files (under {@code expected/}, mirroring {@code examples/}): compares an artefact with its
+ * pinned expected text. A missing expected file is
  * written and the test fails; with {@code -Dsatc.updateGolden=true} every golden is rewritten and
  * the test fails too, so updates are always reviewed as a diff.
  */
@@ -42,8 +43,22 @@ public final class Golden {
         }
     }
 
+    /**
+     * {@code actual} equals the text of {@code expected}. Empty output has no golden file: the
+     * file must then be absent (updating deletes it), so a reviewer never opens an empty file.
+     */
     public static void assertMatches(Path expected, String actual) {
         try {
+            if (actual.isEmpty()) {
+                if (Files.exists(expected)) {
+                    if (updating()) {
+                        Files.delete(expected);
+                    }
+                    fail("The output is empty, so golden " + RepoPaths.relative(expected) + " must not exist"
+                            + (updating() ? "; it has been deleted." : "; delete it."));
+                }
+                return;
+            }
             if (updating()) {
                 write(expected, actual);
                 fail("Updated golden " + RepoPaths.relative(expected)

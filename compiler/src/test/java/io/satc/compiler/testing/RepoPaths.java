@@ -26,6 +26,20 @@ public final class RepoPaths {
         return root().resolve("examples");
     }
 
+    /** The expected outputs: a tree beside {@code examples/} that mirrors it (as Pkl keeps {@code output/}). */
+    public static Path expected() {
+        return root().resolve("expected");
+    }
+
+    /**
+     * Where the golden {@code suffix} of an example lives: {@code examples/errors/x.sat} with
+     * suffix {@code .out} has {@code expected/errors/x.sat.out}.
+     */
+    public static Path expectedFor(Path mission, String suffix) {
+        Path relative = examples().relativize(mission.toAbsolutePath().normalize());
+        return expected().resolve(relative + suffix);
+    }
+
     /** Repository-relative path with forward slashes, as diagnostics show it in goldens. */
     public static String relative(Path p) {
         return root().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
