@@ -1,11 +1,9 @@
 package io.satc.compiler.plan;
 
 import io.satc.compiler.lower.CodecOption;
-import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Lower bounds on the rest of a plan from an exact dynamic program over a relaxed problem: for
@@ -33,13 +31,14 @@ final class CompletionFrontiers {
         static final Frontier NONE = new Frontier(new double[0], new double[0], Double.POSITIVE_INFINITY);
     }
 
-    private final PlacementProblem problem;
     private final Topology topology;
     private final Router router;
+    private final StageWindows windows;
+    private final StateIndex states;
     private final CodecOption[] codecs;
     private final int[] candidates;
+    private final int[] atSource;
     private final Route[] outRoutes;
-    private final List<ModelUnit> units;
     private final int n;
     private final int b;
     private final int nodes;
@@ -47,7 +46,7 @@ final class CompletionFrontiers {
     private final int m1;
     private final double budget;
     private final double[] lambdas;
-    /** Per λ and state (as {@link #key}); null outside the table. */
+    /** Per λ and state (by {@link StateIndex}); null outside the table. */
     private final Frontier[][] table;
     /** Per cut k and codec d: its loss, or +∞ where d is shadowed or alone over the budget. */
     private final double[][] cutLoss;
@@ -55,22 +54,25 @@ final class CompletionFrontiers {
     private final double[][] coding;
 
     CompletionFrontiers(
-            PlacementProblem problem,
             Topology topology,
             Router router,
+            StageWindows windows,
+            StateIndex states,
             CodecOption[] codecs,
             boolean[][] shadowed,
             int[] candidates,
             Route[] outRoutes,
             double[] lambdas,
             double cutoff) {
-        this.problem = problem;
+        PlacementProblem problem = topology.problem;
         this.topology = topology;
         this.router = router;
+        this.windows = windows;
+        this.states = states;
         this.codecs = codecs;
         this.candidates = candidates;
+        this.atSource = new int[] {topology.source};
         this.outRoutes = outRoutes;
-        this.units = problem.units();
         this.n = problem.unitCount();
         this.b = problem.microBatchSize();
         this.nodes = topology.size();
@@ -84,13 +86,12 @@ final class CompletionFrontiers {
             for (int d = 0; d < codecCount; d++) {
                 double loss = codecs[d].lossPerCut().get(k);
                 cutLoss[k][d] = shadowed[k][d] || loss > budget ? Double.POSITIVE_INFINITY : loss;
-                coding[k][d] = codecs[d].codingSeconds(b * units.get(k).outBytesPerSample());
+                coding[k][d] = codecs[d].codingSeconds(b * windows.activation(k));
             }
         }
-        int states = (n + 1) * nodes * (codecCount + 1);
-        this.table = new Frontier[lambdas.length][states];
-        double[] arrive = new double[states];
-        double[] leave = new double[states];
+        this.table = new Frontier[lambdas.length][states.size()];
+        double[] arrive = new double[states.size()];
+        double[] leave = new double[states.size()];
         Points points = new Points(BUCKET_BITS, m1);
         for (int li = 0; li < lambdas.length; li++) {
             prefixes(lambdas[li], arrive, leave);
@@ -98,9 +99,15 @@ final class CompletionFrontiers {
         }
     }
 
-    /** Bytes per sample of the activation sent at cut j (the input for j = −1). */
-    private double activation(int j) {
-        return j < 0 ? problem.inputBytesPerSample() : units.get(j).outBytesPerSample();
+    /** Bits per micro-batch that a state after unit {@code j} sends with codec {@code c}. */
+    private double payloadBits(int j, int c) {
+        double aIn = windows.activation(j);
+        return Costs.bits(b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
+    }
+
+    /** The nodes a state after unit {@code j} can be on: the source at the start, else any with compute. */
+    private int[] senders(int j) {
+        return j < 0 ? atSource : candidates;
     }
 
     /** Fills one multiplier's table from the last cut backwards: each cut's W, then its V. */
@@ -111,7 +118,7 @@ final class CompletionFrontiers {
             double[] groupDecode = new double[codecCount + 1];
             int[] groupOf = new int[codecCount + 1];
             int groups = 0;
-            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+            for (int c = states.firstCodec(j); c < states.codecEnd(j); c++) {
                 double decode = c < 0 ? 0.0 : coding[j][c];
                 int g = 0;
                 while (g < groups && groupDecode[g] != decode) {
@@ -126,18 +133,17 @@ final class CompletionFrontiers {
             for (double[] row : groupArrive) {
                 Arrays.fill(row, Double.POSITIVE_INFINITY);
             }
-            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+            for (int c = states.firstCodec(j); c < states.codecEnd(j); c++) {
                 if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
                 double[] cheapest = groupArrive[groupOf[c + 1]];
                 for (int y : candidates) {
-                    cheapest[y] = Math.min(cheapest[y], arrive[key(j, y, c)]);
+                    cheapest[y] = Math.min(cheapest[y], arrive[states.of(j, y, c)]);
                 }
             }
             Frontier[][] groupW = new Frontier[groups][];
-            double aIn = activation(j);
-            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+            for (int c = states.firstCodec(j); c < states.codecEnd(j); c++) {
                 if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
@@ -150,13 +156,12 @@ final class CompletionFrontiers {
                         groupW[group][y] = receiving(v, j, y, groupDecode[group], lambda, limit, points);
                     }
                 }
-                double bits = Costs.bits(
-                        b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
-                for (int x : j < 0 ? new int[] {topology.source} : candidates) {
+                double bits = payloadBits(j, c);
+                for (int x : senders(j)) {
                     if (j >= 0 && topology.nodes[x].kind() == NodeKind.GROUND) {
                         continue;
                     }
-                    int key = key(j, x, c);
+                    int key = states.of(j, x, c);
                     double limit = cutoff - leave[key] * (1 - 1e-9) + lambda * budget;
                     v[key] = sending(groupW[group], j, x, router.routesFrom(x, bits), limit, points);
                 }
@@ -170,22 +175,11 @@ final class CompletionFrontiers {
      */
     private Frontier receiving(Frontier[] v, int j, int y, double decode, double lambda, double limit, Points points) {
         points.clear(limit);
-        double aIn = activation(j);
         boolean ground = topology.nodes[y].kind() == NodeKind.GROUND;
         double speed = topology.nodes[y].computeFlops();
-        double memory = topology.nodes[y].memoryBytes();
-        double flops = 0.0;
-        double weights = 0.0;
-        double maxOut = 0.0;
-        for (int k = j + 1; k < n; k++) {
-            ModelUnit unit = units.get(k);
-            flops += unit.flopsPerSample();
-            weights += unit.weightBytes();
-            maxOut = Math.max(maxOut, unit.outBytesPerSample());
-            if (Costs.memoryBytes(b, weights, aIn, maxOut) > memory) {
-                break;
-            }
-            double compute = Costs.computeSeconds(b, flops, speed);
+        int last = windows.lastFitting(j + 1, topology.nodes[y].memoryBytes());
+        for (int k = j + 1; k <= last; k++) {
+            double compute = windows.computeSeconds(j + 1, k, speed);
             // Every point from here on has sum and bottleneck at least the stage's
             // τ ≥ compute + decode, and compute grows with k.
             if ((1 + m1) * (compute + decode) > limit) {
@@ -200,7 +194,7 @@ final class CompletionFrontiers {
             } else if (!ground) {
                 for (int d = 0; d < codecCount; d++) {
                     double loss = cutLoss[k][d];
-                    Frontier next = v[key(k, y, d)];
+                    Frontier next = v[states.of(k, y, d)];
                     if (loss == Double.POSITIVE_INFINITY || next == null) {
                         continue;
                     }
@@ -243,34 +237,32 @@ final class CompletionFrontiers {
     private void prefixes(double lambda, double[] arrive, double[] leave) {
         Arrays.fill(arrive, Double.POSITIVE_INFINITY);
         Arrays.fill(leave, Double.POSITIVE_INFINITY);
-        leave[key(-1, topology.source, -1)] = 0.0;
+        leave[states.of(-1, topology.source, -1)] = 0.0;
         double[] enter = new double[nodes];
         for (int j = -1; j < n - 1; j++) {
-            double aIn = activation(j);
             // enter[y]: least cost of a prefix whose next stage starts on y (input decoded).
             Arrays.fill(enter, Double.POSITIVE_INFINITY);
-            for (int c = j < 0 ? -1 : 0; c < (j < 0 ? 0 : codecCount); c++) {
+            for (int c = states.firstCodec(j); c < states.codecEnd(j); c++) {
                 if (c >= 0 && cutLoss[j][c] == Double.POSITIVE_INFINITY) {
                     continue;
                 }
-                double bits = Costs.bits(
-                        b, c < 0 ? aIn : aIn / codecs[c].ratioPerCut().get(j));
-                for (int x : j < 0 ? new int[] {topology.source} : candidates) {
-                    double from = leave[key(j, x, c)];
+                double bits = payloadBits(j, c);
+                for (int x : senders(j)) {
+                    double from = leave[states.of(j, x, c)];
                     if (from == Double.POSITIVE_INFINITY) {
                         continue;
                     }
                     Route[] routes = router.routesFrom(x, bits);
                     for (int y : candidates) {
                         if (routes[y] != null && (j < 0 || y != x)) {
-                            int at = key(j, y, c);
+                            int at = states.of(j, y, c);
                             arrive[at] = Math.min(arrive[at], from + routes[y].latencySeconds());
                         }
                     }
                 }
                 double decode = c < 0 ? 0.0 : coding[j][c];
                 for (int y : candidates) {
-                    enter[y] = Math.min(enter[y], arrive[key(j, y, c)] + decode);
+                    enter[y] = Math.min(enter[y], arrive[states.of(j, y, c)] + decode);
                 }
             }
             for (int y : candidates) {
@@ -278,23 +270,15 @@ final class CompletionFrontiers {
                 if (from == Double.POSITIVE_INFINITY || topology.nodes[y].kind() == NodeKind.GROUND) {
                     continue;
                 }
-                double flops = 0.0;
-                double weights = 0.0;
-                double maxOut = 0.0;
-                for (int k = j + 1; k < n - 1; k++) {
-                    ModelUnit unit = units.get(k);
-                    flops += unit.flopsPerSample();
-                    weights += unit.weightBytes();
-                    maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                    if (Costs.memoryBytes(b, weights, aIn, maxOut) > topology.nodes[y].memoryBytes()) {
-                        break;
-                    }
-                    double at = from + Costs.computeSeconds(b, flops, topology.nodes[y].computeFlops());
+                // Stages that end before the last unit: the ones that leave a cut behind.
+                int last = Math.min(windows.lastFitting(j + 1, topology.nodes[y].memoryBytes()), n - 2);
+                for (int k = j + 1; k <= last; k++) {
+                    double at = from + windows.computeSeconds(j + 1, k, topology.nodes[y].computeFlops());
                     for (int d = 0; d < codecCount; d++) {
                         if (cutLoss[k][d] == Double.POSITIVE_INFINITY) {
                             continue;
                         }
-                        int key = key(k, y, d);
+                        int key = states.of(k, y, d);
                         leave[key] = Math.min(leave[key], at + coding[k][d] + lambda * cutLoss[k][d]);
                     }
                 }
@@ -317,10 +301,6 @@ final class CompletionFrontiers {
         return lo;
     }
 
-    private int key(int unit, int node, int codec) {
-        return ((unit + 1) * nodes + node) * (codecCount + 1) + (codec + 1);
-    }
-
     /**
      * A lower bound on the latency of every complete plan extending a label, among the plans no
      * slower than the cutoff given at construction (for slower ones it may be too high) at state
@@ -330,7 +310,7 @@ final class CompletionFrontiers {
      * instead: the caller drops such labels, whichever of the two it gets.
      */
     double bound(int unit, int node, int codec, double sum, double bottleneck, double loss, double drop) {
-        int key = key(unit, node, codec);
+        int key = states.of(unit, node, codec);
         if (table[0][key] == null) {
             return 0.0; // state outside the table (cannot happen for labels the search builds)
         }

@@ -29,6 +29,7 @@ final class InfeasibilityExplainer {
         int b = problem.microBatchSize();
         int n = problem.unitCount();
         List<ModelUnit> units = problem.units();
+        StageWindows windows = new StageWindows(problem);
 
         List<Integer> computeNodes = new ArrayList<>();
         for (int i = 0; i < topology.size(); i++) {
@@ -62,17 +63,9 @@ final class InfeasibilityExplainer {
         }
         double largest = Math.max(largestSatellite, largestGround);
         for (int u = 0; u < n; u++) {
-            double in =
-                    u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
             ModelUnit unit = units.get(u);
-            double alone = Costs.memoryBytes(b, unit.weightBytes(), in, unit.outBytesPerSample());
-            double weights = 0.0;
-            double maxOut = 0.0;
-            for (int v = u; v < n; v++) {
-                weights += units.get(v).weightBytes();
-                maxOut = Math.max(maxOut, units.get(v).outBytesPerSample());
-            }
-            double onGround = Costs.memoryBytes(b, weights, in, maxOut);
+            double alone = windows.memoryBytes(u, u);
+            double onGround = windows.memoryBytes(u, n - 1);
             if (alone > largestSatellite && onGround > largestGround) {
                 reasons.add("Unit " + u + " (`" + unit.name() + "`) alone needs " + Costs.memory(alone)
                         + "; the largest satellite holds " + Costs.memory(largestSatellite)
@@ -91,23 +84,8 @@ final class InfeasibilityExplainer {
         int minStages = 0;
         int u = 0;
         while (u < n) {
-            double in =
-                    u == 0 ? problem.inputBytesPerSample() : units.get(u - 1).outBytesPerSample();
-            double weights = 0.0;
-            double maxOut = 0.0;
-            int v = u;
-            while (v < n) {
-                double w = weights + units.get(v).weightBytes();
-                double m = Math.max(maxOut, units.get(v).outBytesPerSample());
-                if (Costs.memoryBytes(b, w, in, m) > largest) {
-                    break;
-                }
-                weights = w;
-                maxOut = m;
-                v++;
-            }
             minStages++;
-            u = Math.max(v, u + 1);
+            u = Math.max(windows.lastFitting(u, largest) + 1, u + 1);
         }
         if (problem.maxStages().isPresent() && minStages > problem.maxStages().getAsInt()) {
             reasons.add("The model needs at least " + minStages + " stages to fit in memory ("

@@ -72,6 +72,8 @@ final class SearchSpace {
     final PlacementProblem problem;
     final Topology topology;
     final Router router;
+    private final StageWindows windows;
+    private final StateIndex states;
     private final SearchOptions options;
     private final boolean useHeuristic;
     private final int n;
@@ -115,13 +117,15 @@ final class SearchSpace {
 
     /** A search space; with {@code deferFrontiers} the frontier bound waits for {@link #buildFrontiers}. */
     SearchSpace(Topology topology, SearchOptions options, boolean deferFrontiers) {
-        this(topology, new Router(topology), options, deferFrontiers);
+        this(topology, new Router(topology), new StageWindows(topology.problem), options, deferFrontiers);
     }
 
-    private SearchSpace(Topology topology, Router router, SearchOptions options, boolean deferFrontiers) {
+    private SearchSpace(
+            Topology topology, Router router, StageWindows windows, SearchOptions options, boolean deferFrontiers) {
         this.problem = topology.problem;
         this.topology = topology;
         this.router = router;
+        this.windows = windows;
         this.options = options;
         this.useHeuristic = options.heuristic();
         this.n = problem.unitCount();
@@ -141,6 +145,7 @@ final class SearchSpace {
         // Name order, so successors are generated in the cost model's lexicographic order.
         allowed.sort(Comparator.comparing(CodecOption::name));
         this.codecs = allowed.toArray(new CodecOption[0]);
+        this.states = new StateIndex(n, topology.size(), codecs.length);
         this.shadowed = new boolean[Math.max(0, n - 1)][codecs.length];
         for (int j = 0; j < n - 1; j++) {
             for (int c = 0; c < codecs.length; c++) {
@@ -179,7 +184,7 @@ final class SearchSpace {
             outLatency[y] = outRoutes[y] == null ? Double.POSITIVE_INFINITY : outRoutes[y].latencySeconds();
             outMaxService[y] = outRoutes[y] == null ? Double.POSITIVE_INFINITY : outRoutes[y].maxServiceSeconds();
         }
-        this.routeTable = new Route[(n + 1) * topology.size() * (codecs.length + 1)][];
+        this.routeTable = new Route[states.size()][];
         this.capWork = new double[topology.size()][];
         for (int y : candidates) {
             capWork[y] = capacities(topology.nodes[y].memoryBytes());
@@ -254,7 +259,7 @@ final class SearchSpace {
      * sharing this space's routes; its frontier bound is not built.
      */
     SearchSpace withOnlyCodec(String codec) {
-        return new SearchSpace(topology, router, options.onlyCodecs(List.of(codec)), true);
+        return new SearchSpace(topology, router, windows, options.onlyCodecs(List.of(codec)), true);
     }
 
     /**
@@ -293,7 +298,7 @@ final class SearchSpace {
     void buildFrontiers(double cutoff) {
         if (useHeuristic && n >= 1) {
             frontiers = new CompletionFrontiers(
-                    problem, topology, router, codecs, shadowed, candidates, outRoutes, multipliers(), cutoff);
+                    topology, router, windows, states, codecs, shadowed, candidates, outRoutes, multipliers(), cutoff);
         }
     }
 
@@ -382,18 +387,10 @@ final class SearchSpace {
 
     /** For each first unit u, the largest FLOP sum (per micro-batch) of a window in u..n-1 whose weights fit. */
     private double[] capacities(double memory) {
-        List<ModelUnit> units = problem.units();
         double[] cap = new double[n + 1];
         for (int u = n - 1; u >= 0; u--) {
-            double weights = 0.0;
-            double flops = 0.0;
-            for (int v = u; v < n; v++) {
-                weights += units.get(v).weightBytes();
-                if (weights > memory) {
-                    break;
-                }
-                flops += units.get(v).flopsPerSample();
-            }
+            int last = windows.lastFittingWeights(u, memory);
+            double flops = last < u ? 0.0 : windows.flops(u, last);
             cap[u] = Math.max(cap[u + 1], b * flops);
         }
         return cap;
@@ -449,9 +446,7 @@ final class SearchSpace {
 
     /** Bytes per sample of the activation a label sends next, before compression. */
     private double activation(Label l) {
-        return l.unit < 0
-                ? problem.inputBytesPerSample()
-                : problem.units().get(l.unit).outBytesPerSample();
+        return windows.activation(l.unit);
     }
 
     /** Bytes per sample a label sends next, after its codec. */
@@ -467,7 +462,7 @@ final class SearchSpace {
 
     /** Routes from the label's node for the payload it sends next (computed once per state). */
     private Route[] routes(Label l) {
-        int key = ((l.unit + 1) * topology.size() + l.node) * (codecs.length + 1) + (l.codec + 1);
+        int key = states.of(l.unit, l.node, l.codec);
         Route[] r = routeTable[key];
         if (r == null) {
             r = router.routesFrom(l.node, Costs.bits(b, wire(l)));
@@ -492,7 +487,6 @@ final class SearchSpace {
             return out;
         }
         List<ModelUnit> units = problem.units();
-        double aIn = activation(label);
         double wire = wire(label);
         double decode = decodeSeconds(label);
         Route[] routes = routes(label);
@@ -509,18 +503,11 @@ final class SearchSpace {
             double maxR = Math.max(label.bottleneck, route.maxServiceSeconds());
             double volR = label.volume + Costs.volume(problem.batch(), wire, route.hopCount());
             long[] used = null;
-            double flops = 0.0;
-            double weights = 0.0;
-            double maxOut = 0.0;
-            for (int j = label.unit + 1; j < n; j++) {
+            int first = label.unit + 1;
+            int last = windows.lastFitting(first, node.memoryBytes());
+            for (int j = first; j <= last; j++) {
                 ModelUnit unit = units.get(j);
-                flops += unit.flopsPerSample();
-                weights += unit.weightBytes();
-                maxOut = Math.max(maxOut, unit.outBytesPerSample());
-                if (Costs.memoryBytes(b, weights, aIn, maxOut) > node.memoryBytes()) {
-                    break;
-                }
-                double compute = Costs.computeSeconds(b, flops, node.computeFlops());
+                double compute = windows.computeSeconds(first, j, node.computeFlops());
                 if (j == n - 1) {
                     Route exit = outRoutes[y];
                     if (exit == null) {
@@ -808,10 +795,10 @@ final class SearchSpace {
 
     /** Index of a label's search state (unit, node, codec) for dominance lists. */
     int stateKey(Label l) {
-        return (l.unit * topology.size() + l.node) * (codecs.length + 1) + (l.codec + 1);
+        return states.of(l.unit, l.node, l.codec);
     }
 
     int stateCount() {
-        return n * topology.size() * (codecs.length + 1);
+        return states.size();
     }
 }
