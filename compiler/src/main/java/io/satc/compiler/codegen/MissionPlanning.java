@@ -9,8 +9,6 @@ import io.satc.compiler.model.ModelResult;
 import io.satc.compiler.model.calibration.CalibrationSet;
 import io.satc.compiler.model.calibration.Calibrator;
 import io.satc.compiler.plan.Baselines;
-import io.satc.compiler.plan.Evaluation;
-import io.satc.compiler.plan.Evaluator;
 import io.satc.compiler.plan.Plan;
 import io.satc.compiler.plan.Planner;
 import io.satc.compiler.plan.SearchResult;
@@ -20,7 +18,6 @@ import io.satc.runtime.codec.ParsedCodecSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The planning pipeline after analysis: lower, search, re-evaluate, baselines. */
@@ -119,13 +116,10 @@ public final class MissionPlanning {
                     notes.add("No plan fits the tightened budget; keeping the last feasible plan.");
                     return new Planned(withNotes(outcome, OptionalDouble.of(loss), notes));
                 }
-                // Report against the user's budget, with the plan found under the tighter one.
-                outcome = new PlanOutcome(
-                        problem,
-                        tighter.result(),
-                        Optional.of(Evaluator.evaluate(
-                                problem, tighter.evaluation().get().plan())),
-                        Baselines.compute(problem, tighter.result()));
+                // Report against the user's budget, with the plan found under the tighter one: its
+                // evaluation holds there too (a plan within the tighter budget is within the user's),
+                // but the baselines that follow the optimum's nodes are the user's problem's.
+                outcome = new PlanOutcome(problem, tighter.result(), Baselines.compute(problem, tighter.result()));
             }
         }
     }
@@ -146,14 +140,11 @@ public final class MissionPlanning {
     }
 
     private static PlanOutcome withNotes(PlanOutcome o, OptionalDouble measured, List<String> notes) {
-        return new PlanOutcome(o.problem(), o.result(), o.evaluation(), o.baselines(), measured, notes);
+        return new PlanOutcome(o.problem(), o.result(), o.baselines(), measured, notes);
     }
 
     public static PlanOutcome plan(PlacementProblem problem) {
         SearchResult result = Planner.plan(problem);
-        Optional<Evaluation> evaluation = result instanceof SearchResult.Found f
-                ? Optional.of(Evaluator.evaluate(problem, f.plan()))
-                : Optional.empty();
-        return new PlanOutcome(problem, result, evaluation, Baselines.compute(problem, result));
+        return new PlanOutcome(problem, result, Baselines.compute(problem, result));
     }
 }
