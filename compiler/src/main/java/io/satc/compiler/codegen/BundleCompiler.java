@@ -117,6 +117,12 @@ public final class BundleCompiler {
             List<Integer> cuts = new ArrayList<>();
             for (int k = 0; k < e.plan().stageCount() - 1; k++) {
                 cuts.add(e.plan().stages().get(k).lastUnit());
+                String codec = e.plan().cutCodecs().get(k);
+                if (outcome.problem().codec(codec).orElseThrow().kind().spec().isEmpty()) {
+                    return Optional.of(new Failed(List.of("The plan sends the cut after unit "
+                            + cuts.get(k) + " with the declared codec `" + codec
+                            + "`, which the runtime cannot execute; a real-model bundle needs built-in codecs.")));
+                }
             }
             ModelResult<ModelSplit> split = ModelSplitter.split(
                     onnx.file(),

@@ -14,10 +14,10 @@ import io.satc.compiler.plan.Planner;
 import io.satc.compiler.plan.SearchResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.runtime.codec.CodecSpec;
-import io.satc.runtime.codec.ParsedCodecSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The planning pipeline after analysis: lower, search, re-evaluate, baselines. */
@@ -84,7 +84,7 @@ public final class MissionPlanning {
             double budget = problem.maxLoss();
             for (int round = 0; ; round++) {
                 Plan plan = outcome.evaluation().orElseThrow().plan();
-                double loss = measure(calibrator, plan);
+                double loss = measure(calibrator, problem, plan);
                 if (Double.isNaN(loss)) {
                     notes.add(
                             "The plan's end-to-end loss cannot be measured: a cut uses a declared codec the runtime cannot execute.");
@@ -124,16 +124,17 @@ public final class MissionPlanning {
         }
     }
 
-    private static double measure(Calibrator calibrator, Plan plan) {
+    private static double measure(Calibrator calibrator, PlacementProblem problem, Plan plan) {
         List<Integer> cuts = new ArrayList<>();
         List<CodecSpec> codecs = new ArrayList<>();
         for (int k = 0; k < plan.stageCount() - 1; k++) {
             cuts.add(plan.stages().get(k).lastUnit());
-            String name = plan.cutCodecs().get(k);
-            if (!(CodecSpec.parse(name) instanceof ParsedCodecSpec.Valid v)) {
+            Optional<CodecSpec> spec =
+                    problem.codec(plan.cutCodecs().get(k)).orElseThrow().kind().spec();
+            if (spec.isEmpty()) {
                 return Double.NaN; // a declared codec: the runtime cannot execute it, so it cannot be measured
             }
-            codecs.add(v.value());
+            codecs.add(spec.get());
         }
         ModelResult<Double> loss = calibrator.measure(cuts, codecs);
         return loss instanceof ModelResult.Ok<Double> ok ? ok.value() : Double.NaN;
