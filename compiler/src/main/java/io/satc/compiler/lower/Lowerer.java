@@ -3,6 +3,7 @@ package io.satc.compiler.lower;
 import io.satc.compiler.model.ModelProfile;
 import io.satc.compiler.model.ModelProfiler;
 import io.satc.compiler.model.ModelResult;
+import io.satc.compiler.model.OnnxModel;
 import io.satc.compiler.model.SplitOptions;
 import io.satc.compiler.model.UnitProfile;
 import io.satc.compiler.model.calibration.CalibrationCache;
@@ -10,6 +11,7 @@ import io.satc.compiler.model.calibration.CalibrationEntry;
 import io.satc.compiler.model.calibration.CalibrationMetric;
 import io.satc.compiler.model.calibration.CalibrationOptions;
 import io.satc.compiler.model.calibration.CalibrationRequest;
+import io.satc.compiler.model.calibration.CalibrationSession;
 import io.satc.compiler.model.calibration.CalibrationTable;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.sema.AnalyzedMission.ArchSource;
@@ -56,7 +58,8 @@ public final class Lowerer {
         if (!problems.isEmpty()) {
             return new Lowering.Unsupported(problems);
         }
-        Optional<CalibrationPlan> calibration = Optional.empty();
+        Optional<CalibrationSession> calibration = Optional.empty();
+        Optional<OnnxModel> onnxModel = Optional.empty();
         List<String> notes = new ArrayList<>();
         List<UnitCost> units;
         double input;
@@ -79,13 +82,35 @@ public final class Lowerer {
             OnnxSource onnx = (OnnxSource) m.model().source();
             int sequence =
                     (int) Math.min(Integer.MAX_VALUE, m.workload().sequence().orElse(DEFAULT_SEQUENCE));
-            ModelResult<ModelProfile> profiled =
-                    ModelProfiler.profile(onnx.file(), sequence, m.model().blockPattern());
-            if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
-                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model `"
-                        + onnx.file().getFileName() + "`: " + failed.error().message()));
+            String shown = "`" + onnx.file().getFileName() + "`";
+            ModelResult<OnnxModel> read = OnnxModel.read(
+                    onnx.file(), SplitOptions.withBlockPattern(m.model().blockPattern()));
+            if (read instanceof ModelResult.Failed<OnnxModel> failed) {
+                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model " + shown + ": "
+                        + failed.error().message()));
             }
-            ModelProfile profile = profiled.orElseThrow();
+            onnxModel = Optional.of(read.orElseThrow());
+            ModelProfile profile;
+            boolean builtIn = kinds.stream().anyMatch(k -> k.spec().isPresent());
+            if (builtIn
+                    && m.model().tokenizer().isPresent()
+                    && m.accuracy().calibration().isPresent()) {
+                // The calibration record holds the profile too, so a cache hit runs nothing.
+                ModelResult<CalibrationSession> session = calibrate(m, kinds, onnxModel.get(), sequence, options);
+                if (session instanceof ModelResult.Failed<CalibrationSession> failed) {
+                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on " + shown + ": "
+                            + failed.error().message()));
+                }
+                calibration = Optional.of(session.orElseThrow());
+                profile = calibration.get().profile();
+            } else {
+                ModelResult<ModelProfile> profiled = ModelProfiler.profile(onnxModel.get(), sequence);
+                if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
+                    return new Lowering.Unsupported(List.of("Cannot profile the ONNX model " + shown + ": "
+                            + failed.error().message()));
+                }
+                profile = profiled.orElseThrow();
+            }
             units = new ArrayList<>();
             for (UnitProfile u : profile.units()) {
                 units.add(new UnitCost(u.name(), u.weightBytes(), u.flopsPerSample(), u.outBytesPerSample(), 0));
@@ -95,17 +120,13 @@ public final class Lowerer {
             if (m.codecs().isEmpty()) {
                 notes.add(
                         "No codecs declared: every cut travels uncompressed (`none`), with no accuracy loss to calibrate.");
-            } else if (m.model().tokenizer().isPresent()
-                    && m.accuracy().calibration().isPresent()) {
-                ModelResult<CalibrationPlan> calibrated = calibrate(m, kinds, onnx, sequence, options);
-                if (calibrated instanceof ModelResult.Failed<CalibrationPlan> failed) {
-                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `"
-                            + onnx.file().getFileName() + "`: " + failed.error().message()));
-                }
-                calibration = Optional.of(calibrated.orElseThrow());
+            } else if (calibration.isPresent()) {
                 notes.add("Codec losses and ratios measured on "
                         + calibration.get().table().samples() + " calibration samples ("
-                        + calibration.get().metric().label() + ").");
+                        + calibration.get().request().metric().label() + ").");
+            } else if (!builtIn) {
+                notes.add(
+                        "Every codec is declared: their ratios and losses are as declared, with nothing to calibrate.");
             } else {
                 notes.add("No `tokenizer` and `calibration` data: codec losses are satc's uncalibrated defaults.");
             }
@@ -161,7 +182,7 @@ public final class Lowerer {
                 m.sink(),
                 m.accuracy().maxLoss(),
                 m.maxStages());
-        return new Lowering.Lowered(problem, notes, calibration);
+        return new Lowering.Lowered(problem, notes, calibration, onnxModel);
     }
 
     /** A built-in codec's measured ratio and loss at every cut the table covers. */
@@ -169,8 +190,7 @@ public final class Lowerer {
         List<Double> ratios = new ArrayList<>(option.ratioPerCut());
         List<Double> losses = new ArrayList<>(option.lossPerCut());
         for (int j = 0; j < cuts; j++) {
-            Optional<CalibrationEntry> e =
-                    table.entry(j, option.kind().spec().orElseThrow().label());
+            Optional<CalibrationEntry> e = table.entry(j, option.kind().spec().orElseThrow());
             if (e.isPresent()) {
                 ratios.set(j, Math.max(1.0, e.get().ratio()));
                 losses.set(j, e.get().loss());
@@ -179,19 +199,15 @@ public final class Lowerer {
         return new CodecOption(option.kind(), ratios, losses, option.throughputBytesPerSecond());
     }
 
-    private static ModelResult<CalibrationPlan> calibrate(
-            AnalyzedMission m, List<CodecKind> kinds, OnnxSource onnx, int sequence, LoweringOptions options) {
+    private static ModelResult<CalibrationSession> calibrate(
+            AnalyzedMission m, List<CodecKind> kinds, OnnxModel model, int sequence, LoweringOptions options) {
         List<CodecSpec> specs = new ArrayList<>();
         kinds.forEach(k -> k.spec().ifPresent(specs::add));
         CalibrationMetric metric = m.accuracy().metric() == AnalyzedMission.Metric.COSINE
                 ? CalibrationMetric.COSINE
                 : CalibrationMetric.TOP1;
-        CalibrationOptions calibrationOptions = new CalibrationOptions(
-                CalibrationOptions.DEFAULT_BATCH_SIZE,
-                Optional.empty(),
-                SplitOptions.defaults().withBlockPattern(m.model().blockPattern()));
         CalibrationRequest request = new CalibrationRequest(
-                onnx.file(),
+                model,
                 m.accuracy().calibration().orElseThrow(),
                 m.model().tokenizer().orElseThrow(),
                 sequence,
@@ -199,10 +215,8 @@ public final class Lowerer {
                 metric,
                 specs,
                 List.of(),
-                calibrationOptions);
-        CalibrationCache cache = new CalibrationCache(options.cacheDirectory());
-        return cache.calibrate(request, options.progress())
-                .map(t -> new CalibrationPlan(request, t, options.cacheDirectory()));
+                CalibrationOptions.defaults());
+        return CalibrationSession.open(request, new CalibrationCache(options.cacheDirectory()), options.progress());
     }
 
     /**
