@@ -2,7 +2,7 @@
 # Benchmark for issue 14 "one pass over the model": wall time (JVM start included) of
 # `satc plan` and `satc compile` on the real-model examples, with a fresh calibration cache
 # (uncached: an empty $SATC_CACHE per run) and with a warm one (cached: the cache a first
-# `satc plan` filled), over several runs.
+# `satc plan` filled), over several runs. Figures and design: docs/calibration.md.
 #   bench/model-passes.sh [RUNS] [MISSION...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
