@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.satc.compiler.cli.CheckCommand;
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.ChromiumRenderer;
 import io.satc.compiler.testing.RepoPaths;
@@ -213,11 +214,11 @@ class ReportBrowserTest {
 
     private Path compile(String example) throws IOException {
         Path mission = RepoPaths.examples().resolve(example);
-        AnalyzedMission m =
-                CheckCommand.check(mission, example).analysis().mission().orElseThrow();
-        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        AnalysisResult analysis = CheckCommand.check(mission, example).analysis();
+        AnalyzedMission m = analysis.mission().orElseThrow();
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
         Path dir = tmp.resolve(example + "-bundle");
-        BundleCompiler.Result result = BundleCompiler.compile(mission, example, m, outcome, dir, "test");
+        BundleCompiler.Result result = BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test");
         assertTrue(result instanceof BundleCompiler.Written, () -> "not written: " + result);
         return dir;
     }

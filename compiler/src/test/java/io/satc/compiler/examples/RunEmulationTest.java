@@ -8,6 +8,7 @@ import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MeasuredReport;
 import io.satc.compiler.codegen.MissionPlanning;
 import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.RepoPaths;
 import io.satc.runtime.bundle.Bundle;
@@ -33,14 +34,13 @@ class RunEmulationTest {
     @Test
     void emulatedMakespanMatchesTheCostModel(@TempDir Path tmp) throws Exception {
         Path mission = RepoPaths.examples().resolve("link-bound.sat");
-        AnalyzedMission m = CheckCommand.check(mission, "link-bound.sat")
-                .analysis()
-                .mission()
-                .orElseThrow();
-        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        AnalysisResult analysis = CheckCommand.check(mission, "link-bound.sat").analysis();
+        AnalyzedMission m = analysis.mission().orElseThrow();
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
+        PlanOutcome outcome = planned.outcome();
         Path dir = tmp.resolve("bundle");
         assertTrue(
-                BundleCompiler.compile(mission, "link-bound.sat", m, outcome, dir, "test")
+                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test")
                         instanceof BundleCompiler.Written);
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
         // Time scale 4: about 0.85 s, long enough that this busy 2-core machine keeps up with the emulated hardware.
