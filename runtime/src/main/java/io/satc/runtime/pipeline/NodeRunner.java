@@ -162,6 +162,8 @@ public final class NodeRunner {
         FrameServer server = null;
         StageCompute compute = null;
         List<FrameSender> senders = new ArrayList<>();
+        Runnable abort = () -> senders.forEach(FrameSender::close);
+        WorkerThreads threads = null;
         try {
             if (!served.isEmpty()) {
                 server = FrameServer.start(config.host(), config.port(), served, serverOptions);
@@ -238,28 +240,19 @@ public final class NodeRunner {
                 });
                 workers.add(sinkWorker);
             }
-            control.watch(workers);
             long deadline = System.nanoTime() + config.timeout().toNanos();
-            List<Thread> threads = Worker.startAll(workers, "satc node ");
-            if (!control.awaitReady(deadline - System.nanoTime())) {
-                control.fail(RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."));
-            }
-            control.markStart(System.nanoTime());
-            control.start();
-            if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
-                control.fail(RunControl.failureOf(
-                        "node",
-                        "node",
-                        -1,
-                        "The run exceeded its timeout of " + config.timeout().toSeconds() + " s."));
-            }
-            if (control.failed()) {
-                threads.forEach(Thread::interrupt);
-                senders.forEach(FrameSender::close);
-            }
-            for (Thread t : threads) {
-                t.join(2000);
-            }
+            threads = WorkerThreads.start(control, workers, "satc node ");
+            threads.await(
+                    deadline,
+                    () -> RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."),
+                    () -> RunControl.failureOf(
+                            "node",
+                            "node",
+                            -1,
+                            "The run exceeded its timeout of "
+                                    + config.timeout().toSeconds() + " s."),
+                    () -> control.markStart(System.nanoTime()));
+            threads.stop(abort);
             if (control.failed()) {
                 return new Failed(control.failure().message());
             }
@@ -282,16 +275,24 @@ public final class NodeRunner {
             return new Failed(Worker.capitalised(stage.resourceName()) + " could not start: "
                     + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         } finally {
+            // Threads end before anything they use is closed: links first (to unblock them), the session last.
+            List<StageCompute> sessions = compute == null ? List.of() : List.of(compute);
+            if (threads != null) {
+                threads.closeAfterStop(
+                        () -> RunControl.failureOf("node", "node", -1, "The node stopped."),
+                        abort,
+                        sessions,
+                        new ArrayList<>());
+                if (threads.interrupted()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             senders.forEach(FrameSender::close);
             if (server != null) {
                 server.close();
             }
-            if (compute != null) {
-                try {
-                    compute.close();
-                } catch (Exception ignored) {
-                    // The run's result stands; a session that fails to close changes nothing in it.
-                }
+            if (threads == null) {
+                WorkerThreads.closeAll(sessions, new ArrayList<>());
             }
         }
     }
