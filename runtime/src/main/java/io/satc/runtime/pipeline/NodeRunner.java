@@ -6,6 +6,7 @@ import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.codec.DecodedFrame;
 import io.satc.runtime.codec.FrameDecoder;
 import io.satc.runtime.codec.FrameEncoder;
+import io.satc.runtime.codec.FrameFormatException;
 import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.transport.Delivery;
 import io.satc.runtime.transport.FrameSender;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -116,12 +118,27 @@ public final class NodeRunner {
     }
 
     /**
-     * Serves this node's part for {@code steps} passes of the M micro-batches.
-     *
-     * @param source used by the first stage's process only
-     * @param sink   used by the last stage's process only
+     * The first stage's part of a run: the header it sends ahead of the micro-batches, and what
+     * its source sends.
      */
-    public Result run(int steps, NodeSource source, NodeSink sink, StageComputeFactory computes) {
+    public record Origin(RunHeader header, NodeSource source) {}
+
+    /** Opens the last stage's sink once the run's header is known (from the stream, or the origin). */
+    @FunctionalInterface
+    public interface SinkFactory {
+        NodeSink open(RunHeader header) throws Exception;
+    }
+
+    /**
+     * Serves this node's part of the run: {@code header.steps()} passes of the M micro-batches.
+     * The first stage's process is given the run's {@code origin}; every later one learns the
+     * header from its incoming link, where it arrives before micro-batch 0, and forwards it
+     * unchanged to the next, so only the first process reads the input.
+     *
+     * @param origin present exactly for the first stage's process
+     * @param sinks  used by the last stage's process only
+     */
+    public Result run(Optional<Origin> origin, SinkFactory sinks, StageComputeFactory computes) {
         BundleManifest manifest = bundle.manifest();
         BundleStage stage = stageOf(manifest, config.node());
         if (stage == null) {
@@ -134,27 +151,26 @@ public final class NodeRunner {
         int stages = manifest.stages().size();
         boolean first = k == 1;
         boolean last = k == stages;
-        boolean feedback = steps > 1;
+        if (first != origin.isPresent()) {
+            throw new IllegalArgumentException("the first stage's process, and only it, starts the run with an origin");
+        }
         int m = manifest.microBatches();
-        int total = Math.multiplyExact(steps, m);
         List<MessageLayout> layouts = MessageLayout.of(manifest);
-
-        List<String> served = new ArrayList<>();
-        if (!first) {
-            served.add(cutLink(k - 1));
-        }
-        if (first && feedback && !last) {
-            served.add(FEEDBACK);
-        }
+        String from = first ? null : manifest.stages().get(k - 2).node();
         Peer next = last ? null : config.peers().get(manifest.stages().get(k).node());
         Peer head = config.peers().get(manifest.stages().get(0).node());
         if (!last && next == null) {
             return new Failed("No address for `" + manifest.stages().get(k).node() + "`, which runs stage " + (k + 1)
                     + "; list it in the peers file.");
         }
-        if (last && !first && feedback && head == null) {
-            return new Failed("No address for `" + manifest.stages().get(0).node() + "`, which runs stage 1 and takes "
-                    + "the decoder's feedback; list it in the peers file.");
+        // The feedback link is needed only by a decoder run of several steps: served before the header is known.
+        List<String> served = new ArrayList<>();
+        if (!first) {
+            served.add(cutLink(k - 1));
+        }
+        boolean firstFeeds = first && !last && origin.get().header().steps() > 1;
+        if (firstFeeds) {
+            served.add(FEEDBACK);
         }
         // A feedback inbox as deep as a step: the sink never waits on it, so the loop of links cannot deadlock.
         TransportOptions serverOptions =
@@ -169,6 +185,33 @@ public final class NodeRunner {
                 server = FrameServer.start(config.host(), config.port(), served, serverOptions);
             }
             compute = computes.create(bundle, stage);
+            byte[] headerBytes;
+            RunHeader header;
+            if (first) {
+                header = origin.get().header();
+                headerBytes = header.toBytes();
+            } else {
+                headerBytes = receiveHeader(server.inbox(cutLink(k - 1)), from);
+                header = RunHeader.parse(headerBytes);
+            }
+            if (!first && header.samples().size() > manifest.batch()) {
+                return new Failed("The run header from " + from + " names "
+                        + header.samples().size()
+                        + " samples, but this bundle's batch holds " + manifest.batch()
+                        + "; do both nodes run the same bundle?");
+            }
+            int steps = header.steps();
+            boolean feedback = steps > 1;
+            int total;
+            try {
+                total = Math.multiplyExact(steps, m);
+            } catch (ArithmeticException e) {
+                return new Failed("A run of " + steps + " passes of " + m + " micro-batches is too long to count.");
+            }
+            if (last && !first && feedback && head == null) {
+                return new Failed("No address for `" + manifest.stages().get(0).node()
+                        + "`, which runs stage 1 and takes the decoder's feedback; list it in the peers file.");
+            }
             List<Worker> workers = new ArrayList<>();
             BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
@@ -179,11 +222,11 @@ public final class NodeRunner {
             LongFeedback local = first && last && feedback ? new LongFeedback() : null;
             String previousName;
             if (first) {
-                LinkInbox feedbackInbox = served.contains(FEEDBACK) ? server.inbox(FEEDBACK) : null;
+                LinkInbox feedbackInbox = firstFeeds ? server.inbox(FEEDBACK) : null;
                 workers.add(new FeedbackSource(
                         control,
                         layouts.get(0),
-                        source,
+                        origin.get().source(),
                         total,
                         m,
                         in,
@@ -193,7 +236,6 @@ public final class NodeRunner {
                         manifest.stages().get(stages - 1).node()));
                 previousName = "source";
             } else {
-                String from = manifest.stages().get(k - 2).node();
                 workers.add(
                         new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
                 previousName = "link " + from + " -> " + config.node();
@@ -219,8 +261,10 @@ public final class NodeRunner {
             if (!last) {
                 FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
                 senders.add(sender);
+                sender.send(RunHeader.MICRO_BATCH_ID, headerBytes);
                 workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
             } else {
+                NodeSink sink = sinks.open(header);
                 FrameSender back = first || !feedback ? null : FrameSender.connect(FEEDBACK, head, config.transport());
                 if (back != null) {
                     senders.add(back);
@@ -259,7 +303,7 @@ public final class NodeRunner {
             for (FrameSender s : senders) {
                 s.finish();
             }
-            if (first && served.contains(FEEDBACK)) {
+            if (firstFeeds) {
                 // The last stage's process finishes its feedback stream after the final step; wait for it.
                 drainToEnd(server.inbox(FEEDBACK));
             }
@@ -268,6 +312,8 @@ public final class NodeRunner {
                     stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
         } catch (TransportException e) {
             return new Failed(e.getMessage());
+        } catch (FrameFormatException e) {
+            return new Failed("The link from " + from + " carried a bad run header: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failed("The node was interrupted.");
@@ -295,6 +341,32 @@ public final class NodeRunner {
                 WorkerThreads.closeAll(sessions, new ArrayList<>());
             }
         }
+    }
+
+    /** The run header, the first message on the incoming cut, as its bytes arrived. */
+    private static byte[] receiveHeader(LinkInbox inbox, String from) throws TransportException, InterruptedException {
+        Delivery d;
+        try {
+            d = inbox.receive();
+        } catch (TransportException e) {
+            throw new TransportException(
+                    e.reason(), "The link from " + from + " gave no run header: " + e.getMessage(), e);
+        }
+        if (d instanceof Delivery.EndOfStream) {
+            throw new TransportException(
+                    TransportException.Reason.PROTOCOL,
+                    "The link from " + from + " ended before its run header.",
+                    null);
+        }
+        Delivery.Message msg = (Delivery.Message) d;
+        if (msg.microBatchId() != RunHeader.MICRO_BATCH_ID) {
+            throw new TransportException(
+                    TransportException.Reason.PROTOCOL,
+                    "The link from " + from + " began with micro-batch " + msg.microBatchId()
+                            + " instead of the run header; do both nodes run the same satc version?",
+                    null);
+        }
+        return msg.payload();
     }
 
     private static void drainToEnd(LinkInbox inbox) throws TransportException, InterruptedException {
@@ -414,8 +486,9 @@ public final class NodeRunner {
             for (int id = 0; id < total; id++) {
                 Delivery d = receive();
                 if (d instanceof Delivery.EndOfStream end) {
-                    throw new LinkFailure("The link from " + from + " ended after " + end.messages() + " of " + total
-                            + " micro-batches.");
+                    // The stream's count includes the run header before micro-batch 0.
+                    throw new LinkFailure("The link from " + from + " ended after " + (end.messages() - 1) + " of "
+                            + total + " micro-batches.");
                 }
                 Delivery.Message msg = (Delivery.Message) d;
                 current = msg.microBatchId();
