@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
             "Start one process per stage (bin/node-NODE.sh). The first stage reads the input and tells the others the "
                     + "samples and steps ahead of the stream; the last writes the outputs.",
+            "Verifies and loads only what this node runs: its own part (the other stages' may be absent), the tokenizer "
+                    + "and samples where it reads them.",
             "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
                     + "(a lost peer, a port in use)."
         })
@@ -103,7 +105,8 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BundleRead read = new BundleReader().read(bundle);
+        // Only what this node runs is verified and loaded: its own part, not the other stages'.
+        BundleRead read = new BundleReader().read(bundle, InferenceRunner.filesOf(node, input != null));
         if (read instanceof BundleRead.Rejected r) {
             r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
             return ExitCodes.INPUT_ERRORS;

@@ -1,6 +1,7 @@
 package io.satc.runtime.inference;
 
 import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleFile;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.ModelIo;
@@ -105,15 +106,15 @@ public final class InferenceRunner {
         }
         List<String> texts =
                 input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
-        Path tokenizer = bundle.resolve(io.tokenizer());
         if (ModelIo.ENCODER.equals(io.kind())) {
-            return new Encoder(
-                    texts, BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts));
+            WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(
+                    new java.io.ByteArrayInputStream(bundle.bytes(io.tokenizer())));
+            return new Encoder(texts, BundleInputs.encoder(manifest, tokenizer, texts));
         }
         if (steps < 1) {
             throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
         }
-        return new Decoder(texts, CharVocabulary.read(tokenizer));
+        return new Decoder(texts, vocabulary(bundle, io));
     }
 
     /**
@@ -256,14 +257,47 @@ public final class InferenceRunner {
             };
         }
         int steps = header.steps();
-        Generation generation = new Generation(
-                new Decoder(header.samples(), CharVocabulary.read(bundle.resolve(io.tokenizer()))), manifest);
+        Generation generation = new Generation(new Decoder(header.samples(), vocabulary(bundle, io)), manifest);
         return out -> {
             long[] ids = generation.next((Tensor) out.output(), (int) (out.microBatch() % m));
             if (out.microBatch() == (long) steps * m - 1) {
                 result[0] = generation.outputs(steps);
             }
             return LongTensor.of(ids, b);
+        };
+    }
+
+    /** The decoder's character table, from the bytes the bundle verified. */
+    private static CharVocabulary vocabulary(Bundle bundle, ModelIo io) throws IOException {
+        return CharVocabulary.parse(
+                bundle.bytes(io.tokenizer()),
+                bundle.resolve(io.tokenizer()).getFileName().toString());
+    }
+
+    /**
+     * The files the process of {@code node} uses, which is all {@code satc node} verifies and
+     * loads: its own stage's part; the tokenizer on the first stage (which encodes the input) and
+     * on a decoder's last (which decodes the generated ids); the bundled samples on the first
+     * stage when it is given no input. The other stages' parts need not even be present.
+     */
+    public static BundleFile.Selection filesOf(String node, boolean inputGiven) {
+        return (manifest, file) -> {
+            BundleStage stage = NodeRunner.stageOf(manifest, node);
+            if (stage == null) {
+                return false;
+            }
+            boolean first = stage.index() == 1;
+            boolean last = stage.index() == manifest.stages().size();
+            boolean decoder = manifest.modelIo()
+                    .map(io -> ModelIo.DECODER.equals(io.kind()))
+                    .orElse(false);
+            if (file instanceof BundleFile.StageModel s) {
+                return s.stage().index() == stage.index();
+            }
+            if (file instanceof BundleFile.Tokenizer) {
+                return first || last && decoder;
+            }
+            return first && !inputGiven;
         };
     }
 

@@ -89,7 +89,7 @@ class NodeRunnerTest {
 
     @Test
     void anInterruptedNodeStopsEveryWorkerBeforeItClosesTheSession() throws Exception {
-        Bundle bundle = new Bundle(dir, TestBundles.singleStage(M));
+        Bundle bundle = new Bundle(dir, TestBundles.singleStage(M), Map.of());
         List<StageInput> inputs = PipelineRunner.syntheticInputs(bundle);
         AtomicReference<RecordingCompute> compute = new AtomicReference<>();
         StageComputeFactory factory = (b, stage) -> {
