@@ -40,20 +40,35 @@ public final class FrameMessage {
      */
     public static List<DecodedFrame> decode(FrameDecoder decoder, byte[] message) throws FrameFormatException {
         List<DecodedFrame> frames = new ArrayList<>();
-        int at = 0;
-        while (at < message.length) {
-            long length = FrameFormat.frameLengthAt(message, at);
-            if (length < 0 || length > message.length - at) {
-                // Decode the rest as one frame: the decoder names exactly what is wrong with it.
-                length = message.length - at;
-            }
-            DecodedFrame frame = decoder.decode(message, at, (int) length);
+        for (byte[] part : split(message)) {
+            DecodedFrame frame = decoder.decode(part);
             if (!frames.isEmpty() && frame.microBatchId() != frames.get(0).microBatchId()) {
                 throw new FrameFormatException("Frame " + (frames.size() + 1) + " of a message belongs to micro-batch "
                         + frame.microBatchId() + ", but the message's first frame to "
                         + frames.get(0).microBatchId() + ".");
             }
             frames.add(frame);
+        }
+        return frames;
+    }
+
+    /**
+     * The frames of {@code message} as byte arrays, split by each frame's rank and payload length
+     * without decoding them (the decoder checks each).
+     *
+     * @throws FrameFormatException if the message is empty or a frame's length cannot be read or
+     *     runs past the end
+     */
+    public static List<byte[]> split(byte[] message) throws FrameFormatException {
+        List<byte[]> frames = new ArrayList<>();
+        int at = 0;
+        while (at < message.length) {
+            long length = FrameFormat.frameLengthAt(message, at);
+            if (length < 0 || length > message.length - at) {
+                // The rest as one frame: the decoder names exactly what is wrong with it.
+                length = message.length - at;
+            }
+            frames.add(java.util.Arrays.copyOfRange(message, at, at + (int) length));
             at += (int) length;
         }
         if (frames.isEmpty()) {
