@@ -26,8 +26,9 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The distributed form of a bundle: this process runs one stage, and its cuts are gRPC links to
  * the neighbouring stages' processes ({@code io.satc.runtime.transport}). The first stage's
- * process is also the source (it reads the input); the last stage's process is the sink (it
- * writes the output). For a decoder, the last process sends each micro-batch's next token ids
+ * process is also the source (it reads the input, and sends a {@link RunHeader} ahead of the
+ * micro-batches that every later process forwards); the last stage's process is the sink (it
+ * writes the output, labelled from that header). For a decoder, the last process sends each micro-batch's next token ids
  * back to the first over a {@code feedback} link, which starts the micro-batch's next step.
  *
  * <p>Threads inside a process are the pipeline's: source or link receiver, stage, link sender or
@@ -163,7 +164,7 @@ public final class NodeRunner {
             return new Failed("No address for `" + manifest.stages().get(k).node() + "`, which runs stage " + (k + 1)
                     + "; list it in the peers file.");
         }
-        // The feedback link is needed only by a decoder run of several steps: served before the header is known.
+        // The first stage serves the feedback link when its origin's run has several steps (a decoder's).
         List<String> served = new ArrayList<>();
         if (!first) {
             served.add(cutLink(k - 1));
