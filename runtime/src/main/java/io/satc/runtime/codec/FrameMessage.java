@@ -40,8 +40,8 @@ public final class FrameMessage {
      */
     public static List<DecodedFrame> decode(FrameDecoder decoder, byte[] message) throws FrameFormatException {
         List<DecodedFrame> frames = new ArrayList<>();
-        for (byte[] part : split(message)) {
-            DecodedFrame frame = decoder.decode(part);
+        for (int[] at : bounds(message)) {
+            DecodedFrame frame = decoder.decode(message, at[0], at[1]);
             if (!frames.isEmpty() && frame.microBatchId() != frames.get(0).microBatchId()) {
                 throw new FrameFormatException("Frame " + (frames.size() + 1) + " of a message belongs to micro-batch "
                         + frame.microBatchId() + ", but the message's first frame to "
@@ -53,14 +53,13 @@ public final class FrameMessage {
     }
 
     /**
-     * The frames of {@code message} as byte arrays, split by each frame's rank and payload length
-     * without decoding them (the decoder checks each).
+     * Where each frame of {@code message} lies, as {@code {offset, length}} pairs, found from each
+     * frame's rank and payload length without decoding it (the decoder checks each).
      *
-     * @throws FrameFormatException if the message is empty or a frame's length cannot be read or
-     *     runs past the end
+     * @throws FrameFormatException if the message is empty
      */
-    public static List<byte[]> split(byte[] message) throws FrameFormatException {
-        List<byte[]> frames = new ArrayList<>();
+    public static List<int[]> bounds(byte[] message) throws FrameFormatException {
+        List<int[]> frames = new ArrayList<>();
         int at = 0;
         while (at < message.length) {
             long length = FrameFormat.frameLengthAt(message, at);
@@ -68,7 +67,7 @@ public final class FrameMessage {
                 // The rest as one frame: the decoder names exactly what is wrong with it.
                 length = message.length - at;
             }
-            frames.add(java.util.Arrays.copyOfRange(message, at, at + (int) length));
+            frames.add(new int[] {at, (int) length});
             at += (int) length;
         }
         if (frames.isEmpty()) {

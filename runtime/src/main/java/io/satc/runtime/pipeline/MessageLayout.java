@@ -125,18 +125,19 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
      * @throws FrameFormatException if the bytes are malformed or do not match the layout
      */
     public Decoded decode(FrameDecoder decoder, byte[] message, Set<String> read) throws FrameFormatException {
-        List<byte[]> parts = FrameMessage.split(message);
+        List<int[]> parts = FrameMessage.bounds(message);
         if (parts.size() != 1 + carried.size()) {
             throw new FrameFormatException("The message holds " + parts.size() + " frames, but transfer " + transfer
                     + " carries " + (1 + carried.size()) + " (`" + main.name() + "`" + names() + ").");
         }
-        DecodedFrame first = decoder.decode(parts.get(0));
+        DecodedFrame first = decoder.decode(message, parts.get(0)[0], parts.get(0)[1]);
         check(first.activation().shape(), first.activation().dtypeName(), main);
         Map<String, Activation> side = new LinkedHashMap<>();
         Map<String, byte[]> frames = new LinkedHashMap<>();
         for (int i = 0; i < carried.size(); i++) {
             TensorDescriptor d = carried.get(i);
-            byte[] bytes = parts.get(i + 1);
+            int[] at = parts.get(i + 1);
+            byte[] bytes = Arrays.copyOfRange(message, at[0], at[0] + at[1]);
             long id;
             if (read.contains(d.name())) {
                 DecodedFrame frame = decoder.decode(bytes);
