@@ -28,7 +28,7 @@ public final class OrbitGeometry {
     private final Map<String, Integer> satelliteIndex = new HashMap<>();
     private final Map<String, Integer> stationIndex = new HashMap<>();
     private final double[] pair = new double[6];
-    private final double[] up = new double[3];
+    private final double[] up = new double[6];
     private final double[] out = new double[1];
     private final double[] sinElevation = new double[1];
     private double[] normals = new double[0];
