@@ -27,7 +27,12 @@ final class Ephemeris {
     /** Upper bound of each satellite's inertial speed, km/s. */
     final double[] speed;
 
-    Ephemeris(List<Satellite> satellites, Instant start) {
+    Ephemeris(List<Satellite> satellites, Instant start, double durationSeconds) {
+        this(satellites, s -> new TleSgp4((Orbit.Tle) s.orbit(), start, durationSeconds));
+    }
+
+    /** With the SGP4 propagators of the TLE satellites given by {@code sgp4Of}. */
+    Ephemeris(List<Satellite> satellites, java.util.function.Function<Satellite, TleSgp4> sgp4Of) {
         count = satellites.size();
         a = new double[count];
         u0 = new double[count];
@@ -41,8 +46,8 @@ final class Ephemeris {
         speed = new double[count];
         for (int i = 0; i < count; i++) {
             Orbit orbit = satellites.get(i).orbit();
-            if (orbit instanceof Orbit.Tle tle) {
-                sgp4[i] = new TleSgp4(tle, start);
+            if (orbit instanceof Orbit.Tle) {
+                sgp4[i] = sgp4Of.apply(satellites.get(i));
                 speed[i] = sgp4[i].speedBoundKmPerSecond();
                 continue;
             }

@@ -64,9 +64,10 @@ public final class OrbitGeometry {
     public static OrbitGeometry of(Scenario scenario) {
         List<Satellite> kept = new ArrayList<>(scenario.satellites());
         List<PropagationFailure> failures = new ArrayList<>();
-        precheck(scenario, kept, failures);
+        Map<String, TleSgp4> sgp4 = new HashMap<>();
+        precheck(scenario, kept, failures, sgp4);
         while (true) {
-            Ephemeris ephemeris = new Ephemeris(kept, scenario.horizon().start());
+            Ephemeris ephemeris = new Ephemeris(kept, s -> sgp4.get(s.name()));
             try {
                 return new OrbitGeometry(scenario, List.copyOf(kept), sorted(scenario, failures), ephemeris);
             } catch (Ephemeris.PropagationFailed f) {
@@ -78,24 +79,27 @@ public final class OrbitGeometry {
     }
 
     /** Runs SGP4 of every TLE satellite every minute and at the end; drops those that fail. */
-    private static void precheck(Scenario scenario, List<Satellite> kept, List<PropagationFailure> failures) {
+    private static void precheck(
+            Scenario scenario, List<Satellite> kept, List<PropagationFailure> failures, Map<String, TleSgp4> sgp4) {
         double duration = scenario.horizon().durationSeconds();
         double[] xyz = new double[3];
         for (int i = kept.size() - 1; i >= 0; i--) {
             if (!(kept.get(i).orbit() instanceof Orbit.Tle tle)) {
                 continue;
             }
-            TleSgp4 sgp4 = new TleSgp4(tle, scenario.horizon().start());
+            String name = kept.get(i).name();
             int n = (int) Math.ceil(duration / FAILURE_CHECK_STEP_S);
-            for (int k = 0; k <= n; k++) {
-                double t = Math.min(duration, k * FAILURE_CHECK_STEP_S);
-                try {
-                    sgp4.position(t, xyz, 0);
-                } catch (TleSgp4.Failure f) {
-                    failures.add(new PropagationFailure(kept.get(i).name(), t, f.getMessage()));
-                    kept.remove(i);
-                    break;
+            double t = 0;
+            try {
+                TleSgp4 p = new TleSgp4(tle, scenario.horizon().start(), duration);
+                for (int k = 0; k <= n; k++) {
+                    t = Math.min(duration, k * FAILURE_CHECK_STEP_S);
+                    p.position(t, xyz, 0);
                 }
+                sgp4.put(name, p);
+            } catch (TleSgp4.Failure f) {
+                failures.add(new PropagationFailure(name, Double.isNaN(f.atSeconds) ? t : f.atSeconds, f.getMessage()));
+                kept.remove(i);
             }
         }
     }

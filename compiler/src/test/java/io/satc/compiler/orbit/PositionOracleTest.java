@@ -26,7 +26,7 @@ class PositionOracleTest {
         sats.add(new Satellite(
                 "retro", new Orbit.Circular(1200, 97.6 * DEG, 300 * DEG, 200 * DEG, Propagation.TWO_BODY)));
         sats.add(new Satellite("equatorial", new Orbit.Circular(35786, 0, 0, 45 * DEG, Propagation.TWO_BODY)));
-        Ephemeris eph = new Ephemeris(sats, START);
+        Ephemeris eph = new Ephemeris(sats, START, 7 * 86400);
         double[] all = new double[3 * sats.size()];
         double worst = 0;
         for (int i = 0; i < sats.size(); i++) {

@@ -35,7 +35,7 @@ class RangePruningTest {
             byPair.computeIfAbsent(key(index.get(c.a()), index.get(c.b())), k -> new ArrayList<>())
                     .add(c);
         }
-        Ephemeris eph = new Ephemeris(sats, horizon.start());
+        Ephemeris eph = new Ephemeris(sats, horizon.start(), horizon.durationSeconds());
         int n = sats.size();
         int seconds = (int) horizon.durationSeconds();
         double[][] pos = new double[seconds + 1][3 * n];
