@@ -21,8 +21,39 @@ public final class ContactBench {
 
     private ContactBench() {}
 
+    /**
+     * {@code ContactBench [RUNS]} runs every case; {@code ContactBench --once} solves the 1,584-satellite
+     * shell with one station once, as a fresh {@code satc contacts} process would (bench/contacts.sh
+     * times that process, JVM start included).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--once")) {
+            long t0 = System.nanoTime();
+            ContactPlan plan = OrbitGeometry.of(starlinkClass(1)).contacts();
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "once: %d contacts in %.0f ms (in process)",
+                    plan.contacts().size(),
+                    (System.nanoTime() - t0) / 1e6));
+            return;
+        }
         run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 5);
+    }
+
+    /** The Starlink-class shell of issue 9 with grid ISLs and 1 or 3 stations, 90 minutes. */
+    static Scenario starlinkClass(int stations) {
+        WalkerDelta shell = new WalkerDelta("shell", 72, 22, 39, 550, Math.toRadians(53), Propagation.TWO_BODY);
+        return new Scenario(
+                new Horizon(Instant.parse("2026-12-04T00:00:00Z"), 5400),
+                shell.satellites(),
+                stations(stations),
+                List.of(new LinkRule.Grid(shell, 100e9, 5000)));
+    }
+
+    private static List<GroundStation> stations(int n) {
+        List<GroundStation> all = List.of(
+                station("seattle", 47.6, -122.3), station("beijing", 39.9, 116.4), station("madrid", 40.4, -3.7));
+        return all.subList(0, n);
     }
 
     /** Runs every case {@code runs} times warm, printing to {@code out}. */

@@ -2,11 +2,9 @@ package io.satc.compiler.orbit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /**
  * Computes the contacts of a scenario: samples every satellite at a fixed step (flat arrays, no
@@ -54,12 +52,12 @@ final class ContactSolver {
             index.put(satelliteNames.get(i), i);
         }
         IslTable isl = new IslTable(ephemeris);
-        Set<Long> taken = new HashSet<>();
+        PairMap taken = new PairMap();
         for (LinkRule r : rules) {
             if (r instanceof LinkRule.LineOfSight los) {
                 Integer i = index.get(los.a());
                 Integer j = index.get(los.b());
-                if (i != null && j != null && taken.add(key(i, j))) {
+                if (i != null && j != null && !i.equals(j) && claim(taken, i, j)) {
                     isl.add(Math.min(i, j), Math.max(i, j), los.rateBitsPerSecond(), Double.POSITIVE_INFINITY);
                 }
             }
@@ -73,7 +71,7 @@ final class ContactSolver {
                         Integer inPlane = index.get(w.satelliteName(p, (s + 1) % w.perPlane()));
                         Integer crossPlane = index.get(w.satelliteName((p + 1) % w.planes(), s));
                         for (Integer j : new Integer[] {inPlane, crossPlane}) {
-                            if (i != null && j != null && !i.equals(j) && taken.add(key(i, j))) {
+                            if (i != null && j != null && !i.equals(j) && claim(taken, i, j)) {
                                 isl.add(Math.min(i, j), Math.max(i, j), grid.rateBitsPerSecond(), grid.maxRangeKm());
                             }
                         }
@@ -102,6 +100,16 @@ final class ContactSolver {
                 earlier.add(member);
             }
         }
+    }
+
+    /** Marks the pair taken by an earlier rule; false if it already was. */
+    private static boolean claim(PairMap taken, int i, int j) {
+        long k = key(i, j);
+        if (taken.contains(k)) {
+            return false;
+        }
+        taken.put(k, 1);
+        return true;
     }
 
     /** The sampling step for these satellites over this horizon, seconds (before rounding to the horizon). */
@@ -296,15 +304,15 @@ final class ContactSolver {
         private final double radius;
         private final LinkRule.Range rule;
         private final int[] members;
-        private final Set<Long> taken;
+        private final PairMap taken;
         private final List<boolean[]> earlier;
-        private final Map<Long, Integer> slotOf = new HashMap<>();
+        private final PairMap slotOf = new PairMap();
         private final List<Integer> free = new ArrayList<>();
         private final NeighbourSearch search = new NeighbourSearch();
         private boolean[] keep = new boolean[16];
         private int[] next = new int[16];
 
-        RangeLinks(LinkRule.Range rule, List<Integer> members, Set<Long> taken, List<boolean[]> earlier) {
+        RangeLinks(LinkRule.Range rule, List<Integer> members, PairMap taken, List<boolean[]> earlier) {
             this.rule = rule;
             this.members = members.stream().mapToInt(Integer::intValue).toArray();
             this.taken = taken;
@@ -335,8 +343,8 @@ final class ContactSolver {
                         return;
                     }
                 }
-                Integer s = slotOf.get(k);
-                if (s == null) {
+                int s = slotOf.get(k);
+                if (s < 0) {
                     s = free.isEmpty() ? table.add(i, j, rule.rateBitsPerSecond(), rule.maxRangeKm()) : reuse(i, j);
                     slotOf.put(k, s);
                 }

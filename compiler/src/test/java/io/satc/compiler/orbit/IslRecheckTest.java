@@ -36,7 +36,7 @@ class IslRecheckTest {
                 new LinkRule.Range(names, 1e9, 2500),
                 new LinkRule.LineOfSight("iri-0-00", "low", 1e9),
                 new LinkRule.LineOfSight("iri-3-05", "iri-0-00", 1e9));
-        Horizon horizon = new Horizon(START, 7200);
+        Horizon horizon = new Horizon(START, 3600);
         ContactPlan plan =
                 OrbitGeometry.of(new Scenario(horizon, sats, List.of(), rules)).contacts();
 
