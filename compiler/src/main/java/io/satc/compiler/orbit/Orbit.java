@@ -1,6 +1,7 @@
 package io.satc.compiler.orbit;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The orbit of one satellite: a circular element set, or a two-line element set for SGP4. */
 public sealed interface Orbit {
@@ -55,6 +56,20 @@ public sealed interface Orbit {
         public Tle {
             Objects.requireNonNull(line1, "line1");
             Objects.requireNonNull(line2, "line2");
+        }
+
+        /**
+         * Why two lines are not a valid element set (format, checksum, or the two lines naming
+         * different objects), as Orekit words it; empty when they are valid. For the analysis,
+         * which reports the problem with its line number.
+         */
+        public static Optional<String> problem(String line1, String line2) {
+            return TleSgp4.problem(line1, line2);
+        }
+
+        /** The catalogue number of a valid element set (Alpha-5 numbers decoded), for names like {@code iridium-24793}. */
+        public int catalogNumber() {
+            return TleSgp4.catalogNumber(line1, line2);
         }
     }
 

@@ -114,9 +114,9 @@ final class TleSgp4 {
         }
     }
 
-    /** The element set's catalogue number. */
-    int catalogNumber() {
-        return tle.getSatelliteNumber();
+    /** The catalogue number of a valid element set. */
+    static int catalogNumber(String line1, String line2) {
+        return new TLE(line1, line2, OrekitTime.utc()).getSatelliteNumber();
     }
 
     /**

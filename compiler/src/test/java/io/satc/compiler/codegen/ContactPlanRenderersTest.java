@@ -122,6 +122,27 @@ class ContactPlanRenderersTest {
                 IonContactPlan.render(PLAN));
     }
 
+    @Test
+    void aSolvedPlanRendersToTheSameBytesEveryTime() {
+        io.satc.compiler.orbit.WalkerDelta w = new io.satc.compiler.orbit.WalkerDelta(
+                "iri", 6, 11, 2, 780, Math.toRadians(86.4), io.satc.compiler.orbit.Propagation.TWO_BODY);
+        io.satc.compiler.orbit.Scenario s = new io.satc.compiler.orbit.Scenario(
+                new Horizon(Instant.parse("2026-12-04T00:00:00Z"), 5400),
+                w.satellites(),
+                List.of(new io.satc.compiler.orbit.GroundStation(
+                        "beijing", Math.toRadians(39.9), Math.toRadians(116.4), 0.04, Math.toRadians(10), 1e9)),
+                List.of(new io.satc.compiler.orbit.LinkRule.Grid(w, 10e9, 4000)));
+        String first = ContactPlanJson.render(
+                io.satc.compiler.orbit.OrbitGeometry.of(s).contacts());
+        String again = ContactPlanJson.render(
+                io.satc.compiler.orbit.OrbitGeometry.of(s).contacts());
+        assertEquals(first, again);
+        assertEquals(
+                IonContactPlan.render(io.satc.compiler.orbit.OrbitGeometry.of(s).contacts()),
+                IonContactPlan.render(io.satc.compiler.orbit.OrbitGeometry.of(s).contacts()));
+        assertTrue(first.contains("\"kind\" : \"ground\""), first);
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
