@@ -11,9 +11,9 @@ import java.util.Objects;
  *
  * <p>Plane {@code p} has RAAN {@code 360° p / P}; slot {@code s} has argument of latitude at the
  * horizon start {@code u0 = 360° s / S + 360° F p / T} with {@code T = P S}. Satellites are named
- * {@code NAME-PP-SS}, the plane and the slot each zero-padded to the digits of its largest index
- * ({@code P - 1} and {@code S - 1}): {@code shell-03-07} in a 72 × 22 shell, {@code iri-5-10} in a
- * 6 × 11 one.
+ * {@code NAME-PP-SS}, the plane and the slot both zero-padded to the digits of the largest index,
+ * {@code max(P - 1, S - 1)} (the contract's "the largest index", one width for both, as its
+ * {@code PP-SS} shows): {@code shell-03-07} in a 72 × 22 shell, {@code iri-05-10} in a 6 × 11 one.
  *
  * @param name           the constellation's name, the prefix of its satellites' names
  * @param planes         {@code P}, at least 1
@@ -50,8 +50,8 @@ public record WalkerDelta(
 
     /** The name of the satellite in plane {@code p}, slot {@code s} (both 0-based). */
     public String satelliteName(int plane, int slot) {
-        return String.format(
-                Locale.ROOT, "%s-%0" + digits(planes - 1) + "d-%0" + digits(perPlane - 1) + "d", name, plane, slot);
+        int width = digits(Math.max(planes - 1, perPlane - 1));
+        return String.format(Locale.ROOT, "%s-%0" + width + "d-%0" + width + "d", name, plane, slot);
     }
 
     /** The orbit of plane {@code p}, slot {@code s}, exactly as the contract defines it. */

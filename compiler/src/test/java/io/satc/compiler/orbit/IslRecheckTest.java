@@ -34,8 +34,8 @@ class IslRecheckTest {
         List<LinkRule> rules = List.of(
                 new LinkRule.Grid(iri, 10e9, 3500),
                 new LinkRule.Range(names, 1e9, 2500),
-                new LinkRule.LineOfSight("iri-0-00", "low", 1e9),
-                new LinkRule.LineOfSight("iri-3-05", "iri-0-00", 1e9));
+                new LinkRule.LineOfSight("iri-00-00", "low", 1e9),
+                new LinkRule.LineOfSight("iri-03-05", "iri-00-00", 1e9));
         Horizon horizon = new Horizon(START, 3600);
         ContactPlan plan =
                 OrbitGeometry.of(new Scenario(horizon, sats, List.of(), rules)).contacts();
@@ -46,10 +46,10 @@ class IslRecheckTest {
         }
         // The pairs and limits the rules define, first rule kind wins: line of sight, grid, range.
         Map<Long, Pair> pairs = new HashMap<>();
-        pairs.put(key(index.get("iri-0-00"), index.get("low")), pair(index, "iri-0-00", "low", Double.MAX_VALUE));
+        pairs.put(key(index.get("iri-00-00"), index.get("low")), pair(index, "iri-00-00", "low", Double.MAX_VALUE));
         pairs.put(
-                key(index.get("iri-3-05"), index.get("iri-0-00")),
-                pair(index, "iri-3-05", "iri-0-00", Double.MAX_VALUE));
+                key(index.get("iri-03-05"), index.get("iri-00-00")),
+                pair(index, "iri-03-05", "iri-00-00", Double.MAX_VALUE));
         for (int p = 0; p < 6; p++) {
             for (int s = 0; s < 11; s++) {
                 String a = iri.satelliteName(p, s);

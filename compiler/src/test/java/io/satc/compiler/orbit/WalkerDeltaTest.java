@@ -11,15 +11,15 @@ class WalkerDeltaTest {
     private static final double DEG = Math.PI / 180;
 
     @Test
-    void namesArePaddedToTheDigitsOfEachLargestIndex() {
+    void namesArePaddedToTheDigitsOfTheLargestIndex() {
         WalkerDelta shell = new WalkerDelta("shell", 72, 22, 39, 550, 53 * DEG, Propagation.TWO_BODY);
         assertEquals("shell-03-07", shell.satelliteName(3, 7));
         assertEquals("shell-71-21", shell.satelliteName(71, 21));
         WalkerDelta iridium = new WalkerDelta("iri", 6, 11, 2, 780, 86.4 * DEG, Propagation.TWO_BODY);
-        assertEquals("iri-5-10", iridium.satelliteName(5, 10));
-        assertEquals("iri-0-03", iridium.satelliteName(0, 3));
+        assertEquals("iri-05-10", iridium.satelliteName(5, 10));
+        assertEquals("iri-00-03", iridium.satelliteName(0, 3));
         WalkerDelta big = new WalkerDelta("w", 101, 5, 0, 500, 0, Propagation.TWO_BODY);
-        assertEquals("w-007-4", big.satelliteName(7, 4));
+        assertEquals("w-007-004", big.satelliteName(7, 4));
     }
 
     @Test
