@@ -40,11 +40,6 @@ import java.util.stream.Stream;
  */
 public final class BundleCompiler {
 
-    /** Where the measured section of report.html goes; {@code satc run} replaces what is between. */
-    public static final String MEASURED_BEGIN = "<!-- satc:measured:begin -->";
-
-    public static final String MEASURED_END = "<!-- satc:measured:end -->";
-
     /** The outcome of a compile. */
     public sealed interface Result permits Written, Failed {}
 
@@ -216,7 +211,7 @@ public final class BundleCompiler {
         Map<String, Object> planModel = new LinkedHashMap<>(header);
         planModel.put("planText", PlanText.render(outcome, true));
         Files.writeString(dir.resolve("PLAN.md"), Templates.render("PLAN.md.ftl", planModel), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), renderReport(outcome, header, List.of()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), renderReport(outcome, header), StandardCharsets.UTF_8);
         Path bin = dir.resolve("bin");
         Files.createDirectories(bin);
         Path run = bin.resolve("run-local.sh");
@@ -258,8 +253,8 @@ public final class BundleCompiler {
         }
     }
 
-    static String renderReport(PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {
-        return Templates.render("report.ftlh", ReportView.model(outcome, header, measured));
+    static String renderReport(PlanOutcome outcome, Map<String, Object> header) {
+        return Templates.render("report.ftlh", ReportView.model(outcome, header));
     }
 
     private static Map<String, String> file(String path, String note) {

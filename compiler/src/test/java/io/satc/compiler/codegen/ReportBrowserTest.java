@@ -17,6 +17,7 @@ import io.satc.runtime.bundle.BundleReader;
 import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunResult;
+import io.satc.runtime.report.MeasuredReport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

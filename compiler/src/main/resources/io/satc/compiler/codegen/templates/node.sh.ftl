@@ -10,6 +10,7 @@
 # This node is the last stage: it writes the outputs (--json for one document), labelled with
 # the samples the first stage read.
 </#if>
-# Needs the satc command on the PATH, or SATC pointing at it (e.g. the repository's ./satc).
+# Needs the standalone runtime, satc-runtime, on the PATH, or SATC_RUNTIME pointing at it (the
+# repository builds it as runtime/target/satc-runtime; `satc` itself runs bundles as well).
 here="$(cd "$(dirname "$0")/.." && pwd)"
-exec "${r"${SATC:-satc}"}" node "$here" --node ${node} --listen ${address} --peers "$here/bin/peers.txt" "$@"
+exec "${r"${SATC_RUNTIME:-satc-runtime}"}" node "$here" --node ${node} --listen ${address} --peers "$here/bin/peers.txt" "$@"

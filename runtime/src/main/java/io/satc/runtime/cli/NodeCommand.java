@@ -1,8 +1,7 @@
-package io.satc.compiler.cli;
+package io.satc.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
@@ -11,6 +10,7 @@ import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.RunReport;
+import io.satc.runtime.report.Figures;
 import io.satc.runtime.transport.Peer;
 import io.satc.runtime.transport.TransportOptions;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code satc node DIR --node NAME [--listen HOST:PORT] [--peers FILE]}: one stage as its own process. */
+/** {@code node DIR --node NAME [--listen HOST:PORT] [--peers FILE]}: one stage as its own process. */
 @Command(
         name = "node",
         mixinStandardHelpOptions = true,
@@ -101,19 +101,23 @@ public final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The program's name, which every message starts with. */
+    private String me;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        me = CommandLines.program(spec);
         // Only what this node runs is verified and loaded: its own part, not the other stages'.
         BundleRead read = new BundleReader().read(bundle, InferenceRunner.filesOf(node, input != null));
         if (read instanceof BundleRead.Rejected r) {
-            r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
+            r.errors().forEach(e -> err.println(me + ": " + bundle + ": " + e));
             return ExitCodes.INPUT_ERRORS;
         }
         Bundle b = ((BundleRead.Loaded) read).bundle();
         if (NodeRunner.stageOf(b.manifest(), node) == null) {
-            err.println("satc: node `" + node + "` runs no stage of this bundle; its stages run on "
+            err.println(me + ": node `" + node + "` runs no stage of this bundle; its stages run on "
                     + String.join(
                             ", ",
                             b.manifest().stages().stream().map(s -> s.node()).toList()) + ".");
@@ -124,7 +128,7 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             peers = readPeers(peersPath);
         } catch (IllegalArgumentException | IOException e) {
-            err.println("satc: " + e.getMessage());
+            err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
         String address = listen;
@@ -132,7 +136,7 @@ public final class NodeCommand implements Callable<Integer> {
             Peer own = peers.get(node);
             if (own == null) {
                 err.println(
-                        "satc: " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
+                        me + ": " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
                 return ExitCodes.INPUT_ERRORS;
             }
             address = own.address();
@@ -141,33 +145,33 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             self = parse(node, address, "--listen");
         } catch (IllegalArgumentException e) {
-            err.println("satc: " + e.getMessage());
+            err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
         if (timeoutSeconds < 1 || stallSeconds < 1) {
-            err.println("satc: --timeout and --stall-timeout must be at least 1 second.");
+            err.println(me + ": --timeout and --stall-timeout must be at least 1 second.");
             return ExitCodes.USAGE;
         }
         TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
                 node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true);
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
-        err.println("satc: " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
+        err.println(me + ": " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
                 + b.manifest().stages().size() + ")");
         if (stage.index() > 1 && (input != null || generate != null)) {
             String given = input != null && generate != null
                     ? "--input and --generate are"
                     : input != null ? "--input is" : "--generate is";
-            err.println("satc: " + node + ": " + given
+            err.println(me + ": " + node + ": " + given
                     + " read by the first stage only; this node learns the samples and steps from the stream.");
         }
         err.flush();
         InferenceRunner.NodeOutcome outcome = new InferenceRunner()
                 .serve(b, config, input, generate == null ? InferenceRunner.DEFAULT_STEPS : generate);
         if (outcome instanceof InferenceRunner.NodeFailed f) {
-            err.println("satc: " + node + ": " + f.message());
+            err.println(me + ": " + node + ": " + f.message());
             if (!f.badInput()) {
-                err.println("satc: " + node + ": the run is incomplete; no output is presented.");
+                err.println(me + ": " + node + ": the run is incomplete; no output is presented.");
             }
             return f.badInput() ? ExitCodes.INPUT_ERRORS : ExitCodes.RUN_FAILED;
         }
@@ -175,13 +179,13 @@ public final class NodeCommand implements Callable<Integer> {
         NodeRunner.Done part = done.part();
         err.println(String.format(
                 Locale.ROOT,
-                "satc: %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
+                me + ": %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
                 part.stage(),
                 part.messages(),
-                Quantities.seconds(part.wallSeconds()),
-                Quantities.seconds(part.measuredS()),
-                Quantities.seconds(part.predictedS()),
-                part.bytesOut() == 0 ? "nothing (last stage)" : Quantities.bytes(part.bytesOut())));
+                Figures.seconds(part.wallSeconds()),
+                Figures.seconds(part.measuredS()),
+                Figures.seconds(part.predictedS()),
+                part.bytesOut() == 0 ? "nothing (last stage)" : Figures.bytes(part.bytesOut())));
         done.outputs().ifPresent(o -> print(b, o, part, out));
         out.flush();
         err.flush();
