@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             PlanCommand.class,
             CalibrateCommand.class,
             CompileCommand.class,
+            KeysCommand.class,
             io.satc.runtime.cli.RunCommand.class,
             io.satc.runtime.cli.NodeCommand.class,
             BenchCommand.class,

@@ -17,6 +17,7 @@ import io.satc.runtime.bundle.BundleWriter;
 import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.TensorDescriptor;
+import io.satc.runtime.trust.BundleSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes a deployment bundle (docs/bundle-format.md): the manifest, the split sub-models of a
- * real model, README.md, PLAN.md, report.html and bin/run-local.sh. Writes into a staging folder
- * and renames it into place, so a failed compile never leaves a half-written bundle behind.
- * Same inputs, same bytes.
+ * real model, README.md, PLAN.md, report.html and bin/run-local.sh, and last the signed statement
+ * over all of them (docs/security.md). Writes into a staging folder and renames it into place, so
+ * a failed compile never leaves a half-written or unsigned bundle behind. Same inputs (key and
+ * bundle version included), same bytes.
  */
 public final class BundleCompiler {
 
@@ -49,15 +51,32 @@ public final class BundleCompiler {
     /** Nothing was written; each reason is a sentence. */
     public record Failed(List<String> reasons) implements Result {}
 
+    /**
+     * How the bundle is signed (docs/security.md): with {@code key}, as version
+     * {@code bundleVersion} of its mission.
+     */
+    public record Signing(BundleSigner.SigningKey key, long bundleVersion) {
+        public Signing {
+            if (bundleVersion < 1) {
+                throw new IllegalArgumentException("bundle versions start at 1, not " + bundleVersion);
+            }
+        }
+    }
+
     private BundleCompiler() {}
 
     /**
-     * Writes the bundle of {@code planned} into {@code outDir}. The manifest's mission hash is of
-     * the analysed source text (its UTF-8 bytes are the file's); a real model is split from the
-     * model the planning loaded, not read again.
+     * Writes the bundle of {@code planned} into {@code outDir}, signed last. The manifest's mission
+     * hash is of the analysed source text (its UTF-8 bytes are the file's); a real model is split
+     * from the model the planning loaded, not read again.
      */
     public static Result compile(
-            SourceFile source, AnalyzedMission mission, MissionPlanning.Planned planned, Path outDir, String version) {
+            SourceFile source,
+            AnalyzedMission mission,
+            MissionPlanning.Planned planned,
+            Path outDir,
+            String version,
+            Signing signing) {
         PlanOutcome outcome = planned.outcome();
         if (outcome.evaluation().isEmpty()) {
             return new Failed(List.of("The mission has no feasible plan; `satc plan` explains why."));
@@ -75,6 +94,7 @@ public final class BundleCompiler {
                 deleteTree(staging);
                 return failed.get();
             }
+            BundleSigner.sign(staging, outcome.problem().mission(), signing.bundleVersion(), signing.key(), null);
             deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Written(target, listing(target));

@@ -71,7 +71,13 @@ class RealModelRunTest {
         Path dir = tmp.resolve("bundle-" + (noCodecs ? "none-" : "") + example);
         assertInstanceOf(
                 BundleCompiler.Written.class,
-                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test"));
+                BundleCompiler.compile(
+                        analysis.parse().source(),
+                        m,
+                        planned,
+                        dir,
+                        "test",
+                        io.satc.compiler.testing.TestSigning.signing()));
         Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
                 .bundle();
         if (noCodecs) {

@@ -38,7 +38,13 @@ class RunEmulationTest {
         PlanOutcome outcome = planned.outcome();
         Path dir = tmp.resolve("bundle");
         assertTrue(
-                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test")
+                BundleCompiler.compile(
+                                analysis.parse().source(),
+                                m,
+                                planned,
+                                dir,
+                                "test",
+                                io.satc.compiler.testing.TestSigning.signing())
                         instanceof BundleCompiler.Written);
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
         // Time scale 4: about 0.85 s, long enough that this busy 2-core machine keeps up with the emulated hardware.

@@ -3,8 +3,6 @@ package io.satc.runtime.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.runtime.bundle.Bundle;
-import io.satc.runtime.bundle.BundleRead;
-import io.satc.runtime.bundle.BundleReader;
 import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
@@ -23,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
             "Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
             "Start one process per stage (bin/node-NODE.sh). The first stage reads the input and tells the others the "
                     + "samples and steps ahead of the stream; the last writes the outputs.",
-            "Verifies and loads only what this node runs: its own part (the other stages' may be absent), the tokenizer "
+            "Verifies the bundle's signature and every file present (the other stages' parts may be absent), and loads "
+                    + "only what this node runs: its own part, the tokenizer "
                     + "and samples where it reads them.",
-            "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
+            "Exit 0 when every micro-batch went through, 1 for a bad or refused bundle, input or peers file, 4 when the run failed "
                     + "(a lost peer, a port in use)."
         })
 public final class NodeCommand implements Callable<Integer> {
@@ -98,6 +99,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the last stage's outputs as one JSON document.")
     boolean json;
 
+    @Mixin
+    TrustOptions trusted;
+
     @Spec
     CommandSpec spec;
 
@@ -110,12 +114,11 @@ public final class NodeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         me = CommandLines.program(spec);
         // Only what this node runs is verified and loaded: its own part, not the other stages'.
-        BundleRead read = new BundleReader().read(bundle, InferenceRunner.filesOf(node, input != null));
-        if (read instanceof BundleRead.Rejected r) {
-            r.errors().forEach(e -> err.println(me + ": " + bundle + ": " + e));
+        Optional<Bundle> loaded = trusted.read(bundle, InferenceRunner.filesOf(node, input != null), me, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        Bundle b = ((BundleRead.Loaded) read).bundle();
+        Bundle b = loaded.get();
         if (NodeRunner.stageOf(b.manifest(), node) == null) {
             err.println(me + ": node `" + node + "` runs no stage of this bundle; its stages run on "
                     + String.join(

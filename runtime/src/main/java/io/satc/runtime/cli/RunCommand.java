@@ -2,8 +2,7 @@ package io.satc.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.runtime.bundle.Bundle;
-import io.satc.runtime.bundle.BundleRead;
-import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.bundle.BundleFile;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.PipelineFailure;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
-            "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource, then the outputs.",
+            "The bundle's signature and every file are verified first (a refused bundle: one sentence, exit 1; "
+                    + "docs/security.md). Prints measured against predicted per resource, then the outputs.",
             "The bundle is never changed: --report FILE writes its report.html with the run's measured chart to FILE.",
-            "Exit 0 when every micro-batch arrived, 1 for a bad bundle or input or a report that cannot be written (after "
+            "Exit 0 when every micro-batch arrived, 1 for a bad or refused bundle or input or a report that cannot be written (after "
                     + "the outputs), 4 when the run failed."
         })
 public final class RunCommand implements Callable<Integer> {
@@ -83,6 +84,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "bundle), after the outputs are printed. Default: no report is written.")
     Path report;
 
+    @Mixin
+    TrustOptions trusted;
+
     @Spec
     CommandSpec spec;
 
@@ -98,12 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             err.println(me + ": --time-scale must be a positive number, got " + timeScale + ".");
             return ExitCodes.USAGE;
         }
-        BundleRead read = new BundleReader().read(bundle);
-        if (read instanceof BundleRead.Rejected r) {
-            r.errors().forEach(e -> err.println(me + ": " + bundle + ": " + e));
+        Optional<Bundle> loaded = trusted.read(bundle, BundleFile.Selection.all(), me, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        Bundle b = ((BundleRead.Loaded) read).bundle();
+        Bundle b = loaded.get();
         if (report != null && misplaced(report, err)) {
             return ExitCodes.USAGE;
         }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.satc.runtime.bundle.TestBundles;
+import io.satc.runtime.trust.BundleSigner;
+import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.TestKeys;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -132,7 +135,12 @@ class RuntimeJarIT {
         assertTrue(version.out().startsWith("satc-runtime "), version.out());
         Path dir = tmp.resolve("bundle");
         TestBundles.write(dir, TestBundles.relayed(4));
-        Result run = launch("run", "--json", dir.toString());
+        BundleSigner.SigningKey key = TestKeys.signing(7);
+        BundleSigner.sign(dir, "test-three-stage", 1, key, null);
+        Path trusted = Files.writeString(
+                tmp.resolve("signer.pub"),
+                Keys.pem("PUBLIC KEY", key.publicKey().getEncoded()));
+        Result run = launch("run", "--json", "--trust", trusted.toString(), dir.toString());
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("test-three-stage", doc.path("mission").asText());
