@@ -48,6 +48,13 @@ public final class Lowerer {
     }
 
     public static Lowering lower(AnalyzedMission m, LoweringOptions options) {
+        if (m.horizon().isPresent()) {
+            // Cost model 2 (docs/orbits-language.md) plans over the horizon; a snapshot of cost
+            // model 1 would ignore the constellation's motion, so no plan is better than that one.
+            return new Lowering.Unsupported(List.of("Mission `" + m.name()
+                    + "` has a `horizon`: planning over moving orbits (cost model 2) is not implemented yet;"
+                    + " `satc check` and `satc fmt` accept it."));
+        }
         Optional<CalibrationPlan> calibration = Optional.empty();
         List<String> notes = new ArrayList<>();
         List<UnitCost> units;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class GroundCheckerTest {
 
     private static GroundFacts check(Checking c) {
-        return new GroundChecker(c.ctx()).check(c.block("ground").name().orElseThrow(), c.block("ground"));
+        return new GroundChecker(c.ctx(), false).check(c.block("ground").name().orElseThrow(), c.block("ground"));
     }
 
     @Test
@@ -39,7 +39,8 @@ class GroundCheckerTest {
                         "SATC3001 2:46 `latitude` expects an angle such as `53 deg`; `49.9` has no unit."
                                 + " | Add a unit: `deg` or `rad`.",
                         "SATC2005 2:52 Unknown attribute `power` in ground station `gs`."
-                                + " | Attributes of ground station `gs`: `compute`, `memory`, `latitude` or `longitude`."),
+                                + " | Attributes of ground station `gs`: `compute`, `memory`, `latitude`, `longitude`, `altitude`,"
+                                + " `min_elevation` or `downlink`."),
                 c.reported());
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SatelliteCheckerTest {
 
     private static SatelliteFacts check(Checking c) {
-        return new SatelliteChecker(c.ctx()).check(c.block("satellite").name().orElseThrow(), c.block("satellite"));
+        return new SatelliteChecker(c.ctx(), false)
+                .check(c.block("satellite").name().orElseThrow(), c.block("satellite"));
     }
 
     @Test
