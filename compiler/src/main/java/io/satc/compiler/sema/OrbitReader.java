@@ -140,8 +140,8 @@ final class OrbitReader {
                         true,
                         "between 100 km and 100000 km",
                         DiagnosticCode.ORBIT_OUT_OF_RANGE,
-                        "The altitude is above the ellipsoid; below 100 km nothing orbits, and satc's circular"
-                                + " two-body orbits stop at 100000 km.");
+                        "The altitude is above the equatorial radius (6378.137 km); below 100 km nothing orbits, and"
+                                + " satc's circular two-body orbits stop at 100000 km.");
     }
 
     private OptionalDouble inclination(Value v) {
