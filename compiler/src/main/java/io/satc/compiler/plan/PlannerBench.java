@@ -81,7 +81,7 @@ public final class PlannerBench {
                     spread(cpu),
                     load));
             if (result instanceof SearchResult.Found found) {
-                Evaluation e = Evaluator.evaluate(p, found.plan());
+                Evaluation e = found.evaluation();
                 out.println(String.format(
                         Locale.ROOT,
                         "  plan  T=%.6f s  V=%.4g B  loss=%.4f  K=%d  %s",

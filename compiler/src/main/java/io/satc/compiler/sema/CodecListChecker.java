@@ -144,8 +144,11 @@ final class CodecListChecker {
                             "E.g. `topk(10 %)` keeps the largest tenth.");
             return Optional.empty();
         }
+        // 7 % arrives as 0.07, and 0.07 * 100 is 7.000000000000001 in binary: twelve significant
+        // digits name the percentage the user wrote, and the runtime's CodecSpec parses that name.
         String name = "topk("
-                + new BigDecimal(Double.toString(p.getAsDouble() * 100))
+                + new BigDecimal(p.getAsDouble() * 100)
+                        .round(new java.math.MathContext(12))
                         .stripTrailingZeros()
                         .toPlainString()
                 + "%)";

@@ -53,6 +53,25 @@ class CodecListCheckerTest {
     }
 
     @Test
+    void aTopkPercentageIsNamedAsWrittenNotAsItsBinaryProduct() {
+        // 0.07 * 100 is 7.000000000000001 in doubles; the name must be one the runtime parses.
+        Checking c = Checking.of("""
+                mission m {
+                  codecs = [topk(7 %), topk(0.1 %), topk(33.3 %)]
+                }
+                """);
+        List<CodecFacts> codecs = check(c);
+        assertEquals(List.of("topk(7%)", "topk(0.1%)", "topk(33.3%)"), names(codecs));
+        for (CodecFacts f : codecs) {
+            var parsed = io.satc.runtime.codec.CodecSpec.parse(f.name());
+            assertTrue(
+                    parsed instanceof io.satc.runtime.codec.ParsedCodecSpec.Valid v
+                            && v.value().label().equals(f.name()),
+                    f.name());
+        }
+    }
+
+    @Test
     void everyBadEntryIsReported() {
         Checking c = Checking.of("""
                 mission m {
