@@ -258,8 +258,8 @@ public record AnalyzedMission(
         }
     }
 
-    /** A constellation's ISLs: the rule, the rate of each link, and its maximum range (absent: line of sight only). */
-    public record IslFacts(IslRule rule, double rateBitsPerSecond, OptionalDouble maxRangeMeters) {}
+    /** A constellation's ISLs: the rule, the rate of each link, and its maximum range. */
+    public record IslFacts(IslRule rule, double rateBitsPerSecond, double maxRangeMeters) {}
 
     /** How two-body orbits move: plain Kepler, or with the secular drift of Earth's oblateness (J2). */
     public enum Propagation {

@@ -41,9 +41,9 @@ final class ConstellationChecker {
     private static final CallReader.Form TLE =
             new CallReader.Form("tle", List.of(), List.of(), "tle(\"data/iridium.tle\")");
     private static final CallReader.Form GRID =
-            new CallReader.Form("grid", List.of("rate"), List.of("max_range"), "grid(rate = ..., max_range = ...)");
+            new CallReader.Form("grid", List.of("rate", "max_range"), List.of(), "grid(rate = ..., max_range = ...)");
     private static final CallReader.Form RANGE =
-            new CallReader.Form("range", List.of("rate"), List.of("max_range"), "range(rate = ..., max_range = ...)");
+            new CallReader.Form("range", List.of("rate", "max_range"), List.of(), "range(rate = ..., max_range = ...)");
 
     /** Element sets whose epoch lies further than this from the horizon start are warned about. */
     static final Duration EPOCH_TOLERANCE = Duration.ofDays(30);
@@ -187,10 +187,10 @@ final class ConstellationChecker {
                                     + " and within range.");
             return Optional.empty();
         }
-        if (!a.complete() || rate.isEmpty() || (a.get("max_range").isPresent() && maxRange.isEmpty())) {
+        if (!a.complete() || rate.isEmpty() || maxRange.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IslFacts(rule, rate.getAsDouble(), maxRange));
+        return Optional.of(new IslFacts(rule, rate.getAsDouble(), maxRange.getAsDouble()));
     }
 
     /**

@@ -22,11 +22,19 @@ final class GeneratedNames {
         String constellation();
     }
 
-    /** {@code NAME-PP-SS}, plane and slot zero-padded to the digits of the largest index. */
+    /**
+     * {@code NAME-PP-SS}, plane and slot zero-padded to one width, the digits of the largest
+     * index {@code max(P - 1, S - 1)} (the contract's "the largest index", and the geometry's
+     * {@code WalkerDelta}): {@code shell-03-07} in 72 x 22, {@code iri-05-10} in 6 x 11.
+     */
     record Walker(String constellation, int planes, int perPlane) implements Family {
 
+        int width() {
+            return digits(Math.max(planes, perPlane) - 1);
+        }
+
         String name(int plane, int slot) {
-            return GeneratedNames.walkerName(constellation, plane, slot, digits(planes - 1), digits(perPlane - 1));
+            return GeneratedNames.walkerName(constellation, plane, slot, width());
         }
     }
 
@@ -54,12 +62,11 @@ final class GeneratedNames {
 
     /** Every satellite name of a Walker shell, plane by plane. */
     static List<String> walkerNames(String constellation, int planes, int perPlane) {
-        int dp = digits(planes - 1);
-        int ds = digits(perPlane - 1);
+        int width = new Walker(constellation, planes, perPlane).width();
         List<String> out = new ArrayList<>(planes * perPlane);
         for (int p = 0; p < planes; p++) {
             for (int s = 0; s < perPlane; s++) {
-                out.add(walkerName(constellation, p, s, dp, ds));
+                out.add(walkerName(constellation, p, s, width));
             }
         }
         return out;
@@ -130,11 +137,10 @@ final class GeneratedNames {
                 return "Did you mean `" + w.name((int) p, (int) s) + "`?";
             }
         }
-        int dp = digits(w.planes() - 1);
-        int ds = digits(w.perPlane() - 1);
-        return "Constellation `" + w.constellation() + "` has planes " + padded(0, dp) + ".."
-                + padded(w.planes() - 1, dp) + " and slots " + padded(0, ds) + ".." + padded(w.perPlane() - 1, ds)
-                + ", e.g. `" + w.name(0, 0) + "`.";
+        int width = w.width();
+        return "Constellation `" + w.constellation() + "` has planes " + padded(0, width) + ".."
+                + padded(w.planes() - 1, width) + " and slots " + padded(0, width) + ".."
+                + padded(w.perPlane() - 1, width) + ", e.g. `" + w.name(0, 0) + "`.";
     }
 
     private static Optional<String> catalogHelp(Catalog c, String reference, String[] numbers) {
@@ -163,10 +169,10 @@ final class GeneratedNames {
         return Integer.toString(Math.max(0, largest)).length();
     }
 
-    private static String walkerName(String constellation, int plane, int slot, int dp, int ds) {
-        StringBuilder b = new StringBuilder(constellation.length() + dp + ds + 2).append(constellation);
-        pad(b.append('-'), plane, dp);
-        pad(b.append('-'), slot, ds);
+    private static String walkerName(String constellation, int plane, int slot, int width) {
+        StringBuilder b = new StringBuilder(constellation.length() + 2 * width + 2).append(constellation);
+        pad(b.append('-'), plane, width);
+        pad(b.append('-'), slot, width);
         return b.toString();
     }
 

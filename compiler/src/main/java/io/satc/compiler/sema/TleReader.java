@@ -45,35 +45,47 @@ final class TleReader {
         }
     }
 
+    // Each field's form is Orekit's (TLE.LINE_1_PATTERN and LINE_2_PATTERN, which SGP4 later
+    // reads the lines with) or narrower, so a set this reader accepts is one Orekit accepts.
     private static final Pattern BLANK = Pattern.compile(" ");
     private static final Pattern CATALOG = Pattern.compile(" *[0-9]+|[A-HJ-NP-Z][0-9]{4}");
-    private static final Pattern DECIMAL = Pattern.compile(" *[+-]?[0-9]*\\.[0-9]+ *");
-    private static final Pattern EXPONENT = Pattern.compile("[ +-][0-9 ]{5}[+-][0-9]");
-    private static final Pattern ANGLE = Pattern.compile(" *[0-9]{1,3}\\.[0-9]+");
+    private static final Pattern EXPONENT = Pattern.compile("[ +-][ 0-9]{5}[+-][ 0-9]");
+    private static final Pattern ANGLE = Pattern.compile("[ 0-9]{2}[0-9]\\.[0-9]{4}");
 
     private static final List<Field> LINE_1 = List.of(
             new Field(2, 2, "separator", BLANK, "a space"),
             new Field(3, 7, "catalog number", CATALOG, "a catalog number"),
-            new Field(8, 8, "classification", Pattern.compile("[UCS ]"), "`U`, `C` or `S`"),
+            new Field(8, 8, "classification", Pattern.compile("[A-Z]"), "a letter such as `U`"),
             new Field(9, 9, "separator", BLANK, "a space"),
+            new Field(
+                    10,
+                    17,
+                    "international designator",
+                    Pattern.compile("[ 0-9]{5}[ A-Z]{3}"),
+                    "a launch year, number and piece such as `98067A  `"),
             new Field(18, 18, "separator", BLANK, "a space"),
             new Field(19, 20, "epoch year", Pattern.compile("[0-9]{2}"), "two digits"),
             new Field(
                     21,
                     32,
                     "epoch day",
-                    Pattern.compile(" *[0-9]{1,3}\\.[0-9]+"),
+                    Pattern.compile("[ 0-9]{2}[0-9]\\.[0-9]{8}"),
                     "a day of the year such as `020.83880814`"),
             new Field(33, 33, "separator", BLANK, "a space"),
-            new Field(34, 43, "mean motion derivative", DECIMAL, "a decimal number such as ` .00000097`"),
+            new Field(
+                    34,
+                    43,
+                    "mean motion derivative",
+                    Pattern.compile("[ 0+-]\\.[0-9]{8}| [ +-]\\.[0-9]{7}"),
+                    "a decimal number such as ` .00000097`"),
             new Field(44, 44, "separator", BLANK, "a space"),
             new Field(45, 52, "mean motion second derivative", EXPONENT, "an exponent form such as ` 00000-0`"),
             new Field(53, 53, "separator", BLANK, "a space"),
             new Field(54, 61, "drag term", EXPONENT, "an exponent form such as ` 27714-4`"),
             new Field(62, 62, "separator", BLANK, "a space"),
-            new Field(63, 63, "ephemeris type", Pattern.compile("[0-9 ]"), "a digit"),
+            new Field(63, 63, "ephemeris type", Pattern.compile("[ 0-9]"), "a digit"),
             new Field(64, 64, "separator", BLANK, "a space"),
-            new Field(65, 68, "element set number", Pattern.compile(" *[0-9]+"), "a number"),
+            new Field(65, 68, "element set number", Pattern.compile("[ 0-9]{4}"), "a number"),
             new Field(69, 69, "checksum", Pattern.compile("[0-9]"), "a digit"));
 
     private static final List<Field> LINE_2 = List.of(
@@ -94,9 +106,9 @@ final class TleReader {
                     53,
                     63,
                     "mean motion",
-                    Pattern.compile(" *[0-9]{1,2}\\.[0-9]+"),
+                    Pattern.compile("[ 0-9][0-9]\\.[0-9]{8}"),
                     "revolutions per day such as `14.49090389`"),
-            new Field(64, 68, "revolution number", Pattern.compile(" *[0-9]+"), "a number"),
+            new Field(64, 68, "revolution number", Pattern.compile("[ 0-9]{5}"), "a number"),
             new Field(69, 69, "checksum", Pattern.compile("[0-9]"), "a digit"));
 
     private final Diagnostics diags;

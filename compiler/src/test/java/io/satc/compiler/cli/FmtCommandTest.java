@@ -43,7 +43,7 @@ class FmtCommandTest {
                 "mission o {\n"
                         + "  model m { arch = vit(layers = 1, hidden = 8, mlp = 8, heads = 1, patch = 4, image = 8) }\n"
                         + "  constellation shell { orbits = walker(planes=72,per_plane=22,phasing=39,altitude=550km,"
-                        + "inclination=53deg); isl = grid(rate=100Gbps) }\n"
+                        + "inclination=53deg); isl = grid(rate=100Gbps,max_range=5000km) }\n"
                         + "  ground g { latitude = 47.6deg; longitude = -122.3deg; downlink = 0.5Gbps }\n"
                         + "  horizon{start=\"2026-12-04T00:00:00Z\";duration=90min}\n"
                         + "  source = shell-03-07; sink = g\n}\n");
@@ -59,7 +59,7 @@ class FmtCommandTest {
                         + "      altitude = 550 km,\n"
                         + "      inclination = 53 deg,\n"
                         + "    )\n"
-                        + "    isl = grid(rate = 100 Gbps)\n"
+                        + "    isl = grid(rate = 100 Gbps, max_range = 5000 km)\n"
                         + "  }\n"
                         + "  ground g { latitude = 47.6 deg; longitude = -122.3 deg; downlink = 0.5 Gbps }\n"
                         + "  horizon { start = \"2026-12-04T00:00:00Z\"; duration = 90 min }\n"

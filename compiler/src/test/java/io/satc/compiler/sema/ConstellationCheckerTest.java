@@ -51,7 +51,7 @@ class ConstellationCheckerTest {
         assertEquals(List.of(72, 22, 39), List.of(w.planes(), w.perPlane(), w.phasing()));
         assertEquals(550e3, w.altitudeMeters());
         assertEquals(Math.toRadians(53), w.inclinationRadians(), 1e-15);
-        assertEquals(Optional.of(new IslFacts(IslRule.GRID, 100e9, OptionalDouble.of(5000e3))), facts.isl());
+        assertEquals(Optional.of(new IslFacts(IslRule.GRID, 100e9, 5000e3)), facts.isl());
         assertEquals(1584, facts.satellites().size());
         assertEquals("shell-00-00", facts.satellites().get(0));
         assertEquals("shell-71-21", facts.satellites().get(1583));
@@ -75,7 +75,7 @@ class ConstellationCheckerTest {
     }
 
     @Test
-    void indicesArePaddedToTheDigitsOfTheLargestOne() {
+    void planeAndSlotArePaddedToTheDigitsOfTheLargestIndex() {
         Checking one = shell("    orbits = walker(planes = 1, per_plane = 5, altitude = 500 km, inclination = 53 deg)");
         assertEquals(
                 List.of("shell-0-0", "shell-0-1", "shell-0-2", "shell-0-3", "shell-0-4"),
@@ -83,7 +83,7 @@ class ConstellationCheckerTest {
         Checking eleven =
                 shell("    orbits = walker(planes = 11, per_plane = 10, altitude = 500 km, inclination = 53 deg)");
         List<String> names = check(eleven, true).facts().orElseThrow().satellites();
-        assertEquals(List.of("shell-00-0", "shell-10-9"), List.of(names.get(0), names.get(109)));
+        assertEquals(List.of("shell-00-00", "shell-10-09"), List.of(names.get(0), names.get(109)));
         assertEquals(List.of(), eleven.reported());
     }
 
@@ -94,7 +94,7 @@ class ConstellationCheckerTest {
                 mission m {
                   constellation iridium {
                     orbits = tle("data/iridium-next.tle")
-                    isl = range(rate = 25 Mbps)
+                    isl = range(rate = 25 Mbps, max_range = 4500 km)
                   }
                 }
                 """);
@@ -103,7 +103,7 @@ class ConstellationCheckerTest {
         ConstellationFacts facts = iridium.facts().orElseThrow();
         assertEquals(40, facts.satellites().size());
         assertEquals("iridium-41917", facts.satellites().get(0));
-        assertEquals(Optional.of(new IslFacts(IslRule.RANGE, 25e6, OptionalDouble.empty())), facts.isl());
+        assertEquals(Optional.of(new IslFacts(IslRule.RANGE, 25e6, 4500e3)), facts.isl());
         List<String> file = Files.readAllLines(RepoPaths.examples().resolve("orbits/data/iridium-next.tle"));
         TleOrbit first = (TleOrbit) iridium.satellites().get(0).orbit().orElseThrow();
         assertEquals(
@@ -170,6 +170,8 @@ class ConstellationCheckerTest {
                                 + " per_plane = ..., phasing = ..., altitude = ..., inclination = ...)`.",
                         "SATC2027 4:11 `grid` needs the parameter `rate`. | Add `rate = ...`; the call is `grid(rate"
                                 + " = ..., max_range = ...)`.",
+                        "SATC2027 4:11 `grid` needs the parameter `max_range`. | Add `max_range = ...`; the call is"
+                                + " `grid(rate = ..., max_range = ...)`.",
                         "SATC3009 4:16 The parameters of `grid` are named. | Write e.g. `rate = ...`; `grid` takes"
                                 + " `rate` or `max_range`."),
                 bare.reported());
