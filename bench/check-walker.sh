@@ -6,6 +6,7 @@
 #   bench/check-walker.sh [PLANES] [PER_PLANE] [REFS] [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/wall-times.sh"
 planes=${1:-200}
 per_plane=${2:-250}
 refs=${3:-100}
@@ -32,14 +33,4 @@ echo "mission: $((planes * per_plane)) generated satellites, $refs mistyped refe
 "$root/satc" check "$file" > /dev/null || true   # builds on first use, warms the class-data archive
 echo "diagnostics: $("$root/satc" check --color=never "$file" 2>/dev/null | grep -c 'error\[SATC2002\]' || true) x SATC2002, e.g.:"
 "$root/satc" check --color=never "$file" 2>/dev/null | grep -m1 -A4 'error\[SATC2002\]' || true
-times=()
-for _ in $(seq "$runs"); do
-  start=$(date +%s%N)
-  "$root/satc" check "$file" > /dev/null 2>&1 || true
-  end=$(date +%s%N)
-  times+=( $(( (end - start) / 1000000 )) )
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "wall ms per run: ${times[*]}"
-echo "median: $(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p") ms   min: $(echo "$sorted" | head -1) ms   max: $(echo "$sorted" | tail -1) ms"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+wall_times "satc check" "$runs" "$root/satc" check "$file"

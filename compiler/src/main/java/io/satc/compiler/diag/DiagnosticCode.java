@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * <p>Codes are grouped by phase: {@code 0xxx} reading the file, {@code 1xxx} syntax,
  * {@code 2xxx} declarations and names, {@code 3xxx} values and units, {@code 4xxx} files the
- * mission refers to, {@code 5xxx} topology. A code is never reused for another meaning; each
+ * mission refers to, {@code 5xxx} topology, {@code 6xxx} lowering (what propagating the orbits
+ * finds). A code is never reused for another meaning; each
  * has a page {@code docs/diagnostics/SATCnnnn.md}.
  */
 public enum DiagnosticCode {
@@ -84,7 +85,9 @@ public enum DiagnosticCode {
     TLE_EPOCH_FAR(4010, Severity.WARNING, "TLE epochs far from the horizon"),
 
     NO_ROUTE(5001, Severity.ERROR, "No route from source to sink"),
-    UNREACHABLE_SATELLITE(5002, Severity.WARNING, "Satellite no route reaches");
+    UNREACHABLE_SATELLITE(5002, Severity.WARNING, "Satellite no route reaches"),
+
+    SGP4_FAILED(6001, Severity.WARNING, "TLE satellite that SGP4 cannot propagate over the horizon");
 
     private final String id;
     private final Severity severity;
