@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             CheckCommand.class,
             FmtCommand.class,
             PlanCommand.class,
+            ContactsCommand.class,
             CalibrateCommand.class,
             CompileCommand.class,
             KeysCommand.class,

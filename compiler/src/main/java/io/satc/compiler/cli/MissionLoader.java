@@ -19,7 +19,13 @@ final class MissionLoader {
     private MissionLoader() {}
 
     static Optional<Loaded> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
+        return load(file, true, output, out, err);
+    }
+
+    /** As {@link #load(String, OutputOptions, PrintWriter, PrintWriter)}; {@code propagate} as in {@link CheckCommand}. */
+    static Optional<Loaded> load(
+            String file, boolean propagate, OutputOptions output, PrintWriter out, PrintWriter err) {
+        CheckCommand.CheckResult checked = CheckCommand.check(java.nio.file.Path.of(file), file, propagate);
         AnalysisResult analysis = checked.analysis();
         if (analysis == null || analysis.mission().isEmpty()) {
             output.emit(checked.diagnostics(), out);

@@ -73,8 +73,8 @@ class ContactPlanTest {
                 .contacts();
         List<String> pairs =
                 plan.contacts().stream().map(c -> c.a() + " " + c.b()).toList();
-        assertTrue(pairs.contains("w-00-1 w-11-1"), "" + pairs);
-        assertTrue(pairs.contains("w-00-0 w-00-7"), "" + pairs);
+        assertTrue(pairs.contains("w-00-01 w-11-01"), "" + pairs);
+        assertTrue(pairs.contains("w-00-00 w-00-07"), "" + pairs);
         // 12 planes x 8 slots: 96 in-plane and 96 cross-plane pairs, each once and up throughout.
         assertEquals(192, pairs.size());
         assertEquals(192, pairs.stream().distinct().count());
