@@ -1,10 +1,9 @@
 package io.satc.compiler.cli;
 
 import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.MissionKeys;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +31,9 @@ public final class KeysCommand implements Runnable {
             name = "new",
             mixinStandardHelpOptions = true,
             description = {
-                "Make an Ed25519 signing key in DIR: signing.key (private, readable by you only; keep it off the "
-                        + "satellites) and signing.pub (give it to the runtime: --trust DIR/signing.pub).",
+                "Make a mission key folder DIR: an Ed25519 signing key, signing.key (private, readable by you only; "
+                        + "keep it off the satellites) and signing.pub (give it to the runtime: --trust DIR/signing.pub), "
+                        + "and a mission CA (ca.key, ca.crt) that issues the nodes' TLS certificates into DIR/nodes.",
                 "`satc compile --sign DIR` then signs bundles with it. Refuses to overwrite an existing key."
             })
     static final class New implements Callable<Integer> {
@@ -48,18 +48,22 @@ public final class KeysCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (Files.exists(dir.resolve(Keys.PRIVATE_FILE))) {
-                err.println("satc: `" + dir.resolve(Keys.PRIVATE_FILE)
-                        + "` exists; a key is never overwritten (bundles it signed would no longer verify).");
+            MissionKeys keys;
+            try {
+                keys = MissionKeys.create(dir);
+            } catch (Keys.KeyException e) {
+                err.println("satc: " + e.getMessage());
                 return ExitCodes.INPUT_ERRORS;
             }
-            KeyPair pair = Keys.generate();
-            Keys.write(dir, pair);
-            out.println("Made the signing key " + Keys.id(pair.getPublic()) + " in " + dir + ":");
+            out.println("Made the signing key " + keys.signing().id() + " and a mission CA in " + dir + ":");
             out.println("  " + dir.resolve(Keys.PRIVATE_FILE) + "   private: signs bundles (satc compile --sign " + dir
                     + ")");
             out.println("  " + dir.resolve(Keys.PUBLIC_FILE) + "   public: the runtime trusts it (--trust "
                     + dir.resolve(Keys.PUBLIC_FILE) + ")");
+            out.println("  " + dir.resolve(MissionKeys.CA_KEY) + ", " + dir.resolve(MissionKeys.CA_CERTIFICATE)
+                    + "   the mission CA: compile issues each node's TLS certificate into "
+                    + dir.resolve(MissionKeys.NODES)
+                    + "/ (give each satellite its own NODE.key and NODE.crt: --identity DIR)");
             return ExitCodes.OK;
         }
     }

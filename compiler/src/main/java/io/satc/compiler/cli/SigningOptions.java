@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.compiler.codegen.BundleCompiler;
-import io.satc.runtime.trust.BundleSigner;
 import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.MissionKeys;
 import io.satc.runtime.trust.SatcHome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,9 +16,10 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --sign KEY} and {@code --bundle-version N} of {@code satc compile}. Without a key the
- * per-user development key signs ({@code $SATC_HOME/dev}, made on first use), which the runtime
- * trusts by default on the same account. The bundle version defaults to one more than the last
+ * {@code --sign KEY} and {@code --bundle-version N} of {@code satc compile}. KEY is a mission key
+ * folder ({@link MissionKeys}: signing key, mission CA, node identities) or its signing.key.
+ * Without a key the per-user development folder signs ({@code $SATC_HOME/dev}, made on first use),
+ * which the runtime trusts by default on the same account. The bundle version defaults to one more than the last
  * this key signed for the mission, recorded in the key folder's {@code versions.json}.
  */
 final class SigningOptions {
@@ -44,20 +45,23 @@ final class SigningOptions {
     Optional<BundleCompiler.Signing> resolve(String mission, PrintWriter err) {
         Path dir = keyDirectory();
         try {
+            MissionKeys keys;
             if (key == null && !Files.exists(dir.resolve(Keys.PRIVATE_FILE))) {
-                Keys.write(dir, Keys.generate());
+                keys = MissionKeys.create(dir);
                 err.println("satc: made the development signing key in " + dir
                         + "; bundles compiled without --sign run on this account only (see docs/security.md).");
+            } else if (key != null && !Files.isDirectory(key) && !Files.isRegularFile(key)) {
+                err.println("satc: cannot sign with `" + key + "`: the key file `" + key + "` does not exist.");
+                return Optional.empty();
+            } else {
+                keys = MissionKeys.open(dir);
             }
-            Path privateFile = key != null && !Files.isDirectory(key) ? key : dir;
-            BundleSigner.SigningKey signing = new BundleSigner.SigningKey(
-                    Keys.readPrivate(privateFile), Keys.readPublic(dir.resolve(Keys.PUBLIC_FILE)));
             if (bundleVersion != null && bundleVersion < 1) {
                 err.println("satc: --bundle-version must be at least 1, got " + bundleVersion + ".");
                 return Optional.empty();
             }
             long version = bundleVersion != null ? bundleVersion : last(dir, mission) + 1;
-            return Optional.of(new BundleCompiler.Signing(signing, version));
+            return Optional.of(new BundleCompiler.Signing(keys.signing(), version, keys));
         } catch (IOException | Keys.KeyException e) {
             err.println("satc: cannot sign with `" + (key == null ? dir : key) + "`: " + e.getMessage());
             return Optional.empty();

@@ -18,6 +18,9 @@ import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.TensorDescriptor;
 import io.satc.runtime.trust.BundleSigner;
+import io.satc.runtime.trust.BundleStatement;
+import io.satc.runtime.trust.Certificates;
+import io.satc.runtime.trust.NodeAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -53,9 +57,10 @@ public final class BundleCompiler {
 
     /**
      * How the bundle is signed (docs/security.md): with {@code key}, as version
-     * {@code bundleVersion} of its mission.
+     * {@code bundleVersion} of its mission; {@code nodes} issues the TLS certificates of the nodes
+     * that run stages, whose keys the statement pins.
      */
-    public record Signing(BundleSigner.SigningKey key, long bundleVersion) {
+    public record Signing(BundleSigner.SigningKey key, long bundleVersion, NodeAuthority nodes) {
         public Signing {
             if (bundleVersion < 1) {
                 throw new IllegalArgumentException("bundle versions start at 1, not " + bundleVersion);
@@ -94,7 +99,12 @@ public final class BundleCompiler {
                 deleteTree(staging);
                 return failed.get();
             }
-            BundleSigner.sign(staging, outcome.problem().mission(), signing.bundleVersion(), signing.key(), null);
+            BundleSigner.sign(
+                    staging,
+                    outcome.problem().mission(),
+                    signing.bundleVersion(),
+                    signing.key(),
+                    tlsPins(staging, outcome, signing.nodes()));
             deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Written(target, listing(target));
@@ -239,6 +249,22 @@ public final class BundleCompiler {
         run.toFile().setExecutable(true, false);
         writeNodeScripts(bin, e, outcome);
         return Optional.empty();
+    }
+
+    /**
+     * Writes the mission CA's certificate into the bundle and pins the TLS key of every node that
+     * runs a stage (docs/security.md): each node accepts only these keys from its peers.
+     */
+    private static BundleStatement.TlsPins tlsPins(Path dir, PlanOutcome outcome, NodeAuthority nodes)
+            throws IOException {
+        Path ca = dir.resolve(BundleStatement.CA_FILE);
+        Files.createDirectories(ca.getParent());
+        Certificates.write(ca, nodes.ca());
+        Map<String, String> pins = new TreeMap<>();
+        for (Resource.StageWork w : PlanFacts.stageWorks(outcome.evaluation().orElseThrow())) {
+            pins.put(w.node(), Certificates.pin(nodes.certificate(w.node())));
+        }
+        return new BundleStatement.TlsPins(Certificates.fingerprint(nodes.ca()), pins);
     }
 
     /** First port of the default peers file; stage k listens on {@code NODE_BASE_PORT + k}. */

@@ -2,6 +2,8 @@ package io.satc.compiler.testing;
 
 import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.runtime.trust.BundleSigner;
+import io.satc.runtime.trust.Certificates;
+import io.satc.runtime.trust.NodeAuthority;
 import io.satc.runtime.trust.TrustStore;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -12,15 +14,15 @@ import java.security.spec.NamedParameterSpec;
 /** The fixed test signing key (deterministic, so signed bundles are golden) as version 1. */
 public final class TestSigning {
 
-    private static final KeyPair PAIR = pair();
+    private static final KeyPair PAIR = pair(1L, "Ed25519");
 
     private TestSigning() {}
 
-    private static KeyPair pair() {
+    private static KeyPair pair(long seed, String algorithm) {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(1L);
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+            random.setSeed(seed);
+            KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
             g.initialize(NamedParameterSpec.ED25519, random);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
@@ -29,8 +31,34 @@ public final class TestSigning {
     }
 
     public static BundleCompiler.Signing signing() {
-        return new BundleCompiler.Signing(new BundleSigner.SigningKey(PAIR.getPrivate(), PAIR.getPublic()), 1);
+        return new BundleCompiler.Signing(new BundleSigner.SigningKey(PAIR.getPrivate(), PAIR.getPublic()), 1, NODES);
     }
+
+    private static final KeyPair CA = pair(2L, "Ed25519");
+    private static final java.security.cert.X509Certificate CA_CERTIFICATE = Certificates.selfSignedCa(CA, "test");
+
+    /** The test CA; each node's key is derived from its name, so certificates (and bundles) are reproducible. */
+    private static final NodeAuthority NODES = new NodeAuthority() {
+        @Override
+        public java.security.cert.X509Certificate ca() {
+            return CA_CERTIFICATE;
+        }
+
+        @Override
+        public java.security.cert.X509Certificate certificate(String node) {
+            try {
+                SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+                random.setSeed(node.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return Certificates.issue(
+                        CA.getPrivate(),
+                        CA_CERTIFICATE,
+                        node,
+                        Certificates.nodeKey(random).getPublic());
+            } catch (GeneralSecurityException e) {
+                throw new AssertionError(e);
+            }
+        }
+    };
 
     /** Trust in the test key only. */
     public static TrustStore trust() {

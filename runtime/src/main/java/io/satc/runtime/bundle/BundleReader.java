@@ -185,7 +185,8 @@ public final class BundleReader {
             }
         }
         return errors.isEmpty()
-                ? new BundleRead.Loaded(new Bundle(directory, manifest, verified))
+                ? new BundleRead.Loaded(
+                        new Bundle(directory, manifest, verified, signed.map(BundleTrust.Signed::statement)))
                 : new BundleRead.Rejected(directory, errors);
     }
 

@@ -9,8 +9,11 @@ import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.RunReport;
 import io.satc.runtime.report.Figures;
+import io.satc.runtime.transport.MutualTls;
 import io.satc.runtime.transport.Peer;
 import io.satc.runtime.transport.TransportOptions;
+import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.NodeIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +102,14 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the last stage's outputs as one JSON document.")
     boolean json;
 
+    @Option(
+            names = "--identity",
+            paramLabel = "DIR",
+            description = "The folder with this node's TLS identity, NODE.key and NODE.crt (the `nodes` folder of the "
+                    + "key that signed the bundle; a satellite needs only its own pair). Default: the development "
+                    + "key's, ~/.satc/dev/nodes.")
+    Path identity;
+
     @Mixin
     TrustOptions trusted;
 
@@ -155,12 +166,24 @@ public final class NodeCommand implements Callable<Integer> {
             err.println(me + ": --timeout and --stall-timeout must be at least 1 second.");
             return ExitCodes.USAGE;
         }
+        Optional<MutualTls> tls;
+        try {
+            tls = NodeTls.of(b, node, identity != null ? identity : NodeIdentity.devFolder(), line -> {
+                err.println(me + ": " + line);
+                err.flush();
+            });
+        } catch (IOException | Keys.KeyException e) {
+            err.println(me + ": " + e.getMessage());
+            return ExitCodes.INPUT_ERRORS;
+        }
         TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
-                node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true);
+                node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true, tls);
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
         err.println(me + ": " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
-                + b.manifest().stages().size() + ")");
+                + b.manifest().stages().size() + ", "
+                + (tls.isPresent() ? "mutual TLS 1.3" : "plaintext links: the bundle pins no TLS keys")
+                + ")");
         if (stage.index() > 1 && (input != null || generate != null)) {
             String given = input != null && generate != null
                     ? "--input and --generate are"

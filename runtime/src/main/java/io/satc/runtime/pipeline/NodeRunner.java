@@ -12,6 +12,7 @@ import io.satc.runtime.transport.Delivery;
 import io.satc.runtime.transport.FrameSender;
 import io.satc.runtime.transport.FrameServer;
 import io.satc.runtime.transport.LinkInbox;
+import io.satc.runtime.transport.MutualTls;
 import io.satc.runtime.transport.Peer;
 import io.satc.runtime.transport.TransportException;
 import io.satc.runtime.transport.TransportOptions;
@@ -56,6 +57,7 @@ public final class NodeRunner {
      * @param transport link settings
      * @param timeout   the whole run fails after this long
      * @param warmUp    run the stage once before the first micro-batch
+     * @param tls       mutual TLS between the nodes (docs/transport.md), or empty for plaintext links
      */
     public record Config(
             String node,
@@ -64,7 +66,21 @@ public final class NodeRunner {
             Map<String, Peer> peers,
             TransportOptions transport,
             Duration timeout,
-            boolean warmUp) {}
+            boolean warmUp,
+            Optional<MutualTls> tls) {
+
+        /** Plaintext links. */
+        public Config(
+                String node,
+                String host,
+                int port,
+                Map<String, Peer> peers,
+                TransportOptions transport,
+                Duration timeout,
+                boolean warmUp) {
+            this(node, host, port, peers, transport, timeout, warmUp, Optional.empty());
+        }
+    }
 
     /** What the source sends: the input of one micro-batch of one step, given the feedback that started it. */
     @FunctionalInterface
@@ -183,7 +199,25 @@ public final class NodeRunner {
         WorkerThreads threads = null;
         try {
             if (!served.isEmpty()) {
-                server = FrameServer.start(config.host(), config.port(), served, serverOptions);
+                if (config.tls().isPresent()) {
+                    // Over TLS each link takes streams only from the node the plan has send on it.
+                    Map<String, String> sending = new java.util.TreeMap<>();
+                    for (String link : served) {
+                        sending.put(
+                                link,
+                                link.equals(FEEDBACK)
+                                        ? manifest.stages().get(stages - 1).node()
+                                        : from);
+                    }
+                    server = FrameServer.start(
+                            config.host(),
+                            config.port(),
+                            sending,
+                            serverOptions,
+                            config.tls().get());
+                } else {
+                    server = FrameServer.start(config.host(), config.port(), served, serverOptions);
+                }
             }
             compute = computes.create(bundle, stage);
             byte[] headerBytes;
@@ -260,13 +294,17 @@ public final class NodeRunner {
                     meter));
             long[] bytesOut = new long[1];
             if (!last) {
-                FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
+                FrameSender sender = FrameSender.connect(
+                        cutLink(k), next, config.transport(), config.tls().orElse(null));
                 senders.add(sender);
                 sender.send(RunHeader.MICRO_BATCH_ID, headerBytes);
                 workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
             } else {
                 NodeSink sink = sinks.open(header);
-                FrameSender back = first || !feedback ? null : FrameSender.connect(FEEDBACK, head, config.transport());
+                FrameSender back = first || !feedback
+                        ? null
+                        : FrameSender.connect(
+                                FEEDBACK, head, config.transport(), config.tls().orElse(null));
                 if (back != null) {
                     senders.add(back);
                 }

@@ -55,12 +55,24 @@ public final class FrameSender implements AutoCloseable {
     // Guarded by this object's monitor, as the call is: a cancelled call accepts no more messages.
     private boolean cancelled;
 
-    private FrameSender(String link, Peer peer, TransportOptions options) {
+    private FrameSender(String link, Peer peer, TransportOptions options, MutualTls tls) throws TransportException {
         this.link = link;
         this.peer = peer;
         this.options = options;
-        this.channel = NettyChannelBuilder.forAddress(peer.host(), peer.port())
-                .usePlaintext()
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(peer.host(), peer.port());
+        if (tls == null) {
+            builder.usePlaintext();
+        } else {
+            try {
+                builder.sslContext(tls.clientContext(peer.name()));
+            } catch (javax.net.ssl.SSLException e) {
+                throw new TransportException(
+                        TransportException.Reason.UNREACHABLE,
+                        "Cannot set up TLS to " + peer + " for link `" + link + "`: " + e.getMessage() + ".",
+                        e);
+            }
+        }
+        this.channel = builder
                 // Nodes talk directly; a proxy configured for the JVM must not capture these connections.
                 .proxyDetector(address -> null)
                 // Retries would keep copies of sent frames for replay; a broken link fails instead.
@@ -83,7 +95,16 @@ public final class FrameSender implements AutoCloseable {
      */
     public static FrameSender connect(String link, Peer receiver, TransportOptions options)
             throws TransportException, InterruptedException {
-        FrameSender sender = new FrameSender(link, receiver, options);
+        return connect(link, receiver, options, null);
+    }
+
+    /**
+     * {@link #connect(String, Peer, TransportOptions)} over mutual TLS 1.3 ({@code tls}; null for
+     * plaintext): the receiver must present the certificate pinned for {@code receiver.name()}.
+     */
+    public static FrameSender connect(String link, Peer receiver, TransportOptions options, MutualTls tls)
+            throws TransportException, InterruptedException {
+        FrameSender sender = new FrameSender(link, receiver, options, tls);
         boolean ok = false;
         try {
             sender.open();

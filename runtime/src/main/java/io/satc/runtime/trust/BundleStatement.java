@@ -33,6 +33,9 @@ public record BundleStatement(String mission, long bundleVersion, String signer,
     /** The signature's file in a bundle. */
     public static final String SIGNATURE_FILE = "statement.sig";
 
+    /** Where a bundle keeps the mission CA's certificate, whose hash {@link TlsPins#caSha256} is. */
+    public static final String CA_FILE = "tls/ca.crt";
+
     /** The two files a statement does not list. */
     public static final Set<String> OWN_FILES = Set.of(FILE, SIGNATURE_FILE);
 

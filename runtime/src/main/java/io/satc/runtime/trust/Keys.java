@@ -79,12 +79,16 @@ public final class Keys {
 
     /** The private key of a key directory or a .key file. */
     public static PrivateKey readPrivate(Path fileOrDir) throws IOException, KeyException {
-        Path file = Files.isDirectory(fileOrDir) ? fileOrDir.resolve(PRIVATE_FILE) : fileOrDir;
+        return readPrivate(Files.isDirectory(fileOrDir) ? fileOrDir.resolve(PRIVATE_FILE) : fileOrDir, ALGORITHM);
+    }
+
+    /** A PKCS #8 private key of {@code algorithm} ({@code Ed25519}, {@code EC}) from a PEM file. */
+    public static PrivateKey readPrivate(Path file, String algorithm) throws IOException, KeyException {
         byte[] der = der(file, "PRIVATE KEY");
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new KeyException("`" + file + "` is not an Ed25519 private key (" + e.getMessage() + ").");
+            throw new KeyException("`" + file + "` is not an " + algorithm + " private key (" + e.getMessage() + ").");
         }
     }
 
