@@ -99,6 +99,15 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Fail when a link or peer does not move for this long (default: ${DEFAULT-VALUE}).")
     long stallSeconds;
 
+    @Option(
+            names = "--link-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description =
+                    "How long a link whose connection broke keeps trying to resume, with back-off, before the run "
+                            + "fails (default: ${DEFAULT-VALUE}); an outage shorter than this loses and duplicates nothing.")
+    long linkSeconds;
+
     @Option(names = "--json", description = "Print the last stage's outputs as one JSON document.")
     boolean json;
 
@@ -162,8 +171,8 @@ public final class NodeCommand implements Callable<Integer> {
             err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
-        if (timeoutSeconds < 1 || stallSeconds < 1) {
-            err.println(me + ": --timeout and --stall-timeout must be at least 1 second.");
+        if (timeoutSeconds < 1 || stallSeconds < 1 || linkSeconds < 1) {
+            err.println(me + ": --timeout, --stall-timeout and --link-timeout must be at least 1 second.");
             return ExitCodes.USAGE;
         }
         Optional<MutualTls> tls;
@@ -176,7 +185,9 @@ public final class NodeCommand implements Callable<Integer> {
             err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
-        TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
+        TransportOptions transport = TransportOptions.defaults()
+                .withStallTimeout(Duration.ofSeconds(stallSeconds))
+                .withReconnectTimeout(Duration.ofSeconds(linkSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
                 node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true, tls);
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
@@ -205,13 +216,17 @@ public final class NodeCommand implements Callable<Integer> {
         NodeRunner.Done part = done.part();
         err.println(String.format(
                 Locale.ROOT,
-                me + ": %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
+                me + ": %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s%s",
                 part.stage(),
                 part.messages(),
                 Figures.seconds(part.wallSeconds()),
                 Figures.seconds(part.measuredS()),
                 Figures.seconds(part.predictedS()),
-                part.bytesOut() == 0 ? "nothing (last stage)" : Figures.bytes(part.bytesOut())));
+                part.bytesOut() == 0 ? "nothing (last stage)" : Figures.bytes(part.bytesOut()),
+                part.resumed() == 0
+                        ? ""
+                        : "; links resumed " + part.resumed() + (part.resumed() == 1 ? " time" : " times")
+                                + " after their connection broke, nothing lost"));
         done.outputs().ifPresent(o -> print(b, o, part, out));
         out.flush();
         err.flush();

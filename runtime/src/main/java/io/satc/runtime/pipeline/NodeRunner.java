@@ -108,9 +108,16 @@ public final class NodeRunner {
      * @param messages    micro-batches it processed (steps × M)
      * @param bytesOut    bytes of the messages it sent on its outgoing cut (0 for the last stage)
      * @param wallSeconds from this process's first micro-batch to its last
+     * @param resumed     how many times this process's links were resumed after their connection broke
      */
     public record Done(
-            String stage, double predictedS, double measuredS, long messages, long bytesOut, double wallSeconds)
+            String stage,
+            double predictedS,
+            double measuredS,
+            long messages,
+            long bytesOut,
+            double wallSeconds,
+            int resumed)
             implements Result {}
 
     /** @param message one sentence naming the resource, link or peer that failed */
@@ -347,8 +354,20 @@ public final class NodeRunner {
                 drainToEnd(server.inbox(FEEDBACK));
             }
             double wall = (System.nanoTime() - control.startNanos()) / 1e9;
+            int resumed = senders.stream().mapToInt(FrameSender::reconnections).sum();
+            if (server != null) {
+                for (String link : served) {
+                    resumed += server.inbox(link).resumptions();
+                }
+            }
             return new Done(
-                    stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
+                    stage.resourceName(),
+                    stage.predictedServiceS(),
+                    meter.meanBusySeconds(),
+                    total,
+                    bytesOut[0],
+                    wall,
+                    resumed);
         } catch (TransportException e) {
             return new Failed(e.getMessage());
         } catch (FrameFormatException e) {

@@ -65,7 +65,7 @@ final class InboundStream extends ServerCall.Listener<WireMessage> {
                 close(misplaced);
                 return;
             }
-            Status refusal = target.attach(this);
+            Status refusal = target.attach(this, message.sequence());
             if (!refusal.isOk()) {
                 close(refusal);
                 return;
