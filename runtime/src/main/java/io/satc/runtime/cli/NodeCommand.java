@@ -189,7 +189,18 @@ public final class NodeCommand implements Callable<Integer> {
                 .withStallTimeout(Duration.ofSeconds(stallSeconds))
                 .withReconnectTimeout(Duration.ofSeconds(linkSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
-                node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true, tls);
+                node,
+                self.host(),
+                self.port(),
+                peers,
+                transport,
+                Duration.ofSeconds(timeoutSeconds),
+                true,
+                tls,
+                event -> {
+                    err.println(me + ": " + node + ": " + event);
+                    err.flush();
+                });
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
         err.println(me + ": " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
                 + b.manifest().stages().size() + ", "

@@ -58,6 +58,7 @@ public final class NodeRunner {
      * @param timeout   the whole run fails after this long
      * @param warmUp    run the stage once before the first micro-batch
      * @param tls       mutual TLS between the nodes (docs/transport.md), or empty for plaintext links
+     * @param events    told, in one sentence each, what the node does (the run started, …)
      */
     public record Config(
             String node,
@@ -67,7 +68,8 @@ public final class NodeRunner {
             TransportOptions transport,
             Duration timeout,
             boolean warmUp,
-            Optional<MutualTls> tls) {
+            Optional<MutualTls> tls,
+            java.util.function.Consumer<String> events) {
 
         /** Plaintext links. */
         public Config(
@@ -78,7 +80,7 @@ public final class NodeRunner {
                 TransportOptions transport,
                 Duration timeout,
                 boolean warmUp) {
-            this(node, host, port, peers, transport, timeout, warmUp, Optional.empty());
+            this(node, host, port, peers, transport, timeout, warmUp, Optional.empty(), event -> {});
         }
     }
 
@@ -341,7 +343,12 @@ public final class NodeRunner {
                             -1,
                             "The run exceeded its timeout of "
                                     + config.timeout().toSeconds() + " s."),
-                    () -> control.markStart(System.nanoTime()));
+                    () -> {
+                        control.markStart(System.nanoTime());
+                        config.events()
+                                .accept("the run started: " + steps + (steps == 1 ? " pass" : " passes") + " of " + m
+                                        + " micro-batches.");
+                    });
             threads.stop(abort);
             if (control.failed()) {
                 return new Failed(control.failure().message());
