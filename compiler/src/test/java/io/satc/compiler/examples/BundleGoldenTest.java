@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code satc compile} on every valid example: two compiles are byte-identical, the bundle
- * reads back (every SHA-256 verified), and its listing (each file's SHA-256), manifest and PLAN.md are golden
- * ({@code expected/NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md}).
+ * reads back (every SHA-256 verified), and its listing (each file's SHA-256), manifest, PLAN.md and contingencies
+ * are golden ({@code expected/NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md},
+ * {@code NAME.sat.contingencies.json}).
  */
 class BundleGoldenTest {
 
@@ -73,6 +74,9 @@ class BundleGoldenTest {
         goldens.put(
                 RepoPaths.expectedFor(mission, ".PLAN.md"),
                 Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+        goldens.put(
+                RepoPaths.expectedFor(mission, ".contingencies.json"),
+                Files.readString(a.resolve("contingencies.json"), StandardCharsets.UTF_8));
         Golden.assertAll(goldens);
     }
 

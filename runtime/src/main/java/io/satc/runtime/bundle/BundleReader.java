@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.ParsedCodecSpec;
+import io.satc.runtime.trust.BundleStatement;
 import io.satc.runtime.trust.BundleTrust;
 import io.satc.runtime.trust.Refusal;
 import java.io.IOException;
@@ -94,45 +95,11 @@ public final class BundleReader {
                 return new BundleRead.Refused(directory, changed.get());
             }
         }
-        JsonNode root;
-        try {
-            root = ManifestJson.MAPPER.readTree(manifestBytes);
-        } catch (JsonProcessingException e) {
-            return rejected(
-                    directory, "`" + file + "` is not valid JSON: " + e.getOriginalMessage() + location(e) + ".");
-        } catch (IOException e) {
-            return rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + ".");
+        Parsed parsed = parse(directory, file, manifestBytes);
+        if (parsed.rejected() != null) {
+            return parsed.rejected();
         }
-        if (root == null || !root.isObject()) {
-            return rejected(directory, "`" + file + "` must hold a JSON object.");
-        }
-        JsonNode version = root.path("format_version");
-        if (!version.isIntegralNumber()) {
-            return rejected(directory, "`" + file + "` has no integer `format_version`.");
-        }
-        if (version.asLong() > BundleManifest.FORMAT_VERSION) {
-            return rejected(
-                    directory,
-                    "Bundle format version " + version.asLong()
-                            + " is newer than this runtime, which reads version " + BundleManifest.FORMAT_VERSION
-                            + "; run it with a newer satc.");
-        }
-        if (version.asLong() < 1) {
-            return rejected(
-                    directory, "Bundle format version " + version.asLong() + " is invalid; versions start at 1.");
-        }
-        if (version.asLong() == 1) {
-            upgradeFromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) root);
-        }
-        BundleManifest manifest;
-        try {
-            manifest = ManifestJson.MAPPER.treeToValue(root, BundleManifest.class);
-        } catch (JsonProcessingException e) {
-            return rejected(
-                    directory,
-                    "`" + file + "` does not follow manifest format " + BundleManifest.FORMAT_VERSION + ": "
-                            + e.getOriginalMessage() + location(e) + ".");
-        }
+        BundleManifest manifest = parsed.manifest();
         List<String> errors = new ArrayList<>();
         check(manifest, errors);
         if (!errors.isEmpty()) {
@@ -219,6 +186,156 @@ public final class BundleReader {
         return Optional.empty();
     }
 
+    /** A manifest parsed and bound, or why not. */
+    private record Parsed(BundleManifest manifest, BundleRead.Rejected rejected) {}
+
+    /** JSON, format version, binding: checks 2 to 4. */
+    private static Parsed parse(Path directory, Path file, byte[] manifestBytes) {
+        JsonNode root;
+        try {
+            root = ManifestJson.MAPPER.readTree(manifestBytes);
+        } catch (JsonProcessingException e) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "`" + file + "` is not valid JSON: " + e.getOriginalMessage() + location(e) + "."));
+        } catch (IOException e) {
+            return new Parsed(null, rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + "."));
+        }
+        if (root == null || !root.isObject()) {
+            return new Parsed(null, rejected(directory, "`" + file + "` must hold a JSON object."));
+        }
+        JsonNode version = root.path("format_version");
+        if (!version.isIntegralNumber()) {
+            return new Parsed(null, rejected(directory, "`" + file + "` has no integer `format_version`."));
+        }
+        if (version.asLong() > BundleManifest.FORMAT_VERSION) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "Bundle format version " + version.asLong()
+                                    + " is newer than this runtime, which reads version "
+                                    + BundleManifest.FORMAT_VERSION + "; run it with a newer satc."));
+        }
+        if (version.asLong() < 1) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "Bundle format version " + version.asLong() + " is invalid; versions start at 1."));
+        }
+        if (version.asLong() == 1) {
+            upgradeFromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) root);
+        }
+        try {
+            return new Parsed(ManifestJson.MAPPER.treeToValue(root, BundleManifest.class), null);
+        } catch (JsonProcessingException e) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "`" + file + "` does not follow manifest format " + BundleManifest.FORMAT_VERSION + ": "
+                                    + e.getOriginalMessage() + location(e) + "."));
+        }
+    }
+
+    /**
+     * A contingency of {@code main} (docs/bundle-format.md, "Contingencies"): the manifest at
+     * {@code manifestPath} inside the bundle and the files {@code selection} wants of it, each
+     * read once, checked against the signed statement {@code main} was verified with (when it
+     * was) and against the contingency's manifest, and kept. Read when a node switches to it, so
+     * nothing it loads can have changed since it was checked.
+     */
+    public BundleRead contingency(Bundle main, String manifestPath, BundleFile.Selection selection) {
+        Path directory = main.directory();
+        Path file = directory.resolve(manifestPath);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + ".");
+        }
+        Optional<Refusal> changed = againstStatement(main, manifestPath, bytes);
+        if (changed.isPresent()) {
+            return new BundleRead.Refused(directory, changed.get());
+        }
+        Parsed parsed = parse(directory, file, bytes);
+        if (parsed.rejected() != null) {
+            return parsed.rejected();
+        }
+        List<String> errors = new ArrayList<>();
+        check(parsed.manifest(), errors);
+        if (!parsed.manifest().mission().equals(main.manifest().mission())) {
+            errors.add("`" + manifestPath + "` is for mission `"
+                    + parsed.manifest().mission() + "`, not `" + main.manifest().mission() + "`.");
+        }
+        Map<String, byte[]> verified = new LinkedHashMap<>();
+        if (errors.isEmpty()) {
+            for (BundleFile f : BundleFile.of(parsed.manifest())) {
+                if (!selection.wants(parsed.manifest(), f)
+                        || verified.containsKey(f.file().path())) {
+                    continue;
+                }
+                Optional<byte[]> loaded = load(directory, f, errors);
+                if (loaded.isEmpty()) {
+                    continue;
+                }
+                changed = againstStatement(main, f.file().path(), loaded.get());
+                if (changed.isPresent()) {
+                    return new BundleRead.Refused(directory, changed.get());
+                }
+                if (matches(f, loaded.get(), errors)) {
+                    verified.put(f.file().path(), loaded.get());
+                }
+            }
+        }
+        return errors.isEmpty()
+                ? new BundleRead.Loaded(new Bundle(directory, parsed.manifest(), verified, main.statement()))
+                : new BundleRead.Rejected(directory, errors);
+    }
+
+    /**
+     * The bundle's contingencies ({@code contingencies.json}), checked against the signed
+     * statement it was verified with; an empty index when the bundle has none.
+     *
+     * @throws IllegalArgumentException with a sentence when the file was changed or does not parse
+     */
+    public ContingencyIndex contingencies(Bundle bundle) {
+        Path file = bundle.directory().resolve(ContingencyIndex.FILE);
+        if (!Files.isRegularFile(file)) {
+            return new ContingencyIndex(ContingencyIndex.FORMAT_VERSION, List.of());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("`" + file + "` cannot be read: " + e.getMessage() + ".");
+        }
+        Optional<Refusal> changed = againstStatement(bundle, ContingencyIndex.FILE, bytes);
+        if (changed.isPresent()) {
+            throw new IllegalArgumentException(changed.get().toString());
+        }
+        return ContingencyIndex.parse(bytes);
+    }
+
+    /** {@code bytes} of {@code path} against the statement {@code bundle} was verified with, if any. */
+    private static Optional<Refusal> againstStatement(Bundle bundle, String path, byte[] bytes) {
+        if (bundle.statement().isEmpty()) {
+            return Optional.empty();
+        }
+        BundleStatement.FileEntry entry = bundle.statement().get().file(path);
+        String sha = sha256(bytes);
+        if (entry == null || !entry.sha256().equals(sha) || entry.bytes() != bytes.length) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.CHANGED_FILE,
+                    "`" + path + "` of bundle `" + bundle.directory() + "` is not the file the signed statement lists"
+                            + " (SHA-256 " + sha.substring(0, 16) + "…); it was changed after signing."));
+        }
+        return Optional.empty();
+    }
+
     /** Version 1 had no real-model inputs: no {@code io}, no side inputs. */
     private static void upgradeFromVersion1(com.fasterxml.jackson.databind.node.ObjectNode root) {
         if (!root.has("io")) {
@@ -231,7 +348,7 @@ public final class BundleReader {
         }
     }
 
-    private static BundleRead rejected(Path directory, String error) {
+    private static BundleRead.Rejected rejected(Path directory, String error) {
         return new BundleRead.Rejected(directory, List.of(error));
     }
 

@@ -3,11 +3,16 @@ package io.satc.runtime.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleReader;
 import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.bundle.ContingencyIndex;
+import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
+import io.satc.runtime.pipeline.FailoverNode;
 import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.RunReport;
+import io.satc.runtime.pipeline.StageComputeFactory;
 import io.satc.runtime.report.Figures;
 import io.satc.runtime.transport.MutualTls;
 import io.satc.runtime.transport.Peer;
@@ -108,6 +113,15 @@ public final class NodeCommand implements Callable<Integer> {
                             + "fails (default: ${DEFAULT-VALUE}); an outage shorter than this loses and duplicates nothing.")
     long linkSeconds;
 
+    @Option(
+            names = "--heartbeat-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "With a bundle whose contingencies can replace a lost satellite: a neighbour that sends "
+                    + "nothing, not even a heartbeat, for this long is lost, and every node switches to the contingency "
+                    + "for it (default: ${DEFAULT-VALUE}). Single-pass runs only; see docs/transport.md, Failover.")
+    long heartbeatSeconds;
+
     @Option(names = "--json", description = "Print the last stage's outputs as one JSON document.")
     boolean json;
 
@@ -139,7 +153,19 @@ public final class NodeCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         Bundle b = loaded.get();
-        if (NodeRunner.stageOf(b.manifest(), node) == null) {
+        ContingencyIndex contingencies;
+        try {
+            contingencies = new BundleReader().contingencies(b);
+        } catch (IllegalArgumentException e) {
+            err.println(me + ": " + e.getMessage());
+            return ExitCodes.INPUT_ERRORS;
+        }
+        boolean standby = NodeRunner.stageOf(b.manifest(), node) == null
+                && contingencies.contingencies().stream()
+                        .filter(ContingencyIndex.Contingency::executable)
+                        .anyMatch(c ->
+                                c.stages().stream().anyMatch(st -> st.node().equals(node)));
+        if (NodeRunner.stageOf(b.manifest(), node) == null && !standby) {
             err.println(me + ": node `" + node + "` runs no stage of this bundle; its stages run on "
                     + String.join(
                             ", ",
@@ -171,8 +197,9 @@ public final class NodeCommand implements Callable<Integer> {
             err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
-        if (timeoutSeconds < 1 || stallSeconds < 1 || linkSeconds < 1) {
-            err.println(me + ": --timeout, --stall-timeout and --link-timeout must be at least 1 second.");
+        if (timeoutSeconds < 1 || stallSeconds < 1 || linkSeconds < 1 || heartbeatSeconds < 1) {
+            err.println(me + ": --timeout, --stall-timeout, --link-timeout and --heartbeat-timeout must be at least 1 "
+                    + "second.");
             return ExitCodes.USAGE;
         }
         Optional<MutualTls> tls;
@@ -201,12 +228,37 @@ public final class NodeCommand implements Callable<Integer> {
                     err.println(me + ": " + node + ": " + event);
                     err.flush();
                 });
+        Optional<FailoverNode> failover = Optional.empty();
+        boolean decoder = b.manifest()
+                .modelIo()
+                .map(io -> ModelIo.DECODER.equals(io.kind()))
+                .orElse(false);
+        if (!decoder) {
+            FailoverNode f = new FailoverNode(
+                    b,
+                    config,
+                    contingencies,
+                    Duration.ofSeconds(heartbeatSeconds),
+                    InferenceRunner.filesOf(node, input != null));
+            if (!f.switchable().isEmpty()) {
+                failover = Optional.of(f);
+            }
+        }
+        if (standby && failover.isEmpty()) {
+            err.println(me + ": node `" + node + "` runs a stage only in contingencies this run cannot switch to.");
+            return ExitCodes.INPUT_ERRORS;
+        }
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
-        err.println(me + ": " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
-                + b.manifest().stages().size() + ", "
+        String role = stage == null
+                ? "standby"
+                : stage.resourceName() + " of " + b.manifest().stages().size();
+        err.println(me + ": " + node + " listening on " + self.address() + " (" + role + ", "
                 + (tls.isPresent() ? "mutual TLS 1.3" : "plaintext links: the bundle pins no TLS keys")
+                + failover.map(f -> ", " + f.switchable().size() + " contingencies to switch to after "
+                                + heartbeatSeconds + " s of silence")
+                        .orElse("")
                 + ")");
-        if (stage.index() > 1 && (input != null || generate != null)) {
+        if ((stage == null || stage.index() > 1) && (input != null || generate != null)) {
             String given = input != null && generate != null
                     ? "--input and --generate are"
                     : input != null ? "--input is" : "--generate is";
@@ -215,7 +267,17 @@ public final class NodeCommand implements Callable<Integer> {
         }
         err.flush();
         InferenceRunner.NodeOutcome outcome = new InferenceRunner()
-                .serve(b, config, input, generate == null ? InferenceRunner.DEFAULT_STEPS : generate);
+                .serve(
+                        b,
+                        config,
+                        input,
+                        generate == null ? InferenceRunner.DEFAULT_STEPS : generate,
+                        StageComputeFactory.standard(),
+                        failover);
+        if (outcome instanceof InferenceRunner.NodeStoodDown down) {
+            err.println(me + ": " + node + ": standing down: " + down.why());
+            return ExitCodes.OK;
+        }
         if (outcome instanceof InferenceRunner.NodeFailed f) {
             err.println(me + ": " + node + ": " + f.message());
             if (!f.badInput()) {

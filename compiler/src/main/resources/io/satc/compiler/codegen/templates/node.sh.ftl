@@ -1,5 +1,10 @@
 #!/usr/bin/env sh
+<#if standby>
+# Runs satellite `${node}` on standby: it has no stage in the plan, but one in a contingency; if a
+# neighbour is lost and the nodes switch to that contingency, it takes its stage over.
+<#else>
 # Runs stage ${index} of ${stageCount} (${units}) as its own process: satellite `${node}`.
+</#if>
 # Start one script per stage (any order); they find each other through bin/peers.txt, which
 # lists where each stage listens (edit it, or pass --peers FILE, to spread them over machines).
 <#if first>
