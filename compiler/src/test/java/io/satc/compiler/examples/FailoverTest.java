@@ -212,16 +212,24 @@ class FailoverTest {
             assertTrue(read(n, peers, "err").contains("switching to contingency satellite-b"), read(n, peers, "err"));
         }
         assertEquals(reference, checksums(read("c", peers, "out")), "outputs after the failover");
-        assertTrue(read("c", peers, "err").contains("dropped "), read("c", peers, "err"));
+        assertTrue(
+                read("c", peers, "err").contains("kept the outputs that arrived before the switch"),
+                read("c", peers, "err"));
+        java.util.regex.Matcher replay = java.util.regex.Pattern.compile("replaying from micro-batch (\\d+)")
+                .matcher(read("a", peers, "err"));
+        assertTrue(replay.find(), read("a", peers, "err"));
+        int from = Integer.parseInt(replay.group(1));
+        assertTrue(from > 0, "the replay resumes where the sink's outputs stop, not at 0");
         System.out.printf(
                 Locale.ROOT,
-                "FailoverTest: b killed; d switched in after %.2f s (heartbeat timeout 2 s), the run completed %.2f s after "
-                        + "the kill with all 2048 outputs identical; %s%n",
+                "FailoverTest: b killed; d switched in after %.2f s (heartbeat timeout 2 s), a replayed from micro-batch %d, "
+                        + "the run completed %.2f s after the kill with all 2048 outputs identical; %s%n",
                 (switched - killed) / 1e9,
+                from,
                 (finished - killed) / 1e9,
                 read("c", peers, "err")
                         .lines()
-                        .filter(l -> l.contains("dropped"))
+                        .filter(l -> l.contains("kept the outputs"))
                         .findFirst()
                         .orElse(""));
     }

@@ -41,6 +41,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * outputs are each micro-batch's, exactly once. A node with a stage only in a contingency waits
  * on standby; a node without one in the contingency stands down.
  *
+ * <p>The replay starts at the last acknowledged point: the last stage's node, whose outputs are
+ * kept, tells the first stage's node how many micro-batches it holds from the start on, and the
+ * first resends from there ({@link RunHeader#first()}); without that word within a few seconds it
+ * resends the whole batch and the last drops the repeats.
+ *
  * <p>Switchable are single-pass runs (encoders, tensors, simulations) whose contingency keeps
  * the first and last stage on their nodes: those hold the input and the outputs. Nodes tell each
  * other on {@code control:<sender>} links, one per pair, in small JSON messages.
@@ -69,6 +74,9 @@ public final class FailoverNode {
     private final AtomicReference<String> switchTo = new AtomicReference<>();
     private final AtomicReference<String> aborted = new AtomicReference<>();
     private final CountDownLatch news = new CountDownLatch(1);
+    /** Where the sink's outputs stop, per contingency, as it told the first stage's node. */
+    private final Map<String, Integer> resumeFrom = new ConcurrentHashMap<>();
+
     private final Map<String, FrameSender> control = new ConcurrentHashMap<>();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
 
@@ -199,25 +207,34 @@ public final class FailoverNode {
             return new Ran(new NodeRunner.Failed("Contingency " + id + " cannot be loaded: " + why), Optional.of(id));
         }
         Bundle contingency = loaded.bundle();
-        if (NodeRunner.stageOf(contingency.manifest(), config.node()) == null) {
+        BundleStage mine = NodeRunner.stageOf(contingency.manifest(), config.node());
+        if (mine == null) {
             return new StoodDown("contingency " + id + " runs no stage on it.");
         }
+        List<BundleStage> stages = contingency.manifest().stages();
+        if (mine.index() == stages.size() && sinks instanceof OnceSink once) {
+            // The last acknowledged point: every micro-batch before it is in hand.
+            tell(Map.of("type", "resume", "contingency", id, "from", Integer.toString(once.contiguous())), Set.of());
+        }
+        Optional<NodeRunner.Origin> replay = Optional.empty();
+        if (mine.index() == 1) {
+            int from = awaitResume(id);
+            config.events()
+                    .accept("replaying from micro-batch " + from
+                            + (from == 0 ? "" : ", the first the last stage does not hold") + ".");
+            replay = origin.map(o -> new NodeRunner.Origin(o.header().from(from), o.source()));
+        }
         NodeRunner.Result r = new NodeRunner(contingency, config)
-                .run(
-                        NodeRunner.stageOf(contingency.manifest(), config.node())
-                                                .index()
-                                        == 1
-                                ? origin
-                                : Optional.empty(),
-                        sinks,
-                        computes,
-                        Optional.of(supervision(server, id + "/", false)));
+                .run(replay, sinks, computes, Optional.of(supervision(server, id + "/", false)));
         if (r instanceof NodeRunner.Done) {
             announceDone();
-            if (sinks instanceof OnceSink once && once.dropped() > 0) {
+            if (sinks instanceof OnceSink once && mine.index() == stages.size()) {
                 config.events()
-                        .accept("kept the outputs that arrived before the switch and dropped " + once.dropped()
-                                + " repeated by the replay; every micro-batch's output is here once.");
+                        .accept("kept the outputs that arrived before the switch"
+                                + (once.dropped() == 0
+                                        ? ""
+                                        : " and dropped " + once.dropped() + " repeated by the replay")
+                                + "; every micro-batch's output is here once.");
             }
         }
         return new Ran(r, Optional.of(id));
@@ -329,6 +346,14 @@ public final class FailoverNode {
                     }
                     case "abort" ->
                         aborted.compareAndSet(null, message.path("why").asText());
+                    case "resume" -> {
+                        synchronized (resumeFrom) {
+                            resumeFrom.put(
+                                    message.path("contingency").asText(),
+                                    Integer.parseInt(message.path("from").asText("0")));
+                            resumeFrom.notifyAll();
+                        }
+                    }
                     case "done" -> {
                         // The run completed: a standby node stands down.
                     }
@@ -340,6 +365,25 @@ public final class FailoverNode {
             }
         } catch (TransportException | InterruptedException | java.io.IOException e) {
             // The peer went away or the server closed: nothing more to hear from it.
+        }
+    }
+
+    /** How long the first stage's node waits to hear where the sink's outputs stop. */
+    private static final long RESUME_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /** Where the sink said the replay of {@code id} should start; 0 if it did not say in time. */
+    private int awaitResume(String id) {
+        long deadline = System.nanoTime() + RESUME_WAIT_NANOS;
+        synchronized (resumeFrom) {
+            while (!resumeFrom.containsKey(id) && System.nanoTime() < deadline) {
+                try {
+                    resumeFrom.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                }
+            }
+            return resumeFrom.getOrDefault(id, 0);
         }
     }
 
@@ -418,6 +462,15 @@ public final class FailoverNode {
 
         synchronized long dropped() {
             return dropped;
+        }
+
+        /** The first micro-batch not in hand: all before it have arrived. */
+        synchronized int contiguous() {
+            int n = 0;
+            while (accepted.contains((long) n)) {
+                n++;
+            }
+            return n;
         }
 
         @Override

@@ -302,6 +302,13 @@ public final class NodeRunner {
             } catch (ArithmeticException e) {
                 return new Failed("A run of " + steps + " passes of " + m + " micro-batches is too long to count.");
             }
+            // A replay after a switch starts where the sink's outputs stop; each thread moves the rest.
+            int start = header.first();
+            if (start > total) {
+                return new Failed(
+                        "The run header resumes at micro-batch " + start + ", past the " + total + " of the run.");
+            }
+            int count = total - start;
             if (last && !first && feedback && head == null) {
                 return new Failed("No address for `" + manifest.stages().get(0).node()
                         + "`, which runs stage 1 and takes the decoder's feedback; list it in the peers file.");
@@ -329,6 +336,7 @@ public final class NodeRunner {
                         layouts.get(0),
                         origin.get().source(),
                         total,
+                        start,
                         m,
                         in,
                         stage.resourceName(),
@@ -339,26 +347,27 @@ public final class NodeRunner {
             } else {
                 LinkInbox inbox = server.inbox(prefix + cutLink(k - 1));
                 neighbours.add(new Neighbour(from, inbox::lastHeardNanos));
-                workers.add(new LinkReceiver(control, inbox, from, total, in, stage.resourceName()));
+                workers.add(new LinkReceiver(control, inbox, from, count, in, stage.resourceName()));
                 previousName = "link " + from + " -> " + config.node();
             }
-            ResourceMeter meter = new ResourceMeter(total);
+            ResourceMeter meter = new ResourceMeter(count);
             String nextName = last ? "sink" : "link " + config.node() + " -> " + next.name();
             workers.add(new StageWorker(
-                    stage.resourceName(),
-                    control,
-                    compute,
-                    stage,
-                    layouts.get(k - 1),
-                    layouts.get(k),
-                    -1,
-                    config.warmUp(),
-                    total,
-                    in,
-                    out,
-                    previousName,
-                    nextName,
-                    meter));
+                            stage.resourceName(),
+                            control,
+                            compute,
+                            stage,
+                            layouts.get(k - 1),
+                            layouts.get(k),
+                            -1,
+                            config.warmUp(),
+                            count,
+                            in,
+                            out,
+                            previousName,
+                            nextName,
+                            meter)
+                    .from(start));
             long[] bytesOut = new long[1];
             if (!last) {
                 FrameSender sender = FrameSender.connect(
@@ -369,7 +378,7 @@ public final class NodeRunner {
                 senders.add(sender);
                 neighbours.add(new Neighbour(next.name(), sender::lastHeardNanos));
                 sender.send(RunHeader.MICRO_BATCH_ID, headerBytes);
-                workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
+                workers.add(new LinkSender(control, sender, count, out, stage.resourceName(), bytesOut));
             } else {
                 NodeSink sink = sinks.open(header);
                 FrameSender back = first || !feedback
@@ -383,7 +392,8 @@ public final class NodeRunner {
                     senders.add(back);
                     neighbours.add(new Neighbour(head.name(), back::lastHeardNanos));
                 }
-                SinkWorker sinkWorker = new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName());
+                SinkWorker sinkWorker =
+                        new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName()).from(start);
                 FrameEncoder encoder = new FrameEncoder();
                 sinkWorker.withHook(o -> {
                     LongTensor ids = sink.accept(o);
@@ -443,7 +453,7 @@ public final class NodeRunner {
                     stage.resourceName(),
                     stage.predictedServiceS(),
                     meter.meanBusySeconds(),
-                    total,
+                    count,
                     bytesOut[0],
                     wall,
                     resumed);
@@ -592,6 +602,7 @@ public final class NodeRunner {
         private final MessageLayout layout;
         private final NodeSource source;
         private final int total;
+        private final int start;
         private final int m;
         private final BlockingQueue<Frame> output;
         private final String next;
@@ -606,6 +617,7 @@ public final class NodeRunner {
                 MessageLayout layout,
                 NodeSource source,
                 int total,
+                int start,
                 int m,
                 BlockingQueue<Frame> output,
                 String next,
@@ -616,6 +628,7 @@ public final class NodeRunner {
             this.layout = layout;
             this.source = source;
             this.total = total;
+            this.start = start;
             this.m = m;
             this.output = output;
             this.next = next;
@@ -626,7 +639,7 @@ public final class NodeRunner {
 
         @Override
         void loop() throws Exception {
-            for (int id = 0; id < total; id++) {
+            for (int id = start; id < total; id++) {
                 current = id;
                 LongTensor feedback = id < m ? null : feedback(id - m);
                 StageInput in = source.input(id, feedback);
