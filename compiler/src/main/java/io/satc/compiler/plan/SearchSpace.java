@@ -71,7 +71,7 @@ final class SearchSpace {
 
     final PlacementProblem problem;
     final Topology topology;
-    final Router router;
+    final RouteSource router;
     private final StageWindows windows;
     private final StateIndex states;
     private final SearchOptions options;
@@ -121,7 +121,11 @@ final class SearchSpace {
     }
 
     private SearchSpace(
-            Topology topology, Router router, StageWindows windows, SearchOptions options, boolean deferFrontiers) {
+            Topology topology,
+            RouteSource router,
+            StageWindows windows,
+            SearchOptions options,
+            boolean deferFrontiers) {
         this.problem = topology.problem;
         this.topology = topology;
         this.router = router;
