@@ -62,7 +62,8 @@ public final class Planner {
     private static SearchResult plan(
             PlacementProblem problem, SearchOptions options, boolean explain, long frontierAfter) {
         long startNanos = System.nanoTime();
-        SearchSpace space = new SearchSpace(new Topology(problem), options, true);
+        HorizonSpace horizon = problem.schedule().isPresent() ? new HorizonSpace(problem, options) : null;
+        PlanSpace space = horizon != null ? horizon : new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         if (outcome.goals.isEmpty()) {
@@ -78,22 +79,30 @@ public final class Planner {
             return new SearchResult.Infeasible(
                     reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
         }
-        Evaluator evaluator = new Evaluator(space.topology);
-        List<Evaluation> evaluations = new ArrayList<>();
-        for (SearchSpace.Label g : outcome.goals) {
-            evaluations.add(evaluator.evaluate(space.plan(g)));
+        Plan chosen;
+        double t;
+        if (horizon != null) {
+            HorizonEvaluation best = horizon.choose(outcome.goals);
+            chosen = best.plan();
+            t = best.latencySeconds();
+        } else {
+            Evaluator evaluator = new Evaluator(((SearchSpace) space).topology);
+            List<Evaluation> evaluations = new ArrayList<>();
+            for (SearchSpace.Label g : outcome.goals) {
+                evaluations.add(evaluator.evaluate(space.plan(g)));
+            }
+            Evaluation best = PlanRanking.best(evaluations)
+                    .orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
+                            + evaluations.get(0).violations()));
+            chosen = best.plan();
+            t = best.latencySeconds();
         }
-        Optional<Evaluation> best = PlanRanking.best(evaluations);
-        Evaluation chosen =
-                best.orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
-                        + evaluations.get(0).violations()));
         double gap = 0.0;
         if (outcome.stoppedEarly) {
-            double t = chosen.latencySeconds();
             gap = Math.max(0.0, (t - outcome.lowerBound) / t);
         }
         return new SearchResult.Found(
-                chosen.plan(),
+                chosen,
                 new SearchStats(
                         outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap));
     }
@@ -101,7 +110,7 @@ public final class Planner {
     private record Outcome(
             List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly, double lowerBound) {}
 
-    private static Outcome run(SearchSpace space, long expansionLimit, long frontierAfter) {
+    private static Outcome run(PlanSpace space, long expansionLimit, long frontierAfter) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
@@ -225,7 +234,7 @@ public final class Planner {
      * Follows the {@code width} successors with the smallest bounds, depth by depth, down to complete
      * plans, and returns the best one reached.
      */
-    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff, int width) {
+    private static Dive dive(PlanSpace space, SearchSpace.Label from, double cutoff, int width) {
         List<SearchSpace.Label> beam = List.of(from);
         SearchSpace.Label goal = null;
         double best = cutoff;
@@ -259,14 +268,14 @@ public final class Planner {
      * bound prices every cut exactly, where with mixed codecs it mixes them fractionally along
      * the loss-cost hull, so these dives often find far better plans than a mixed one.
      */
-    private static Dive singleCodecDives(SearchSpace space, double cutoff) {
+    private static Dive singleCodecDives(PlanSpace space, double cutoff) {
         SearchSpace.Label best = null;
         long generated = 0;
         if (!space.usesHeuristic() || space.codecCount() < 2) {
             return new Dive(null, 0);
         }
         for (String codec : space.codecNames()) {
-            SearchSpace single = space.withOnlyCodec(codec);
+            PlanSpace single = space.withOnlyCodec(codec);
             Dive dive = dive(single, single.start(), best == null ? cutoff : best.f, BEAM);
             generated += dive.generated;
             if (dive.goal != null) {
@@ -332,12 +341,12 @@ public final class Planner {
         final Map<StateKey, List<SearchSpace.Label>> bySet = new HashMap<>();
         final int[] setsAt;
 
-        Kept(SearchSpace space) {
+        Kept(PlanSpace space) {
             setsAt = new int[space.stateCount()];
         }
     }
 
-    private static boolean dominated(SearchSpace space, Kept kept, SearchSpace.Label s) {
+    private static boolean dominated(PlanSpace space, Kept kept, SearchSpace.Label s) {
         int state = space.stateKey(s);
         if (kept.setsAt[state] == 0) {
             return false;
@@ -359,7 +368,7 @@ public final class Planner {
         return false;
     }
 
-    private static boolean dominatedBy(SearchSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
+    private static boolean dominatedBy(PlanSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
         if (candidates == null) {
             return false;
         }

@@ -33,23 +33,54 @@ final class WindowRouter implements RouteSource {
     private final int[] link;
 
     private final int[] mark;
-    private int epoch;
     private final int[] heap;
     private final int[] pos;
+    private final Scratch scratch;
+    private int epoch;
     private int size;
     private final Map<Double, int[]> sinkTrees = new HashMap<>();
 
+    /**
+     * The working arrays of a search, shared by the routers of one planning call (which run one at
+     * a time) so that hundreds of windows do not each hold their own.
+     */
+    static final class Scratch {
+        final double[] lat;
+        final int[] hops;
+        final int[] link;
+        final int[] mark;
+        final int[] heap;
+        final int[] pos;
+        final boolean[] wanted;
+        int epoch;
+
+        Scratch(int nodes) {
+            lat = new double[nodes];
+            hops = new int[nodes];
+            link = new int[nodes];
+            mark = new int[nodes];
+            heap = new int[nodes];
+            pos = new int[nodes];
+            wanted = new boolean[nodes];
+        }
+    }
+
     WindowRouter(Topology topology, LinkGraph graph) {
+        this(topology, graph, new Scratch(topology.size()));
+    }
+
+    WindowRouter(Topology topology, LinkGraph graph, Scratch scratch) {
         this.topology = topology;
         this.graph = graph;
         this.sink = topology.sink;
         this.n = topology.size();
-        this.lat = new double[n];
-        this.hops = new int[n];
-        this.link = new int[n];
-        this.mark = new int[n];
-        this.heap = new int[n];
-        this.pos = new int[n];
+        this.scratch = scratch;
+        this.lat = scratch.lat;
+        this.hops = scratch.hops;
+        this.link = scratch.link;
+        this.mark = scratch.mark;
+        this.heap = scratch.heap;
+        this.pos = scratch.pos;
     }
 
     LinkGraph graph() {
@@ -155,11 +186,13 @@ final class WindowRouter implements RouteSource {
      * is {@code epoch + 1} for settled nodes.
      */
     private void search(int from, double bits, int[] targets) {
-        epoch += 2; // epoch: labelled and open; epoch + 1: settled
+        scratch.epoch += 2;
+        epoch = scratch.epoch; // epoch: labelled and open; epoch + 1: settled
         int waiting = 0;
         boolean[] wanted = null;
         if (targets != null) {
-            wanted = new boolean[n];
+            wanted = scratch.wanted;
+            Arrays.fill(wanted, false);
             for (int t : targets) {
                 if (t != sink || from == sink) {
                     if (!wanted[t]) {
@@ -259,7 +292,8 @@ final class WindowRouter implements RouteSource {
         if (next != null) {
             return next;
         }
-        epoch += 2;
+        scratch.epoch += 2;
+        epoch = scratch.epoch;
         size = 0;
         lat[sink] = 0.0;
         hops[sink] = 0;
