@@ -38,8 +38,6 @@ final class Distances {
         size = 1;
         int[] start = forward ? g.outStart : g.inStart;
         int[] other = forward ? g.outTo : g.inFrom;
-        double[] rate = forward ? g.outRate : g.inRate;
-        double[] delay = forward ? g.outDelay : g.inDelay;
         while (size > 0) {
             double d = keys[0];
             int u = nodes[0];
@@ -72,7 +70,9 @@ final class Distances {
             done[u] = true;
             for (int e = start[u]; e < start[u + 1]; e++) {
                 int v = other[e];
-                double cand = forward ? d + (bits / rate[e] + delay[e]) : (bits / rate[e] + delay[e]) + d;
+                int link = forward ? e : g.inEdge[e];
+                double hop = bits / g.outRate[link] + g.outDelay[link];
+                double cand = forward ? d + hop : hop + d;
                 if (cand < dist[v]) {
                     dist[v] = cand;
                     if (size == keys.length) {

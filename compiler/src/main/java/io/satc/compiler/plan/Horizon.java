@@ -4,7 +4,6 @@ import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.lower.TimeWindow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +47,7 @@ final class Horizon {
         duration = new double[w];
         classOf = new int[w];
         Map<LinkGraph, Integer> classes = new HashMap<>();
+        LinkGraph.Interner interner = new LinkGraph.Interner();
         List<LinkGraph> distinct = new ArrayList<>();
         List<Integer> first = new ArrayList<>();
         for (int i = 0; i < w; i++) {
@@ -59,7 +59,7 @@ final class Horizon {
                     new ArrayList<>(problem.links().size() + window.links().size());
             links.addAll(problem.links());
             links.addAll(window.links());
-            LinkGraph g = new LinkGraph(topology, links);
+            LinkGraph g = new LinkGraph(topology, links, interner);
             Integer c = classes.get(g);
             if (c == null) {
                 c = distinct.size();
@@ -107,15 +107,17 @@ final class Horizon {
 
     private static boolean[] search(LinkGraph g, int origin, int[] start, int[] other) {
         boolean[] seen = new boolean[g.nodeCount()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[g.nodeCount()];
+        int head = 0;
+        int tail = 0;
         seen[origin] = true;
-        queue.add(origin);
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
+        queue[tail++] = origin;
+        while (head < tail) {
+            int u = queue[head++];
             for (int e = start[u]; e < start[u + 1]; e++) {
                 if (!seen[other[e]]) {
                     seen[other[e]] = true;
-                    queue.add(other[e]);
+                    queue[tail++] = other[e];
                 }
             }
         }

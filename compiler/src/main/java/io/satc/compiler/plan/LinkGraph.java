@@ -2,7 +2,9 @@ package io.satc.compiler.plan;
 
 import io.satc.compiler.lower.Link;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One set of directed links over a topology's nodes (by index, in name order), as flat arrays:
@@ -11,6 +13,10 @@ import java.util.List;
  * delay), so routes over a graph equal the {@link Router}'s over the same links. Two graphs are
  * equal when they hold the same links, whatever order they were given in: cost model 2 computes
  * routes once per distinct graph, not once per window.
+ *
+ * <p>The windows of a constellation mostly differ in their links' delays only, so graphs built
+ * with one {@link Arrays} interner share every array whose content is the same (the structure, and
+ * usually the rates); the incoming links are indices into the outgoing ones.
  */
 final class LinkGraph {
 
@@ -20,107 +26,156 @@ final class LinkGraph {
     final int[] outTo;
     final double[] outRate;
     final double[] outDelay;
-    /** Incoming links of node {@code v}: indices {@code inStart[v] .. inStart[v+1]-1}, senders ascending. */
+    /** Incoming links of node {@code v}: {@code inStart[v] .. inStart[v+1]-1}, senders ascending. */
     final int[] inStart;
 
     final int[] inFrom;
-    final double[] inRate;
-    final double[] inDelay;
+    /** Per incoming link: its index among the outgoing ones (for its rate and delay). */
+    final int[] inEdge;
 
     private final int hash;
 
+    /** Shares equal arrays between the graphs of one horizon. */
+    static final class Interner {
+        private final Map<Object, Object> seen = new HashMap<>();
+
+        private record IntKey(int[] a) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof IntKey k && Arrays.equals(k.a, a);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(a);
+            }
+        }
+
+        private record DoubleKey(double[] a) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof DoubleKey k && Arrays.equals(k.a, a);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(a);
+            }
+        }
+
+        int[] of(int[] a) {
+            return ((IntKey) seen.computeIfAbsent(new IntKey(a), k -> k)).a;
+        }
+
+        double[] of(double[] a) {
+            return ((DoubleKey) seen.computeIfAbsent(new DoubleKey(a), k -> k)).a;
+        }
+    }
+
     LinkGraph(Topology topology, List<Link> links) {
+        this(topology, links, new Interner());
+    }
+
+    LinkGraph(Topology topology, List<Link> links, Interner interner) {
         int n = topology.size();
         int m = links.size();
-        if (n >= 1 << 21 || m >= 1 << 21) {
-            throw new IllegalArgumentException("at most 2^21 nodes and links per window");
-        }
         int[] from = new int[m];
         int[] to = new int[m];
-        double[] rate = new double[m];
-        double[] delay = new double[m];
         for (int i = 0; i < m; i++) {
             Link l = links.get(i);
             from[i] = topology.indexOf(l.from());
             to[i] = topology.indexOf(l.to());
-            rate[i] = l.rateBitsPerSecond();
-            delay[i] = l.propagationSeconds();
         }
-        int[] byOut = sortedIndices(m, from, to, rate, delay);
-        outStart = new int[n + 1];
-        outTo = new int[m];
-        outRate = new double[m];
-        outDelay = new double[m];
-        for (int k = 0; k < m; k++) {
-            int i = byOut[k];
-            outStart[from[i] + 1]++;
-            outTo[k] = to[i];
-            outRate[k] = rate[i];
-            outDelay[k] = delay[i];
+        // Counting sort by sender, then each sender's few links by (neighbour, rate desc, delay), stably.
+        int[] start = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            start[from[i] + 1]++;
         }
         for (int v = 0; v < n; v++) {
-            outStart[v + 1] += outStart[v];
+            start[v + 1] += start[v];
         }
-        int[] byIn = sortedIndices(m, to, from, rate, delay);
-        inStart = new int[n + 1];
-        inFrom = new int[m];
-        inRate = new double[m];
-        inDelay = new double[m];
+        int[] order = new int[m];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < m; i++) {
+            order[fill[from[i]]++] = i;
+        }
+        for (int v = 0; v < n; v++) {
+            for (int k = start[v] + 1; k < start[v + 1]; k++) {
+                int e = order[k];
+                int j = k - 1;
+                while (j >= start[v] && after(links, to, order[j], e)) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = e;
+            }
+        }
+        int[] outTo = new int[m];
+        double[] outRate = new double[m];
+        double[] outDelay = new double[m];
         for (int k = 0; k < m; k++) {
-            int i = byIn[k];
-            inStart[to[i] + 1]++;
-            inFrom[k] = from[i];
-            inRate[k] = rate[i];
-            inDelay[k] = delay[i];
+            Link l = links.get(order[k]);
+            outTo[k] = to[order[k]];
+            outRate[k] = l.rateBitsPerSecond();
+            outDelay[k] = l.propagationSeconds();
+        }
+        // Incoming links by receiver; walking the outgoing ones in order keeps senders ascending.
+        int[] inStart = new int[n + 1];
+        for (int k = 0; k < m; k++) {
+            inStart[outTo[k] + 1]++;
         }
         for (int v = 0; v < n; v++) {
             inStart[v + 1] += inStart[v];
         }
-        int h = Arrays.hashCode(outStart);
-        h = 31 * h + Arrays.hashCode(outTo);
-        h = 31 * h + Arrays.hashCode(outRate);
-        hash = 31 * h + Arrays.hashCode(outDelay);
+        int[] inFrom = new int[m];
+        int[] inEdge = new int[m];
+        int[] at = Arrays.copyOf(inStart, n);
+        for (int v = 0; v < n; v++) {
+            for (int k = start[v]; k < start[v + 1]; k++) {
+                int slot = at[outTo[k]]++;
+                inFrom[slot] = v;
+                inEdge[slot] = k;
+            }
+        }
+        this.outStart = interner.of(start);
+        this.outTo = interner.of(outTo);
+        this.outRate = interner.of(outRate);
+        this.outDelay = interner.of(outDelay);
+        this.inStart = interner.of(inStart);
+        this.inFrom = interner.of(inFrom);
+        this.inEdge = interner.of(inEdge);
+        int h = Arrays.hashCode(this.outStart);
+        h = 31 * h + Arrays.hashCode(this.outTo);
+        h = 31 * h + Arrays.hashCode(this.outRate);
+        hash = 31 * h + Arrays.hashCode(this.outDelay);
     }
 
-    /**
-     * Links ordered by (key node, other node, rate descending, delay), exact duplicates in input
-     * order: a primitive sort on the node pair, then the rare runs of parallel links by rate and delay.
-     */
-    private static int[] sortedIndices(int m, int[] key, int[] other, double[] rate, double[] delay) {
-        long[] packed = new long[m];
-        for (int i = 0; i < m; i++) {
-            packed[i] = (((long) key[i] << 21 | other[i]) << 21) | i;
+    /** Whether link {@code a} sorts after link {@code b} among one sender's links. */
+    private static boolean after(List<Link> links, int[] to, int a, int b) {
+        if (to[a] != to[b]) {
+            return to[a] > to[b];
         }
-        Arrays.sort(packed);
-        int[] idx = new int[m];
-        for (int k = 0; k < m; k++) {
-            idx[k] = (int) (packed[k] & ((1 << 21) - 1));
+        Link la = links.get(a);
+        Link lb = links.get(b);
+        int c = Double.compare(lb.rateBitsPerSecond(), la.rateBitsPerSecond());
+        if (c == 0) {
+            c = Double.compare(la.propagationSeconds(), lb.propagationSeconds());
         }
-        for (int lo = 0; lo < m; ) {
-            int hi = lo + 1;
-            while (hi < m && key[idx[hi]] == key[idx[lo]] && other[idx[hi]] == other[idx[lo]]) {
-                hi++;
-            }
-            if (hi - lo > 1) {
-                Integer[] run = new Integer[hi - lo];
-                for (int k = lo; k < hi; k++) {
-                    run[k - lo] = idx[k];
-                }
-                Arrays.sort(run, (a, b) -> {
-                    int c = Double.compare(rate[b], rate[a]);
-                    return c != 0 ? c : Double.compare(delay[a], delay[b]);
-                });
-                for (int k = lo; k < hi; k++) {
-                    idx[k] = run[k - lo];
-                }
-            }
-            lo = hi;
-        }
-        return idx;
+        return c > 0;
     }
 
     int nodeCount() {
         return outStart.length - 1;
+    }
+
+    /** Rate of incoming link {@code k}. */
+    double inRate(int k) {
+        return outRate[inEdge[k]];
+    }
+
+    /** Delay of incoming link {@code k}. */
+    double inDelay(int k) {
+        return outDelay[inEdge[k]];
     }
 
     /**

@@ -66,8 +66,9 @@ public final class Planner {
         PlanSpace space = horizon != null ? horizon : new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        int pruned = horizon == null ? 0 : horizon.nodes().removed;
         if (outcome.goals.isEmpty()) {
-            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
+            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN, pruned);
             if (outcome.stoppedEarly) {
                 return new SearchResult.Infeasible(
                         List.of("The search stopped after " + outcome.expanded
@@ -77,7 +78,7 @@ public final class Planner {
             List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
             long total = (System.nanoTime() - startNanos) / 1_000_000;
             return new SearchResult.Infeasible(
-                    reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
+                    reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN, pruned));
         }
         Plan chosen;
         double t;
@@ -104,7 +105,11 @@ public final class Planner {
         return new SearchResult.Found(
                 chosen,
                 new SearchStats(
-                        outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap));
+                        outcome.expanded,
+                        outcome.generated,
+                        (System.nanoTime() - startNanos) / 1_000_000,
+                        gap,
+                        pruned));
     }
 
     private record Outcome(

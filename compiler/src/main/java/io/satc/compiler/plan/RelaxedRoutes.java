@@ -35,7 +35,7 @@ final class RelaxedRoutes implements RouteSource {
                 fastestOut[v] = Math.max(fastestOut[v], graph.outRate[e]);
             }
             for (int e = graph.inStart[v]; e < graph.inStart[v + 1]; e++) {
-                fastestIn[v] = Math.max(fastestIn[v], graph.inRate[e]);
+                fastestIn[v] = Math.max(fastestIn[v], graph.inRate(e));
             }
         }
     }

@@ -308,7 +308,7 @@ final class WindowRouter implements RouteSource {
                 if (mark[u] == epoch + 1) {
                     continue;
                 }
-                double cand = (bits / graph.inRate[e] + graph.inDelay[e]) + lat[v];
+                double cand = (bits / graph.inRate(e) + graph.inDelay(e)) + lat[v];
                 if (mark[u] != epoch) {
                     mark[u] = epoch;
                     lat[u] = cand;
