@@ -37,38 +37,24 @@ final class LinkGraph {
 
     /** Shares equal arrays between the graphs of one horizon. */
     static final class Interner {
-        private final Map<Object, Object> seen = new HashMap<>();
+        private final Map<Key, Object> seen = new HashMap<>();
 
-        private record IntKey(int[] a) {
+        /** An {@code int[]} or {@code double[]} compared by content. */
+        private record Key(Object array) {
             @Override
             public boolean equals(Object o) {
-                return o instanceof IntKey k && Arrays.equals(k.a, a);
+                return o instanceof Key k && Arrays.deepEquals(new Object[] {array}, new Object[] {k.array});
             }
 
             @Override
             public int hashCode() {
-                return Arrays.hashCode(a);
+                return Arrays.deepHashCode(new Object[] {array});
             }
         }
 
-        private record DoubleKey(double[] a) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof DoubleKey k && Arrays.equals(k.a, a);
-            }
-
-            @Override
-            public int hashCode() {
-                return Arrays.hashCode(a);
-            }
-        }
-
-        int[] of(int[] a) {
-            return ((IntKey) seen.computeIfAbsent(new IntKey(a), k -> k)).a;
-        }
-
-        double[] of(double[] a) {
-            return ((DoubleKey) seen.computeIfAbsent(new DoubleKey(a), k -> k)).a;
+        @SuppressWarnings("unchecked")
+        <A> A of(A array) {
+            return (A) seen.computeIfAbsent(new Key(array), k -> k.array);
         }
     }
 
