@@ -3,6 +3,7 @@ package io.satc.compiler.cli;
 import io.satc.compiler.lower.Lowerer;
 import io.satc.compiler.lower.Lowering;
 import io.satc.compiler.lower.LoweringOptions;
+import io.satc.compiler.model.calibration.CalibrationSession;
 import io.satc.compiler.model.calibration.Progress;
 import io.satc.compiler.sema.AnalyzedMission;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        AnalyzedMission m = loaded.get();
+        AnalyzedMission m = loaded.get().mission();
         if (!(m.model().source() instanceof AnalyzedMission.OnnxSource)
                 || m.model().tokenizer().isEmpty()
                 || m.accuracy().calibration().isEmpty()) {
@@ -57,7 +58,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         Lowering.Lowered lowered = (Lowering.Lowered) lowering;
-        out.print(lowered.calibration().orElseThrow().table().render());
+        if (lowered.calibration().isEmpty()) {
+            err.println("satc: " + file + ": the mission lists no built-in codec to calibrate.");
+            return ExitCodes.INPUT_ERRORS;
+        }
+        try (CalibrationSession calibration = lowered.calibration().get()) {
+            out.print(calibration.table().render());
+        }
         out.flush();
         return ExitCodes.OK;
     }

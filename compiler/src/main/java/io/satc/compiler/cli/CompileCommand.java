@@ -2,7 +2,8 @@ package io.satc.compiler.cli;
 
 import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MissionPlanning;
-import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.lower.LoweringOptions;
+import io.satc.compiler.sema.AnalyzedMission;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,25 +49,25 @@ public final class CompileCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        var mission = loaded.get();
+        AnalyzedMission mission = loaded.get().mission();
         err.println("satc: planning " + file + " ...");
         err.flush();
         MissionPlanning.Result result = MissionPlanning.plan(
-                mission,
-                io.satc.compiler.lower.LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
+                mission, LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
             return ExitCodes.INPUT_ERRORS;
         }
-        PlanOutcome outcome = ((MissionPlanning.Planned) result).outcome();
-        if (!outcome.feasible()) {
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) result;
+        if (!planned.outcome().feasible()) {
             err.println("satc: " + file + ": no feasible plan; run `satc plan " + file + "` to see why.");
             return ExitCodes.INFEASIBLE;
         }
         err.println("satc: writing the bundle ...");
         err.flush();
         String version = new Main.Version().getVersion()[0].replace("satc ", "");
-        BundleCompiler.Result written = BundleCompiler.compile(Path.of(file), file, mission, outcome, output, version);
+        BundleCompiler.Result written =
+                BundleCompiler.compile(loaded.get().source(), mission, planned, output, version);
         if (written instanceof BundleCompiler.Failed f) {
             f.reasons().forEach(r -> err.println("satc: " + r));
             return ExitCodes.INPUT_ERRORS;

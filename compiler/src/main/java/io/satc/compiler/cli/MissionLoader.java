@@ -1,6 +1,8 @@
 package io.satc.compiler.cli;
 
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.compiler.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -11,16 +13,27 @@ import java.util.Optional;
  */
 final class MissionLoader {
 
+    /** A valid mission: the source as read (its text is what a bundle's hash covers) and its analysis. */
+    record Loaded(SourceFile source, AnalyzedMission mission) {}
+
     private MissionLoader() {}
 
-    static Optional<AnalyzedMission> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
-        if (checked.analysis() == null || checked.analysis().mission().isEmpty()) {
+    static Optional<Loaded> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
+        return load(file, true, output, out, err);
+    }
+
+    /** As {@link #load(String, OutputOptions, PrintWriter, PrintWriter)}; {@code propagate} as in {@link CheckCommand}. */
+    static Optional<Loaded> load(
+            String file, boolean propagate, OutputOptions output, PrintWriter out, PrintWriter err) {
+        CheckCommand.CheckResult checked = CheckCommand.check(java.nio.file.Path.of(file), file, propagate);
+        AnalysisResult analysis = checked.analysis();
+        if (analysis == null || analysis.mission().isEmpty()) {
             output.emit(checked.diagnostics(), out);
             output.finish(checked.diagnostics(), 1, out, err);
             return Optional.empty();
         }
         output.emit(checked.diagnostics(), err);
-        return checked.analysis().mission();
+        return Optional.of(
+                new Loaded(analysis.parse().source(), analysis.mission().get()));
     }
 }

@@ -48,7 +48,7 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         MissionPlanning.Result result = MissionPlanning.plan(
-                mission.get(), LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
+                mission.get().mission(), LoweringOptions.defaults().withProgress(CalibrateCommand.progressBar(err)));
         if (result instanceof MissionPlanning.NotPlannable np) {
             np.reasons().forEach(r -> err.println("satc: " + file + ": " + r));
             return ExitCodes.INPUT_ERRORS;

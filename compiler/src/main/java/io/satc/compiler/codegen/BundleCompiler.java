@@ -6,13 +6,15 @@ import io.satc.compiler.model.ModelPart;
 import io.satc.compiler.model.ModelResult;
 import io.satc.compiler.model.ModelSplit;
 import io.satc.compiler.model.ModelSplitter;
-import io.satc.compiler.model.SplitOptions;
+import io.satc.compiler.model.OnnxModel;
 import io.satc.compiler.model.TensorSpec;
 import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.Resource;
 import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.compiler.source.SourceFile;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleWriter;
+import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.TensorDescriptor;
 import java.io.IOException;
@@ -21,11 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +56,14 @@ public final class BundleCompiler {
 
     private BundleCompiler() {}
 
+    /**
+     * Writes the bundle of {@code planned} into {@code outDir}. The manifest's mission hash is of
+     * the analysed source text (its UTF-8 bytes are the file's); a real model is split from the
+     * model the planning loaded, not read again.
+     */
     public static Result compile(
-            Path missionFile,
-            String shownPath,
-            AnalyzedMission mission,
-            PlanOutcome outcome,
-            Path outDir,
-            String version) {
+            SourceFile source, AnalyzedMission mission, MissionPlanning.Planned planned, Path outDir, String version) {
+        PlanOutcome outcome = planned.outcome();
         if (outcome.evaluation().isEmpty()) {
             return new Failed(List.of("The mission has no feasible plan; `satc plan` explains why."));
         }
@@ -75,7 +75,7 @@ public final class BundleCompiler {
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            Optional<Failed> failed = write(missionFile, shownPath, mission, outcome, staging, version);
+            Optional<Failed> failed = write(source, mission, planned, staging, version);
             if (failed.isPresent()) {
                 deleteTree(staging);
                 return failed.get();
@@ -94,10 +94,11 @@ public final class BundleCompiler {
     }
 
     private static Optional<Failed> write(
-            Path missionFile, String shownPath, AnalyzedMission mission, PlanOutcome outcome, Path dir, String version)
+            SourceFile source, AnalyzedMission mission, MissionPlanning.Planned planned, Path dir, String version)
             throws IOException {
-        byte[] missionBytes = Files.readAllBytes(missionFile);
-        String sha = sha256(missionBytes);
+        PlanOutcome outcome = planned.outcome();
+        String shownPath = source.displayPath();
+        String sha = BundleFiles.sha256(source.text().getBytes(StandardCharsets.UTF_8));
         Evaluation e = outcome.evaluation().orElseThrow();
         BundleWriter writer = new BundleWriter();
         List<Optional<ManifestBuilder.PartFiles>> parts = new ArrayList<>();
@@ -117,11 +118,16 @@ public final class BundleCompiler {
             List<Integer> cuts = new ArrayList<>();
             for (int k = 0; k < e.plan().stageCount() - 1; k++) {
                 cuts.add(e.plan().stages().get(k).lastUnit());
+                String codec = e.plan().cutCodecs().get(k);
+                if (outcome.problem().codec(codec).orElseThrow().kind().spec().isEmpty()) {
+                    return Optional.of(new Failed(List.of("The plan sends the cut after unit "
+                            + cuts.get(k) + " with the declared codec `" + codec
+                            + "`, which the runtime cannot execute; a real-model bundle needs built-in codecs.")));
+                }
             }
-            ModelResult<ModelSplit> split = ModelSplitter.split(
-                    onnx.file(),
-                    cuts,
-                    SplitOptions.defaults().withBlockPattern(mission.model().blockPattern()));
+            OnnxModel model = planned.model()
+                    .orElseThrow(() -> new IllegalStateException("planning a real model keeps the model it loaded"));
+            ModelResult<ModelSplit> split = ModelSplitter.split(model, cuts);
             if (split instanceof ModelResult.Failed<ModelSplit> f) {
                 return Optional.of(new Failed(List.of("Cannot split `"
                         + onnx.file().getFileName() + "`: " + f.error().message())));
@@ -136,9 +142,7 @@ public final class BundleCompiler {
                 ModelPart part = s.parts().get(k);
                 String node = e.plan().stages().get(k).node();
                 String rel = "stages/" + node + "/model.onnx";
-                Path file = dir.resolve(rel);
-                Files.createDirectories(file.getParent());
-                Files.write(file, part.onnx());
+                ModelFile modelFile = BundleFiles.write(dir, rel, part.onnx());
                 List<TensorDescriptor> side = new ArrayList<>();
                 for (TensorSpec spec : part.inputs().subList(1, part.inputs().size())) {
                     side.add(descriptor(spec, b, seq));
@@ -150,7 +154,7 @@ public final class BundleCompiler {
                 }
                 side.forEach(d -> graphInputs.putIfAbsent(d.name(), d));
                 parts.add(Optional.of(new ManifestBuilder.PartFiles(
-                        writer.modelFile(dir, rel),
+                        modelFile,
                         descriptor(part.inputs().get(0), b, seq),
                         descriptor(part.outputs().get(0), b, seq),
                         side)));
@@ -159,8 +163,8 @@ public final class BundleCompiler {
                         "ONNX part " + (k + 1) + " (units " + part.firstUnit() + "–" + part.lastUnit() + "), inputs "
                                 + String.join(", ", part.inputNames())));
             }
-            BundleInputsWriter.Written written = BundleInputsWriter.write(
-                    mission, dir, writer, outcome.problem().batch());
+            BundleInputsWriter.Written written =
+                    BundleInputsWriter.write(mission, dir, outcome.problem().batch());
             if (written.failure().isPresent()) {
                 return Optional.of(new Failed(List.of(written.failure().get())));
             }
@@ -313,14 +317,6 @@ public final class BundleCompiler {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.satc.compiler.model.calibration.TokenizerFormat;
 import io.satc.compiler.sema.AnalyzedMission;
-import io.satc.runtime.bundle.BundleWriter;
 import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.text.CharVocabulary;
@@ -33,15 +32,17 @@ final class BundleInputsWriter {
 
     private BundleInputsWriter() {}
 
-    static Written write(AnalyzedMission mission, Path dir, BundleWriter writer, long batch) throws IOException {
+    static Written write(AnalyzedMission mission, Path dir, long batch) throws IOException {
         Optional<Path> tokenizerFile = mission.model().tokenizer();
         if (tokenizerFile.isEmpty()) {
             return new Written(ModelIo.TENSOR, null, null, null, Optional.empty());
         }
         Path source = tokenizerFile.get();
+        byte[] tokenizerBytes;
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(source.toFile());
+            tokenizerBytes = Files.readAllBytes(source);
+            root = new ObjectMapper().readTree(tokenizerBytes);
         } catch (IOException e) {
             return failed("Cannot read the tokenizer `" + source.getFileName() + "`: " + e.getMessage());
         }
@@ -51,10 +52,7 @@ final class BundleInputsWriter {
                     + "`tokenizer.json` nor a character table with a `stoi` object.");
         }
         String kind = format.get() == TokenizerFormat.CHAR ? ModelIo.DECODER : ModelIo.ENCODER;
-        String tokenizerRel = "model/" + source.getFileName();
-        Files.createDirectories(dir.resolve("model"));
-        Files.copy(source, dir.resolve(tokenizerRel));
-        ModelFile tokenizer = writer.modelFile(dir, tokenizerRel);
+        ModelFile tokenizer = BundleFiles.write(dir, "model/" + source.getFileName(), tokenizerBytes);
 
         Optional<Path> calibration = mission.accuracy().calibration();
         if (calibration.isEmpty()) {
@@ -71,14 +69,14 @@ final class BundleInputsWriter {
         if (lines.isEmpty()) {
             return new Written(kind, tokenizer, null, null, Optional.empty());
         }
-        Files.createDirectories(dir.resolve("inputs"));
-        Files.writeString(dir.resolve(SAMPLES), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        ModelFile samples =
+                BundleFiles.write(dir, SAMPLES, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         String note = kind.equals(ModelIo.DECODER)
                 ? lines.size() + " prompts (the first " + PROMPT_WORDS + " words of lines of `"
                         + calibration.get().getFileName() + "`), used when `satc run` gets no --input"
                 : lines.size() + " sentences from `" + calibration.get().getFileName()
                         + "`, used when `satc run` gets no --input";
-        return new Written(kind, tokenizer, writer.modelFile(dir, SAMPLES), note, Optional.empty());
+        return new Written(kind, tokenizer, samples, note, Optional.empty());
     }
 
     private static String prompt(String line) {

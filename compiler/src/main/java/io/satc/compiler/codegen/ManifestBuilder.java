@@ -65,9 +65,9 @@ final class ManifestBuilder {
                     part.map(PartFiles::input).orElse(descriptor(j == 0 ? "input" : "cut-" + j, b, wires.get(j)));
             TensorDescriptor out = part.map(PartFiles::output)
                     .orElse(descriptor(j == k - 1 ? "output" : "cut-" + (j + 1), b, wires.get(j + 1)));
-            String codecIn = part.isPresent() && j == 0 ? "none" : wireCodec(j, k, wires, plan, part.isPresent());
+            String codecIn = part.isPresent() && j == 0 ? "none" : wireCodec(j, k, wires, p, plan, part.isPresent());
             String codecOut =
-                    part.isPresent() && j == k - 1 ? "none" : wireCodec(j + 1, k, wires, plan, part.isPresent());
+                    part.isPresent() && j == k - 1 ? "none" : wireCodec(j + 1, k, wires, p, plan, part.isPresent());
             stages.add(new BundleStage(
                     j + 1,
                     w.node(),
@@ -119,10 +119,15 @@ final class ManifestBuilder {
                 new Prediction(e.latencySeconds(), bottleneck, e.commBytes()));
     }
 
-    /** Real-model bundles send the plan's codec itself; simulation bundles their stand-in. */
-    private static String wireCodec(int transfer, int k, List<SimulationShapes.Wire> wires, Plan plan, boolean real) {
+    /**
+     * Real-model bundles send the plan's codec itself (built in: {@link BundleCompiler} refuses
+     * declared ones there); simulation bundles their stand-in.
+     */
+    private static String wireCodec(
+            int transfer, int k, List<SimulationShapes.Wire> wires, PlacementProblem p, Plan plan, boolean real) {
         if (real && transfer > 0 && transfer < k) {
-            return plan.cutCodecs().get(transfer - 1);
+            CodecOption codec = p.codec(plan.cutCodecs().get(transfer - 1)).orElseThrow();
+            return codec.kind().spec().orElseThrow().label();
         }
         return wires.get(transfer).codec();
     }

@@ -6,17 +6,18 @@ import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.SearchResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Everything {@code satc plan} knows about one mission: the numeric problem, the search result,
- * the optimum re-evaluated by the reference evaluator (when feasible), and the baselines.
+ * Everything {@code satc plan} knows about one mission: the numeric problem, the search result
+ * (whose optimum carries its evaluation, when feasible), the baselines, the plan's measured
+ * end-to-end loss when it was measured, and notes for the user.
  */
 public record PlanOutcome(
         PlacementProblem problem,
         SearchResult result,
-        Optional<Evaluation> evaluation,
         List<BaselineResult> baselines,
-        java.util.OptionalDouble measuredLoss,
+        OptionalDouble measuredLoss,
         List<String> notes) {
     public PlanOutcome {
         baselines = List.copyOf(baselines);
@@ -24,12 +25,13 @@ public record PlanOutcome(
     }
 
     /** An outcome without calibration measurements. */
-    public PlanOutcome(
-            PlacementProblem problem,
-            SearchResult result,
-            Optional<Evaluation> evaluation,
-            List<BaselineResult> baselines) {
-        this(problem, result, evaluation, baselines, java.util.OptionalDouble.empty(), List.of());
+    public PlanOutcome(PlacementProblem problem, SearchResult result, List<BaselineResult> baselines) {
+        this(problem, result, baselines, OptionalDouble.empty(), List.of());
+    }
+
+    /** The optimum as the reference evaluator sees it, when there is one. */
+    public Optional<Evaluation> evaluation() {
+        return result instanceof SearchResult.Found found ? Optional.of(found.evaluation()) : Optional.empty();
     }
 
     public boolean feasible() {

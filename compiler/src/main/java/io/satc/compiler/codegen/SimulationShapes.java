@@ -1,6 +1,9 @@
 package io.satc.compiler.codegen;
 
 import io.satc.compiler.lower.CodecOption;
+import io.satc.runtime.codec.Codec;
+import io.satc.runtime.codec.CodecSpec;
+import java.util.Optional;
 
 /**
  * How a simulation bundle (a catalogue or profile model: no weights) represents each
@@ -22,15 +25,16 @@ final class SimulationShapes {
      * execute, are stood in for by an uncompressed tensor of the compressed size.
      */
     static Wire of(double bytesPerSample, int activationBytes, CodecOption codec, int afterUnit) {
-        String name = codec.name().replace("+zstd", "");
         long elements = Math.max(1, Math.round(bytesPerSample / activationBytes));
-        if (name.equals("none")) {
+        Optional<CodecSpec> spec = codec.kind().spec();
+        if (spec.isPresent() && spec.get().codec() instanceof Codec.None) {
+            // Uncompressed (a `none+zstd` cut is counted without its data-dependent gain, as planned).
             return activationBytes == 2
                     ? new Wire(toInt(elements), "fp16")
                     : new Wire(toInt(Math.round(bytesPerSample / 4)), "none");
         }
-        if (name.equals("fp16") || name.equals("int8") || name.equals("int4") || name.startsWith("topk(")) {
-            return new Wire(toInt(elements), codec.name());
+        if (spec.isPresent()) {
+            return new Wire(toInt(elements), spec.get().label());
         }
         double compressed = bytesPerSample / codec.ratioPerCut().get(afterUnit);
         return new Wire(toInt(Math.max(1, Math.round(compressed / 4))), "none");

@@ -1,5 +1,6 @@
 package io.satc.compiler.lower;
 
+import io.satc.runtime.codec.CodecSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  *
  * <p>Index {@code j} of both lists is the cut after unit {@code j}, for {@code j = 0 .. n-2}.
  *
- * @param name                      codec name; {@code none} is reserved for the identity codec
+ * @param kind                      what the codec is: built in (with its runtime spec) or declared;
+ *                                  its name is unique in a problem, {@code none} being the identity codec
  * @param ratioPerCut               compression ratio {@code ρ(c, j) >= 1}
  * @param lossPerCut                accuracy loss {@code ℓ(c, j) >= 0}, as a fraction
  * @param throughputBytesPerSecond  encode/decode throughput {@code E_c} in bytes of uncompressed
@@ -17,13 +19,14 @@ import java.util.Objects;
  *                                  coding takes no time
  */
 public record CodecOption(
-        String name, List<Double> ratioPerCut, List<Double> lossPerCut, double throughputBytesPerSecond) {
+        CodecKind kind, List<Double> ratioPerCut, List<Double> lossPerCut, double throughputBytesPerSecond) {
 
     /** Name of the identity codec that every problem offers. */
     public static final String NONE = "none";
 
     public CodecOption {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        String name = kind.name();
         ratioPerCut = List.copyOf(ratioPerCut);
         lossPerCut = List.copyOf(lossPerCut);
         if (ratioPerCut.size() != lossPerCut.size()) {
@@ -49,10 +52,24 @@ public record CodecOption(
         }
     }
 
+    /** A codec known by name (see {@link CodecKind#named}), for problems built in code. */
+    public CodecOption(
+            String name, List<Double> ratioPerCut, List<Double> lossPerCut, double throughputBytesPerSecond) {
+        this(CodecKind.named(name), ratioPerCut, lossPerCut, throughputBytesPerSecond);
+    }
+
+    /** The codec's name in plans: the runtime label of a built-in codec, or the declared name. */
+    public String name() {
+        return kind.name();
+    }
+
     /** The identity codec for a model with {@code cuts} possible cut points. */
     public static CodecOption none(int cuts) {
         return new CodecOption(
-                NONE, Collections.nCopies(cuts, 1.0), Collections.nCopies(cuts, 0.0), Double.POSITIVE_INFINITY);
+                new CodecKind.BuiltIn(CodecSpec.NONE),
+                Collections.nCopies(cuts, 1.0),
+                Collections.nCopies(cuts, 0.0),
+                Double.POSITIVE_INFINITY);
     }
 
     /** A codec with the same ratio and loss at every cut, as declared without calibration. */

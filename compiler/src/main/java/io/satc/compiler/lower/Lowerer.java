@@ -3,6 +3,7 @@ package io.satc.compiler.lower;
 import io.satc.compiler.model.ModelProfile;
 import io.satc.compiler.model.ModelProfiler;
 import io.satc.compiler.model.ModelResult;
+import io.satc.compiler.model.OnnxModel;
 import io.satc.compiler.model.SplitOptions;
 import io.satc.compiler.model.UnitProfile;
 import io.satc.compiler.model.calibration.CalibrationCache;
@@ -10,6 +11,7 @@ import io.satc.compiler.model.calibration.CalibrationEntry;
 import io.satc.compiler.model.calibration.CalibrationMetric;
 import io.satc.compiler.model.calibration.CalibrationOptions;
 import io.satc.compiler.model.calibration.CalibrationRequest;
+import io.satc.compiler.model.calibration.CalibrationSession;
 import io.satc.compiler.model.calibration.CalibrationTable;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.sema.AnalyzedMission.ArchSource;
@@ -20,11 +22,14 @@ import io.satc.compiler.sema.AnalyzedMission.OnnxSource;
 import io.satc.compiler.sema.AnalyzedMission.ProfileRow;
 import io.satc.compiler.sema.AnalyzedMission.ProfileSource;
 import io.satc.compiler.sema.AnalyzedMission.SatelliteFacts;
+import io.satc.runtime.codec.Codec;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.ParsedCodecSpec;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +53,20 @@ public final class Lowerer {
     }
 
     public static Lowering lower(AnalyzedMission m, LoweringOptions options) {
-        Optional<CalibrationPlan> calibration = Optional.empty();
+        if (m.horizon().isPresent()) {
+            // Cost model 2 (shared/spec/orbits.md) plans over the horizon; a snapshot of cost
+            // model 1 would ignore the constellation's motion, so no plan is better than that one.
+            return new Lowering.Unsupported(List.of("Mission `" + m.name()
+                    + "` has a `horizon`: planning over moving orbits (cost model 2) is not implemented yet;"
+                    + " `satc check` and `satc fmt` accept it."));
+        }
+        List<String> problems = new ArrayList<>();
+        List<CodecKind> kinds = kinds(m.codecs(), problems);
+        if (!problems.isEmpty()) {
+            return new Lowering.Unsupported(problems);
+        }
+        Optional<CalibrationSession> calibration = Optional.empty();
+        Optional<OnnxModel> onnxModel = Optional.empty();
         List<String> notes = new ArrayList<>();
         List<UnitCost> units;
         double input;
@@ -71,13 +89,35 @@ public final class Lowerer {
             OnnxSource onnx = (OnnxSource) m.model().source();
             int sequence =
                     (int) Math.min(Integer.MAX_VALUE, m.workload().sequence().orElse(DEFAULT_SEQUENCE));
-            ModelResult<ModelProfile> profiled =
-                    ModelProfiler.profile(onnx.file(), sequence, m.model().blockPattern());
-            if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
-                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model `"
-                        + onnx.file().getFileName() + "`: " + failed.error().message()));
+            String shown = "`" + onnx.file().getFileName() + "`";
+            ModelResult<OnnxModel> read = OnnxModel.read(
+                    onnx.file(), SplitOptions.withBlockPattern(m.model().blockPattern()));
+            if (read instanceof ModelResult.Failed<OnnxModel> failed) {
+                return new Lowering.Unsupported(List.of("Cannot profile the ONNX model " + shown + ": "
+                        + failed.error().message()));
             }
-            ModelProfile profile = profiled.orElseThrow();
+            onnxModel = Optional.of(read.orElseThrow());
+            ModelProfile profile;
+            boolean builtIn = kinds.stream().anyMatch(k -> k.spec().isPresent());
+            if (builtIn
+                    && m.model().tokenizer().isPresent()
+                    && m.accuracy().calibration().isPresent()) {
+                // The calibration record holds the profile too, so a cache hit runs nothing.
+                ModelResult<CalibrationSession> session = calibrate(m, kinds, onnxModel.get(), sequence, options);
+                if (session instanceof ModelResult.Failed<CalibrationSession> failed) {
+                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on " + shown + ": "
+                            + failed.error().message()));
+                }
+                calibration = Optional.of(session.orElseThrow());
+                profile = calibration.get().profile();
+            } else {
+                ModelResult<ModelProfile> profiled = ModelProfiler.profile(onnxModel.get(), sequence);
+                if (profiled instanceof ModelResult.Failed<ModelProfile> failed) {
+                    return new Lowering.Unsupported(List.of("Cannot profile the ONNX model " + shown + ": "
+                            + failed.error().message()));
+                }
+                profile = profiled.orElseThrow();
+            }
             units = new ArrayList<>();
             for (UnitProfile u : profile.units()) {
                 units.add(new UnitCost(u.name(), u.weightBytes(), u.flopsPerSample(), u.outBytesPerSample(), 0));
@@ -87,17 +127,13 @@ public final class Lowerer {
             if (m.codecs().isEmpty()) {
                 notes.add(
                         "No codecs declared: every cut travels uncompressed (`none`), with no accuracy loss to calibrate.");
-            } else if (m.model().tokenizer().isPresent()
-                    && m.accuracy().calibration().isPresent()) {
-                ModelResult<CalibrationPlan> calibrated = calibrate(m, onnx, sequence, options);
-                if (calibrated instanceof ModelResult.Failed<CalibrationPlan> failed) {
-                    return new Lowering.Unsupported(List.of("Cannot calibrate the codecs on `"
-                            + onnx.file().getFileName() + "`: " + failed.error().message()));
-                }
-                calibration = Optional.of(calibrated.orElseThrow());
+            } else if (calibration.isPresent()) {
                 notes.add("Codec losses and ratios measured on "
                         + calibration.get().table().samples() + " calibration samples ("
-                        + calibration.get().metric().label() + ").");
+                        + calibration.get().request().metric().label() + ").");
+            } else if (!builtIn) {
+                notes.add(
+                        "Every codec is declared: their ratios and losses are as declared, with nothing to calibrate.");
             } else {
                 notes.add("No `tokenizer` and `calibration` data: codec losses are satc's uncalibrated defaults.");
             }
@@ -113,8 +149,9 @@ public final class Lowerer {
         int cuts = Math.max(0, units.size() - 1);
         List<CodecOption> codecs = new ArrayList<>();
         codecs.add(CodecOption.none(cuts));
-        for (CodecFacts c : m.codecs()) {
-            CodecOption option = codec(c, cuts, activationBytes);
+        for (int i = 0; i < m.codecs().size(); i++) {
+            CodecFacts c = m.codecs().get(i);
+            CodecOption option = codec(c, kinds.get(i), cuts, activationBytes);
             if (calibration.isPresent() && !c.ratio().isPresent() && !c.loss().isPresent()) {
                 option = calibrated(option, calibration.get().table(), cuts);
             }
@@ -152,7 +189,7 @@ public final class Lowerer {
                 m.sink(),
                 m.accuracy().maxLoss(),
                 m.maxStages());
-        return new Lowering.Lowered(problem, notes, calibration);
+        return new Lowering.Lowered(problem, notes, calibration, onnxModel);
     }
 
     /** A built-in codec's measured ratio and loss at every cut the table covers. */
@@ -160,32 +197,24 @@ public final class Lowerer {
         List<Double> ratios = new ArrayList<>(option.ratioPerCut());
         List<Double> losses = new ArrayList<>(option.lossPerCut());
         for (int j = 0; j < cuts; j++) {
-            Optional<CalibrationEntry> e = table.entry(j, option.name());
+            Optional<CalibrationEntry> e = table.entry(j, option.kind().spec().orElseThrow());
             if (e.isPresent()) {
                 ratios.set(j, Math.max(1.0, e.get().ratio()));
                 losses.set(j, e.get().loss());
             }
         }
-        return new CodecOption(option.name(), ratios, losses, option.throughputBytesPerSecond());
+        return new CodecOption(option.kind(), ratios, losses, option.throughputBytesPerSecond());
     }
 
-    private static ModelResult<CalibrationPlan> calibrate(
-            AnalyzedMission m, OnnxSource onnx, int sequence, LoweringOptions options) {
+    private static ModelResult<CalibrationSession> calibrate(
+            AnalyzedMission m, List<CodecKind> kinds, OnnxModel model, int sequence, LoweringOptions options) {
         List<CodecSpec> specs = new ArrayList<>();
-        for (CodecFacts c : m.codecs()) {
-            if (CodecSpec.parse(c.name()) instanceof ParsedCodecSpec.Valid v) {
-                specs.add(v.value());
-            }
-        }
+        kinds.forEach(k -> k.spec().ifPresent(specs::add));
         CalibrationMetric metric = m.accuracy().metric() == AnalyzedMission.Metric.COSINE
                 ? CalibrationMetric.COSINE
                 : CalibrationMetric.TOP1;
-        CalibrationOptions calibrationOptions = new CalibrationOptions(
-                CalibrationOptions.DEFAULT_BATCH_SIZE,
-                Optional.empty(),
-                SplitOptions.defaults().withBlockPattern(m.model().blockPattern()));
         CalibrationRequest request = new CalibrationRequest(
-                onnx.file(),
+                model,
                 m.accuracy().calibration().orElseThrow(),
                 m.model().tokenizer().orElseThrow(),
                 sequence,
@@ -193,21 +222,65 @@ public final class Lowerer {
                 metric,
                 specs,
                 List.of(),
-                calibrationOptions);
-        CalibrationCache cache = new CalibrationCache(options.cacheDirectory());
-        return cache.calibrate(request, options.progress())
-                .map(t -> new CalibrationPlan(request, t, options.cacheDirectory()));
+                CalibrationOptions.defaults());
+        return CalibrationSession.open(request, new CalibrationCache(options.cacheDirectory()), options.progress());
     }
 
-    private static CodecOption codec(CodecFacts c, int cuts, int activationBytes) {
-        // A `+zstd` stage is lossless and its gain depends on the data: without calibration, count only the base codec.
-        String base = c.topkFraction().isPresent() ? "topk" : c.name().replace("+zstd", "");
-        double fraction = c.topkFraction().orElse(0);
-        double ratio =
-                c.ratio().isPresent() ? c.ratio().getAsDouble() : CodecDefaults.ratio(base, fraction, activationBytes);
-        double loss =
-                c.loss().isPresent() ? c.loss().getAsDouble() : CodecDefaults.loss(base, fraction, activationBytes);
+    /**
+     * Each candidate's kind, its built-in name parsed once into the runtime's spec. A top-k
+     * fraction is taken from the number, so float noise in its spelling (7 % is 0.07000000000000001)
+     * does not make it unparsable; one finer than the runtime's resolution cannot run.
+     */
+    private static List<CodecKind> kinds(List<CodecFacts> codecs, List<String> problems) {
+        List<CodecKind> kinds = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (CodecFacts c : codecs) {
+            Optional<CodecKind> kind = kind(c, problems);
+            if (kind.isEmpty()) {
+                continue;
+            }
+            String previous = seen.putIfAbsent(kind.get().name(), c.name());
+            if (previous != null) {
+                problems.add("Codecs `" + previous + "` and `" + c.name() + "` are the same codec `"
+                        + kind.get().name() + "`; list it once.");
+            }
+            kinds.add(kind.get());
+        }
+        return kinds;
+    }
+
+    private static Optional<CodecKind> kind(CodecFacts c, List<String> problems) {
+        if (!c.builtIn()) {
+            return Optional.of(new CodecKind.Declared(c.name()));
+        }
+        if (c.topkFraction().isPresent()) {
+            double perMillion = c.topkFraction().getAsDouble() * Codec.TopK.MILLION;
+            long rounded = Math.round(perMillion);
+            if (rounded < 1 || rounded > Codec.TopK.MILLION || Math.abs(perMillion - rounded) > 1e-6) {
+                problems.add("Codec `" + c.name()
+                        + "` keeps a fraction finer than the runtime's resolution of one part per million (0.0001 %).");
+                return Optional.empty();
+            }
+            return Optional.of(new CodecKind.BuiltIn(CodecSpec.topK((int) rounded)));
+        }
+        ParsedCodecSpec parsed = CodecSpec.parse(c.name());
+        if (parsed instanceof ParsedCodecSpec.Invalid invalid) {
+            problems.add("Codec `" + c.name() + "`: " + invalid.message());
+            return Optional.empty();
+        }
+        return Optional.of(new CodecKind.BuiltIn(((ParsedCodecSpec.Valid) parsed).value()));
+    }
+
+    private static CodecOption codec(CodecFacts c, CodecKind kind, int cuts, int activationBytes) {
+        // A declared codec has both numbers (analysis requires them); a built-in one defaults each.
+        Optional<Codec> builtIn = kind.spec().map(CodecSpec::codec);
+        double ratio = c.ratio().isPresent()
+                ? c.ratio().getAsDouble()
+                : CodecDefaults.ratio(builtIn.orElseThrow(), activationBytes);
+        double loss = c.loss().isPresent()
+                ? c.loss().getAsDouble()
+                : CodecDefaults.loss(builtIn.orElseThrow(), activationBytes);
         double throughput = c.throughputBytesPerSecond().orElse(Double.POSITIVE_INFINITY);
-        return new CodecOption(c.name(), Collections.nCopies(cuts, ratio), Collections.nCopies(cuts, loss), throughput);
+        return new CodecOption(kind, Collections.nCopies(cuts, ratio), Collections.nCopies(cuts, loss), throughput);
     }
 }

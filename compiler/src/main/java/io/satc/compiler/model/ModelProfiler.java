@@ -4,12 +4,10 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import io.satc.compiler.model.onnx.BlockDiscovery;
 import io.satc.compiler.model.onnx.CutLocator;
 import io.satc.compiler.model.onnx.FlopCounter;
 import io.satc.compiler.model.onnx.GraphIndex;
 import io.satc.compiler.model.onnx.OnnxElementType;
-import io.satc.compiler.model.onnx.OnnxModelReader;
 import io.satc.compiler.model.onnx.ShapeProbe;
 import io.satc.compiler.model.onnx.UnitLayout;
 import java.nio.file.Path;
@@ -40,15 +38,19 @@ public final class ModelProfiler {
     }
 
     public static ModelResult<ModelProfile> profile(Path model, int sequenceLength, SplitOptions options) {
+        return OnnxModel.read(model, options).flatMap(m -> profile(m, sequenceLength));
+    }
+
+    /** The profile of a loaded model at {@code sequenceLength}: one ONNX Runtime run on zero inputs. */
+    public static ModelResult<ModelProfile> profile(OnnxModel model, int sequenceLength) {
         if (sequenceLength < 1) {
             return ModelResult.failed(
                     ModelErrorKind.INVALID_CUT, "The sequence length must be at least 1, not " + sequenceLength + ".");
         }
-        return OnnxModelReader.read(model)
-                .flatMap(GraphIndex::of)
-                .flatMap(graph -> BlockDiscovery.discover(graph, options.blockPattern())
-                        .flatMap(layout -> CutLocator.of(graph, layout, options.mainInput())
-                                .flatMap(locator -> profile(graph, layout, locator, sequenceLength))));
+        return model.graph()
+                .flatMap(graph -> model.layout()
+                        .flatMap(layout ->
+                                model.locator().flatMap(locator -> profile(graph, layout, locator, sequenceLength))));
     }
 
     private static ModelResult<ModelProfile> profile(

@@ -1,13 +1,9 @@
 package io.satc.compiler.model;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import io.satc.compiler.model.onnx.BlockDiscovery;
 import io.satc.compiler.model.onnx.CutLocator;
 import io.satc.compiler.model.onnx.GraphIndex;
-import io.satc.compiler.model.onnx.OnnxModelReader;
 import io.satc.compiler.model.onnx.PartAssembler;
-import io.satc.compiler.model.onnx.ShapeProbe;
 import io.satc.compiler.model.onnx.UnitLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,24 +27,22 @@ public final class ModelSplitter {
         return split(model, cutsAfterUnit, SplitOptions.withBlockPattern(blockPattern));
     }
 
+    /** Reads {@code model} and splits it; a command that needs the model again reads it once as an {@link OnnxModel}. */
     public static ModelResult<ModelSplit> split(Path model, List<Integer> cutsAfterUnit, SplitOptions options) {
-        return OnnxModelReader.read(model).flatMap(m -> split(m, cutsAfterUnit, options));
+        return OnnxModel.read(model, options).flatMap(m -> split(m, cutsAfterUnit));
     }
 
-    /** Splits an already loaded model. */
-    public static ModelResult<ModelSplit> split(ModelProto model, List<Integer> cutsAfterUnit, SplitOptions options) {
-        return GraphIndex.of(model)
-                .flatMap(graph -> BlockDiscovery.discover(graph, options.blockPattern())
-                        .flatMap(layout -> CutLocator.of(graph, layout, options.mainInput())
-                                .flatMap(locator -> split(graph, layout, locator, cutsAfterUnit))));
+    /** Splits a loaded model after each listed unit. */
+    public static ModelResult<ModelSplit> split(OnnxModel model, List<Integer> cutsAfterUnit) {
+        return model.graph()
+                .flatMap(graph -> model.layout()
+                        .flatMap(layout -> model.locator()
+                                .flatMap(locator -> split(model, graph, layout, locator, cutsAfterUnit))));
     }
 
     /** The units of {@code model}: embedding, one per block, head. */
     public static ModelResult<List<ModelUnit>> units(Path model, SplitOptions options) {
-        return OnnxModelReader.read(model)
-                .flatMap(GraphIndex::of)
-                .flatMap(graph ->
-                        BlockDiscovery.discover(graph, options.blockPattern()).map(layout -> units(layout)));
+        return OnnxModel.read(model, options).flatMap(OnnxModel::units);
     }
 
     static List<ModelUnit> units(UnitLayout layout) {
@@ -64,7 +58,7 @@ public final class ModelSplitter {
     }
 
     private static ModelResult<ModelSplit> split(
-            GraphIndex graph, UnitLayout layout, CutLocator locator, List<Integer> requested) {
+            OnnxModel model, GraphIndex graph, UnitLayout layout, CutLocator locator, List<Integer> requested) {
         int lastCut = layout.unitCount() - 2;
         TreeSet<Integer> cuts = new TreeSet<>();
         for (int j : requested) {
@@ -98,8 +92,7 @@ public final class ModelSplitter {
             }
             cutTensors.add(t.orElseThrow());
         }
-        ModelResult<Map<String, ValueInfoProto>> infos =
-                ShapeProbe.infer(graph, List.copyOf(new LinkedHashSet<>(cutTensors)));
+        ModelResult<Map<String, ValueInfoProto>> infos = model.cutTypes(List.copyOf(new LinkedHashSet<>(cutTensors)));
         if (!infos.isOk()) {
             return ModelResult.failed(infos.failure().orElseThrow());
         }

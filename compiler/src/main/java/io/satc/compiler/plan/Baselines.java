@@ -49,20 +49,19 @@ public final class Baselines {
             out.add(BaselineResult.without("uniform", reasons));
             out.add(BaselineResult.without("proportional", reasons));
         }
-        out.add(searched(problem, "no-compression", options.onlyCodecs(List.of(CodecOption.NONE)), evaluator));
+        out.add(searched(problem, "no-compression", options.onlyCodecs(List.of(CodecOption.NONE))));
         problem.codecs().stream()
                 .map(CodecOption::name)
                 .filter(c -> !c.equals(CodecOption.NONE))
                 .sorted(Comparator.naturalOrder())
-                .forEach(c -> out.add(searched(problem, "fixed-" + c, options.onlyCodecs(List.of(c)), evaluator)));
+                .forEach(c -> out.add(searched(problem, "fixed-" + c, options.onlyCodecs(List.of(c)))));
         return out;
     }
 
-    private static BaselineResult searched(
-            PlacementProblem problem, String name, SearchOptions options, Evaluator evaluator) {
+    private static BaselineResult searched(PlacementProblem problem, String name, SearchOptions options) {
         SearchResult r = Planner.plan(problem, options);
         if (r instanceof SearchResult.Found found) {
-            return BaselineResult.of(name, evaluator.evaluate(found.plan()));
+            return BaselineResult.of(name, found.evaluation());
         }
         return BaselineResult.without(name, ((SearchResult.Infeasible) r).reasons());
     }

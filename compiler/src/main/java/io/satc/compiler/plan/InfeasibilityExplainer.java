@@ -101,16 +101,17 @@ final class InfeasibilityExplainer {
         }
 
         SearchOptions relaxed = options.bounded(RELAXED_LIMIT);
-        Optional<Plan> unlimited = problem.maxStages().isPresent()
+        Optional<Evaluation> unlimited = problem.maxStages().isPresent()
                 ? Planner.find(problem.withMaxStages(OptionalInt.empty()), relaxed)
                 : Optional.empty();
         if (unlimited.isPresent()) {
             reasons.add("max_stages = " + problem.maxStages().getAsInt() + " binds: the fastest plan that fits needs "
-                    + unlimited.get().stageCount() + " stages.");
+                    + unlimited.get().plan().stageCount() + " stages.");
         }
-        Optional<Plan> lossless = Planner.find(problem.withMaxLoss(Double.MAX_VALUE), relaxed);
+        Optional<Evaluation> lossless = Planner.find(problem.withMaxLoss(Double.MAX_VALUE), relaxed);
         if (lossless.isPresent()) {
-            Evaluation e = Evaluator.evaluate(problem, lossless.get());
+            // The loss of a plan does not depend on the budget it was searched under.
+            Evaluation e = lossless.get();
             double cheapestCut = cheapestCutLoss(problem, options);
             if (cheapestCut > problem.maxLoss()) {
                 reasons.add("Every plan that fits needs a cut, and the cheapest cut with "

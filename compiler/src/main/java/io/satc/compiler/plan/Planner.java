@@ -53,9 +53,9 @@ public final class Planner {
     }
 
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
-    static Optional<Plan> find(PlacementProblem problem, SearchOptions options) {
+    static Optional<Evaluation> find(PlacementProblem problem, SearchOptions options) {
         return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
-                ? Optional.of(found.plan())
+                ? Optional.of(found.evaluation())
                 : Optional.empty();
     }
 

@@ -75,7 +75,7 @@ public final class PlannerBench {
             }
             SearchResult result = timed(out, threads, p, c.options(), c.runs());
             if (result instanceof SearchResult.Found found) {
-                Evaluation e = Evaluator.evaluate(p, found.plan());
+                Evaluation e = found.evaluation();
                 out.println(String.format(
                         Locale.ROOT,
                         "  plan  T=%.6f s  V=%.4g B  loss=%.4f  K=%d  %s",

@@ -9,12 +9,23 @@ public sealed interface SearchResult permits SearchResult.Found, SearchResult.In
     SearchStats stats();
 
     /**
-     * The best plan under the cost model's order (optimal when {@code stats().gap() == 0}).
+     * The best plan under the cost model's order (optimal when {@code stats().gap() == 0}), with
+     * the evaluation the search chose it by, so that callers need not evaluate it again.
      *
-     * @param plan   the chosen plan
-     * @param stats  search statistics
+     * @param evaluation  the chosen plan as the reference evaluator sees it in the searched problem
+     * @param stats       search statistics
      */
-    record Found(Plan plan, SearchStats stats) implements SearchResult {}
+    record Found(Evaluation evaluation, SearchStats stats) implements SearchResult {
+
+        public Found {
+            java.util.Objects.requireNonNull(evaluation, "evaluation");
+        }
+
+        /** The chosen plan. */
+        public Plan plan() {
+            return evaluation.plan();
+        }
+    }
 
     /**
      * No plan satisfies the constraints.

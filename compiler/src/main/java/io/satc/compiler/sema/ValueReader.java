@@ -14,17 +14,22 @@ import io.satc.compiler.syntax.ast.SymbolValue;
 import io.satc.compiler.syntax.ast.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * Reads typed values out of AST values, reporting every mismatch (missing unit, wrong
- * dimension, not an integer, out of range) as a diagnostic. Converted quantities are recorded
- * in a side table keyed by the AST node's identity.
+ * dimension, not an integer, out of range, a file that is not there) as a diagnostic. Converted
+ * quantities are recorded in a side table keyed by the AST node's identity. One per file, shared by
+ * every checker.
  */
 final class ValueReader {
 
@@ -182,6 +187,11 @@ final class ValueReader {
         return v;
     }
 
+    /** The attribute {@code key} of a block as a strictly positive quantity, when it is given. */
+    OptionalDouble positive(Attributes attrs, String key, Dimension dim) {
+        return attrs.value(key).map(v -> positive(key, v, dim)).orElse(OptionalDouble.empty());
+    }
+
     /** A quantity that must not be negative. */
     OptionalDouble nonNegative(String what, Value value, Dimension dim) {
         OptionalDouble v = quantity(what, value, dim);
@@ -190,6 +200,38 @@ final class ValueReader {
                     DiagnosticCode.NOT_POSITIVE,
                     value.span(),
                     "`" + what + "` must not be negative, found `" + source(value) + "`.");
+            return OptionalDouble.empty();
+        }
+        return v;
+    }
+
+    /**
+     * A quantity within {@code [min, max]} in base units ({@code max} itself excluded unless
+     * {@code maxIncluded}); outside it is reported with {@code code} as "`what` must lie
+     * {@code range}", e.g. "between -90 deg and 90 deg". Bounds tolerate rounding of the unit
+     * conversion (so {@code 90 deg} is within a bound of pi/2).
+     */
+    OptionalDouble within(
+            String what,
+            Value value,
+            Dimension dim,
+            double min,
+            double max,
+            boolean maxIncluded,
+            String range,
+            DiagnosticCode code,
+            String help) {
+        OptionalDouble v = quantity(what, value, dim);
+        if (v.isEmpty()) {
+            return v;
+        }
+        double x = v.getAsDouble();
+        double slackMin = 1e-12 * Math.max(1, Math.abs(min));
+        double slackMax = 1e-12 * Math.max(1, Math.abs(max));
+        boolean ok = x >= min - slackMin && (maxIncluded ? x <= max + slackMax : x < max - slackMax);
+        if (!ok) {
+            diags.report(
+                    code, value.span(), "`" + what + "` must lie " + range + ", found `" + source(value) + "`.", help);
             return OptionalDouble.empty();
         }
         return v;
@@ -235,6 +277,47 @@ final class ValueReader {
                 "`" + what + "` expects a quoted string, found " + describe(value) + ".",
                 value instanceof SymbolValue s ? "Quote it: `\"" + s.name().text() + "\"`." : null);
         return Optional.empty();
+    }
+
+    /** A positive integer that counts something held in an {@code int} (larger values are clamped). */
+    OptionalInt count(String what, Value value) {
+        OptionalLong v = positiveInteger(what, value);
+        return v.isPresent() ? OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v.getAsLong())) : OptionalInt.empty();
+    }
+
+    /** A quoted path to an existing file, resolved against the mission file's folder. */
+    Optional<Path> file(String what, Value value) {
+        Optional<String> s = string(what, value);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        Path p;
+        try {
+            p = diags.source().baseDirectory().resolve(s.get()).normalize();
+        } catch (InvalidPathException e) {
+            diags.report(DiagnosticCode.FILE_NOT_FOUND, value.span(), "`" + s.get() + "` is not a valid path.");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(p)) {
+            diags.report(
+                    DiagnosticCode.FILE_NOT_FOUND,
+                    value.span(),
+                    describeFile(what) + " `" + s.get() + "` not found.",
+                    "Paths are relative to the folder of the mission file.");
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    private static String describeFile(String what) {
+        return switch (what) {
+            case "onnx" -> "ONNX model";
+            case "profile" -> "Profile";
+            case "tokenizer" -> "Tokenizer";
+            case "calibration" -> "Calibration data";
+            case "tle" -> "TLE file";
+            default -> "File";
+        };
     }
 
     /** One of a fixed set of keywords, with a suggestion when misspelt. */

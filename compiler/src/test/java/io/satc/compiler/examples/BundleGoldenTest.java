@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.satc.compiler.cli.CheckCommand;
 import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MissionPlanning;
-import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.Golden;
 import io.satc.compiler.testing.RepoPaths;
@@ -34,20 +34,20 @@ class BundleGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> eachExampleCompiles() {
-        return ValidExamplesTest.validExamples().stream()
+        return ValidExamplesTest.snapshotExamples().stream()
                 .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
     }
 
     private void check(Path mission) throws IOException {
         String shown = RepoPaths.relative(mission);
-        AnalyzedMission m =
-                CheckCommand.check(mission, shown).analysis().mission().orElseThrow();
-        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        AnalysisResult analysis = CheckCommand.check(mission, shown).analysis();
+        AnalyzedMission m = analysis.mission().orElseThrow();
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
         String name = mission.getFileName().toString();
         Path a = tmp.resolve(name + "-a");
         Path b = tmp.resolve(name + "-b");
-        BundleCompiler.Result ra = BundleCompiler.compile(mission, shown, m, outcome, a, "test");
-        BundleCompiler.Result rb = BundleCompiler.compile(mission, shown, m, outcome, b, "test");
+        BundleCompiler.Result ra = BundleCompiler.compile(analysis.parse().source(), m, planned, a, "test");
+        BundleCompiler.Result rb = BundleCompiler.compile(analysis.parse().source(), m, planned, b, "test");
         assertTrue(ra instanceof BundleCompiler.Written, () -> "not written: " + ra);
         assertTrue(rb instanceof BundleCompiler.Written);
         BundleCompiler.Written wa = (BundleCompiler.Written) ra;

@@ -11,7 +11,7 @@ import ai.onnxruntime.OrtSession;
 import io.satc.compiler.cli.CheckCommand;
 import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MissionPlanning;
-import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.RepoPaths;
 import io.satc.runtime.bundle.Bundle;
@@ -65,12 +65,13 @@ class RealModelRunTest {
             mission = tmp.resolve("none-" + example);
             Files.writeString(mission, text, StandardCharsets.UTF_8);
         }
-        AnalyzedMission m =
-                CheckCommand.check(mission, example).analysis().mission().orElseThrow();
-        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        AnalysisResult analysis = CheckCommand.check(mission, example).analysis();
+        AnalyzedMission m = analysis.mission().orElseThrow();
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
         Path dir = tmp.resolve("bundle-" + (noCodecs ? "none-" : "") + example);
         assertInstanceOf(
-                BundleCompiler.Written.class, BundleCompiler.compile(mission, example, m, outcome, dir, "test"));
+                BundleCompiler.Written.class,
+                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test"));
         Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
                 .bundle();
         if (noCodecs) {

@@ -8,6 +8,7 @@ import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MeasuredReport;
 import io.satc.compiler.codegen.MissionPlanning;
 import io.satc.compiler.codegen.PlanOutcome;
+import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.RepoPaths;
 import io.satc.runtime.bundle.Bundle;
@@ -17,8 +18,6 @@ import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
 import io.satc.runtime.pipeline.RunResult;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code examples/link-bound.sat}, whose links are slower than its compute, compiled and run
  * with {@code --emulate}: the measured makespan is within ±10 % of the cost model's and the
- * bottleneck is the predicted link; report.html gets the measured chart.
+ * bottleneck is the predicted link; the measured report (satc run --report) gets the chart.
  */
 class RunEmulationTest {
 
     @Test
     void emulatedMakespanMatchesTheCostModel(@TempDir Path tmp) throws Exception {
         Path mission = RepoPaths.examples().resolve("link-bound.sat");
-        AnalyzedMission m = CheckCommand.check(mission, "link-bound.sat")
-                .analysis()
-                .mission()
-                .orElseThrow();
-        PlanOutcome outcome = ((MissionPlanning.Planned) MissionPlanning.plan(m)).outcome();
+        AnalysisResult analysis = CheckCommand.check(mission, "link-bound.sat").analysis();
+        AnalyzedMission m = analysis.mission().orElseThrow();
+        MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
+        PlanOutcome outcome = planned.outcome();
         Path dir = tmp.resolve("bundle");
         assertTrue(
-                BundleCompiler.compile(mission, "link-bound.sat", m, outcome, dir, "test")
+                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test")
                         instanceof BundleCompiler.Written);
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
         // Time scale 4: about 0.85 s, long enough that this busy 2-core machine keeps up with the emulated hardware.
@@ -59,8 +57,7 @@ class RunEmulationTest {
         assertEquals("link cam -> worker", report.bottleneckPredicted());
         assertEquals(report.bottleneckPredicted(), report.bottleneckMeasured());
         assertEquals(16, report.outputs().size());
-        assertTrue(MeasuredReport.refresh(dir, bundle.manifest(), report));
-        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+        String html = MeasuredReport.render(dir, bundle.manifest(), report).orElseThrow();
         assertTrue(html.contains("Pipeline: measured (emulate, time scale 4.0)"), html);
     }
 }

@@ -1,7 +1,5 @@
 package io.satc.compiler.model.calibration;
 
-import io.satc.compiler.model.ModelErrorKind;
-import io.satc.compiler.model.ModelResult;
 import io.satc.runtime.codec.CodecSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +13,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Calibration tables on disk, one `<key>.json` per request in a directory the caller chooses
- * (the CLI uses `~/.cache/satc/calibration`). The key is the SHA-256 of the model, calibration
- * text and tokenizer bytes, the codec labels, metric, sequence length, sample count, cuts, batch
- * size, output name, split options and {@link CalibrationTable#FORMAT_VERSION}. A file that does
- * not parse as a table for the request is ignored and rewritten.
+ * Calibration records on disk, one `<key>.json` per request in a directory the caller chooses
+ * (the CLI uses `~/.cache/satc/calibration`). The key is the SHA-256 of the model's SHA-256, the
+ * calibration text and tokenizer bytes, the codec labels, metric, sequence length, sample count,
+ * cuts, batch size, output name, split options and {@link CalibrationTable#FORMAT_VERSION}. A
+ * file that does not parse as a record is no hit; {@link CalibrationSession} rewrites it.
  */
 public final class CalibrationCache {
     private final Path directory;
@@ -35,51 +32,34 @@ public final class CalibrationCache {
         return directory;
     }
 
-    /** The cached table for {@code request}, or a fresh calibration that is then stored. */
-    public ModelResult<CalibrationTable> calibrate(CalibrationRequest request, Consumer<Progress> progress) {
-        String key;
-        try {
-            key = key(request);
-        } catch (IOException e) {
-            return ModelResult.failed(
-                    ModelErrorKind.UNREADABLE, "Cannot read the inputs of the calibration: " + e.getMessage());
-        }
-        Optional<CalibrationTable> hit = lookup(key).filter(t -> matches(t, request));
-        if (hit.isPresent()) {
-            return ModelResult.ok(hit.get());
-        }
-        ModelResult<CalibrationTable> fresh = Calibrator.calibrate(request, progress);
-        fresh.map(table -> store(key, table));
-        return fresh;
-    }
-
-    /** The table stored under {@code key}, if the file exists and is a valid table. */
-    public Optional<CalibrationTable> lookup(String key) {
+    /** The record stored under {@code key}, if the file exists and is a valid record. */
+    public Optional<CalibrationRecord> lookup(String key) {
         Path file = fileFor(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return CalibrationTable.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+            return CalibrationRecord.fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Where the table for {@code key} lives. */
+    /** Where the record for {@code key} lives. */
     public Path fileFor(String key) {
         return directory.resolve(key + ".json");
     }
 
     /**
-     * Writes the table through a temporary file and a rename, so a reader never sees half a file.
-     * A cache that cannot be written costs only time, so failures are ignored.
+     * Writes the record through a temporary file and a rename, so a reader never sees half a file.
+     * A cache that cannot be written costs only time, so failures are ignored (and reported as
+     * {@code false}). Two commands storing the same key at once keep the last one's record.
      */
-    private boolean store(String key, CalibrationTable table) {
+    public boolean store(String key, CalibrationRecord record) {
         try {
             Files.createDirectories(directory);
             Path tmp = Files.createTempFile(directory, key, ".tmp");
-            Files.writeString(tmp, table.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, record.toJson(), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, fileFor(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -91,11 +71,11 @@ public final class CalibrationCache {
         }
     }
 
-    private static boolean matches(CalibrationTable table, CalibrationRequest request) {
+    /** Whether a stored table answers {@code request} (a safeguard: the key already covers all of it). */
+    static boolean matches(CalibrationTable table, CalibrationRequest request) {
         return table.metric().equals(request.metric().label())
                 && table.sequenceLength() == request.sequenceLength()
-                && table.codecs()
-                        .equals(request.codecs().stream().map(CodecSpec::label).toList())
+                && table.codecs().equals(request.codecs())
                 && (request.cuts().isEmpty() || table.cuts().equals(request.cuts()));
     }
 
@@ -109,7 +89,7 @@ public final class CalibrationCache {
         }
         field(digest, "satc-calibration");
         field(digest, Integer.toString(CalibrationTable.FORMAT_VERSION));
-        file(digest, request.model());
+        field(digest, "model " + request.model().sha256());
         file(digest, request.text());
         file(digest, request.tokenizer());
         for (CodecSpec c : request.codecs()) {
@@ -122,8 +102,8 @@ public final class CalibrationCache {
         CalibrationOptions o = request.options();
         field(digest, "batch " + o.batchSize());
         field(digest, "output " + o.outputName().orElse(""));
-        field(digest, "blocks " + o.split().blockPattern().orElse(""));
-        field(digest, "main " + o.split().mainInput().orElse(""));
+        field(digest, "blocks " + request.model().options().blockPattern().orElse(""));
+        field(digest, "main " + request.model().options().mainInput().orElse(""));
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -1,17 +1,19 @@
 package io.satc.compiler.model.calibration;
 
+import io.satc.compiler.model.OnnxModel;
 import io.satc.runtime.codec.CodecSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a calibration depends on: the model, the calibration text and its tokenizer, the
- * sequence length, how many samples to use (the first ones), the metric, the codecs and the cuts
- * (every cut when empty), and the run options. Its content is the cache key.
+ * Everything a calibration depends on: the model (as loaded, with how its blocks are found), the
+ * calibration text and its tokenizer, the sequence length, how many samples to use (the first
+ * ones), the metric, the codecs and the cuts (every cut when empty), and the run options. Its
+ * content is the cache key.
  */
 public record CalibrationRequest(
-        Path model,
+        OnnxModel model,
         Path text,
         Path tokenizer,
         int sequenceLength,

@@ -3,9 +3,9 @@ package io.satc.compiler.model.calibration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.satc.runtime.codec.CodecSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,17 +14,21 @@ import java.util.Optional;
 
 /**
  * Measured ℓ(c, j) and ρ(c, j) for every calibrated cut j and codec c, with what they were
- * measured on. Entries are ordered by cut, then by the order of {@code codecs}.
+ * measured on. Entries are ordered by cut, then by the order of {@code codecs}. JSON names codecs
+ * by their canonical label.
  */
 public record CalibrationTable(
         String metric,
         int sequenceLength,
         int samples,
         List<Integer> cuts,
-        List<String> codecs,
+        List<CodecSpec> codecs,
         List<CalibrationEntry> entries) {
-    /** Version of the JSON layout and of the calibration procedure; part of the cache key. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * Version of the JSON layout and of the calibration procedure; part of the cache key. 3: the
+     * cache keeps the model's profile and measured plans with the table ({@link CalibrationRecord}).
+     */
+    public static final int FORMAT_VERSION = 3;
 
     public CalibrationTable {
         Objects.requireNonNull(metric, "metric");
@@ -37,7 +41,7 @@ public record CalibrationTable(
         }
         int i = 0;
         for (int cut : cuts) {
-            for (String codec : codecs) {
+            for (CodecSpec codec : codecs) {
                 CalibrationEntry e = entries.get(i++);
                 if (e.cutAfterUnit() != cut || !e.codec().equals(codec)) {
                     throw new IllegalArgumentException("entry " + e + " out of order");
@@ -46,19 +50,19 @@ public record CalibrationTable(
         }
     }
 
-    /** The entry for a cut and codec label, if calibrated. */
-    public Optional<CalibrationEntry> entry(int cutAfterUnit, String codec) {
+    /** The entry for a cut and codec, if calibrated. */
+    public Optional<CalibrationEntry> entry(int cutAfterUnit, CodecSpec codec) {
         int c = cuts.indexOf(cutAfterUnit);
         int k = codecs.indexOf(codec);
         return c < 0 || k < 0 ? Optional.empty() : Optional.of(entries.get(c * codecs.size() + k));
     }
 
-    /** The sum of ℓ over the given cuts and codec labels: the cost model's additive estimate. */
-    public double additiveLoss(List<Integer> cutsAfterUnit, List<String> codecLabels) {
+    /** The sum of ℓ over the given cuts and codecs: the cost model's additive estimate. */
+    public double additiveLoss(List<Integer> cutsAfterUnit, List<CodecSpec> codecsAtCuts) {
         double sum = 0;
         for (int i = 0; i < cutsAfterUnit.size(); i++) {
             int cut = cutsAfterUnit.get(i);
-            String codec = codecLabels.get(i);
+            CodecSpec codec = codecsAtCuts.get(i);
             sum += entry(cut, codec)
                     .orElseThrow(() -> new IllegalArgumentException("no entry for `" + codec + "` at cut " + cut))
                     .loss();
@@ -79,8 +83,8 @@ public record CalibrationTable(
                 sequenceLength,
                 samples));
         int width = "codec".length();
-        for (String c : codecs) {
-            width = Math.max(width, c.length());
+        for (CodecSpec c : codecs) {
+            width = Math.max(width, c.label().length());
         }
         out.append(String.format(
                 Locale.ROOT, "%4s  %-" + width + "s  %12s  %10s  %8s%n", "cut", "codec", "loss", "loss %", "ratio"));
@@ -89,7 +93,7 @@ public record CalibrationTable(
                     Locale.ROOT,
                     "%4d  %-" + width + "s  %12.4e  %10.4f  %8.4f%n",
                     e.cutAfterUnit(),
-                    e.codec(),
+                    e.codec().label(),
                     e.loss(),
                     100 * e.loss(),
                     e.ratio()));
@@ -99,8 +103,12 @@ public record CalibrationTable(
 
     /** Pretty-printed JSON; doubles are written in Java's shortest round-trip form. */
     public String toJson() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        return CalibrationJson.write(toJsonNode());
+    }
+
+    /** The table as a JSON object, its format version first. */
+    ObjectNode toJsonNode() {
+        ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("metric", metric);
         root.put("sequenceLength", sequenceLength);
@@ -108,75 +116,58 @@ public record CalibrationTable(
         ArrayNode cutArray = root.putArray("cuts");
         cuts.forEach(cutArray::add);
         ArrayNode codecArray = root.putArray("codecs");
-        codecs.forEach(codecArray::add);
+        codecs.forEach(c -> codecArray.add(c.label()));
         ArrayNode entryArray = root.putArray("entries");
         for (CalibrationEntry e : entries) {
             ObjectNode n = entryArray.addObject();
             n.put("cut", e.cutAfterUnit());
-            n.put("codec", e.codec());
+            n.put("codec", e.codec().label());
             n.put("loss", e.loss());
             n.put("ratio", e.ratio());
         }
-        try {
-            return mapper.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return root;
     }
 
     /** The table in {@code json}, or empty if it is not a well-formed table of this version. */
     public static Optional<CalibrationTable> fromJson(String json) {
         try {
-            JsonNode root = new ObjectMapper().readTree(json);
+            return fromJsonNode(new ObjectMapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The table in a JSON object (other fields are ignored), or empty if it is not one of this version. */
+    static Optional<CalibrationTable> fromJsonNode(JsonNode root) {
+        try {
             if (root == null || root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
                 return Optional.empty();
             }
             List<Integer> cuts = new ArrayList<>();
             for (JsonNode n : root.path("cuts")) {
-                cuts.add(requireInt(n));
+                cuts.add(CalibrationJson.requireInt(n));
             }
-            List<String> codecs = new ArrayList<>();
+            List<CodecSpec> codecs = new ArrayList<>();
             for (JsonNode n : root.path("codecs")) {
-                codecs.add(requireText(n));
+                codecs.add(CalibrationJson.requireCodec(n));
             }
             List<CalibrationEntry> entries = new ArrayList<>();
             for (JsonNode n : root.path("entries")) {
                 entries.add(new CalibrationEntry(
-                        requireInt(n.path("cut")),
-                        requireText(n.path("codec")),
-                        requireDouble(n.path("loss")),
-                        requireDouble(n.path("ratio"))));
+                        CalibrationJson.requireInt(n.path("cut")),
+                        CalibrationJson.requireCodec(n.path("codec")),
+                        CalibrationJson.requireDouble(n.path("loss")),
+                        CalibrationJson.requireDouble(n.path("ratio"))));
             }
             return Optional.of(new CalibrationTable(
-                    requireText(root.path("metric")),
-                    requireInt(root.path("sequenceLength")),
-                    requireInt(root.path("samples")),
+                    CalibrationJson.requireText(root.path("metric")),
+                    CalibrationJson.requireInt(root.path("sequenceLength")),
+                    CalibrationJson.requireInt(root.path("samples")),
                     cuts,
                     codecs,
                     entries));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static int requireInt(JsonNode n) {
-        if (!n.isInt()) {
-            throw new IllegalArgumentException("not an int: " + n);
-        }
-        return n.intValue();
-    }
-
-    private static double requireDouble(JsonNode n) {
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException("not a number: " + n);
-        }
-        return n.doubleValue();
-    }
-
-    private static String requireText(JsonNode n) {
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException("not a string: " + n);
-        }
-        return n.textValue();
     }
 }

@@ -13,6 +13,7 @@ import io.satc.compiler.model.ModelResult;
 import io.satc.compiler.model.ModelSplit;
 import io.satc.compiler.model.ModelSplitter;
 import io.satc.compiler.model.ModelUnit;
+import io.satc.compiler.model.OnnxModel;
 import io.satc.compiler.model.onnx.OrtSessions;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.EncodedFrame;
@@ -25,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -83,9 +83,9 @@ public final class Calibrator implements AutoCloseable {
 
     /** Splits {@code model} at every unit boundary and opens a session per part. */
     public static ModelResult<Calibrator> open(
-            Path model, CalibrationSet set, CalibrationMetric metric, CalibrationOptions options) {
-        ModelResult<List<ModelUnit>> units = ModelSplitter.units(model, options.split());
-        return units.flatMap(us -> {
+            OnnxModel model, CalibrationSet set, CalibrationMetric metric, CalibrationOptions options) {
+        return model.units()
+                .flatMap(us -> {
                     if (us.size() < 2) {
                         return ModelResult.failed(
                                 ModelErrorKind.INVALID_CUT,
@@ -95,7 +95,7 @@ public final class Calibrator implements AutoCloseable {
                     for (int j = 0; j < us.size() - 1; j++) {
                         all.add(j);
                     }
-                    return ModelSplitter.split(model, all, options.split());
+                    return ModelSplitter.split(model, all);
                 })
                 .flatMap(split -> {
                     List<OrtSession> sessions = new ArrayList<>();
@@ -113,16 +113,24 @@ public final class Calibrator implements AutoCloseable {
                 });
     }
 
-    /** Loads the set, calibrates {@code request.cuts()} (all when empty) and closes the sessions. */
+    /** Loads the set, opens a calibrator for {@code request} and calibrates its cuts (all when empty). */
     public static ModelResult<CalibrationTable> calibrate(CalibrationRequest request, Consumer<Progress> progress) {
+        return open(request).flatMap(calibrator -> {
+            try (calibrator) {
+                return calibrator.tableFor(request, progress);
+            }
+        });
+    }
+
+    /** Tokenises the request's set (once) and opens a calibrator on it. */
+    static ModelResult<Calibrator> open(CalibrationRequest request) {
         return CalibrationSet.load(request.text(), request.tokenizer(), request.sequenceLength(), request.maxSamples())
-                .flatMap(set -> open(request.model(), set, request.metric(), request.options())
-                        .flatMap(calibrator -> {
-                            try (calibrator) {
-                                List<Integer> cuts = request.cuts().isEmpty() ? calibrator.cuts() : request.cuts();
-                                return calibrator.calibrate(request.codecs(), cuts, progress);
-                            }
-                        }));
+                .flatMap(set -> open(request.model(), set, request.metric(), request.options()));
+    }
+
+    /** Calibrates the request's codecs at its cuts (every cut when it lists none). */
+    ModelResult<CalibrationTable> tableFor(CalibrationRequest request, Consumer<Progress> progress) {
+        return calibrate(request.codecs(), request.cuts().isEmpty() ? cuts() : request.cuts(), progress);
     }
 
     /** Units of the model, as split. */
@@ -171,17 +179,12 @@ public final class Calibrator implements AutoCloseable {
                         lossByDecoded.put(key, loss);
                     }
                     entries.add(new CalibrationEntry(
-                            cut, codec.label(), MeasuredValue.rounded(loss), MeasuredValue.rounded(coded.ratio())));
+                            cut, codec, MeasuredValue.rounded(loss), MeasuredValue.rounded(coded.ratio())));
                     progress.accept(new Progress(++done, total, "cut " + cut + " " + codec.label()));
                 }
             }
-            return ModelResult.ok(new CalibrationTable(
-                    metric.label(),
-                    set.sequenceLength(),
-                    set.samples(),
-                    cuts,
-                    codecs.stream().map(CodecSpec::label).toList(),
-                    entries));
+            return ModelResult.ok(
+                    new CalibrationTable(metric.label(), set.sequenceLength(), set.samples(), cuts, codecs, entries));
         } catch (OrtException e) {
             return ModelResult.failed(
                     ModelErrorKind.RUNTIME_FAILURE, "ONNX Runtime failed during calibration: " + e.getMessage());

@@ -17,24 +17,30 @@ public final class OnnxModelReader {
 
     /** Reads and checks the model at {@code path}. */
     public static ModelResult<ModelProto> read(Path path) {
-        String shown = path.getFileName() == null
-                ? path.toString()
-                : path.getFileName().toString();
-        byte[] bytes;
+        return readBytes(path).flatMap(bytes -> parse(bytes, shownName(path)));
+    }
+
+    /** The bytes of the model file at {@code path}, refusing files too large to parse. */
+    public static ModelResult<byte[]> readBytes(Path path) {
+        String shown = shownName(path);
         try {
             if (Files.size(path) > Integer.MAX_VALUE - 64) {
                 return ModelResult.failed(
                         ModelErrorKind.UNREADABLE,
                         "File `" + shown + "` is larger than 2 GiB; models with external data are not supported.");
             }
-            bytes = Files.readAllBytes(path);
+            return ModelResult.ok(Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             return ModelResult.failed(ModelErrorKind.UNREADABLE, "File `" + shown + "` does not exist.");
         } catch (IOException e) {
             return ModelResult.failed(
                     ModelErrorKind.UNREADABLE, "File `" + shown + "` cannot be read: " + e.getMessage() + ".");
         }
-        return parse(bytes, shown);
+    }
+
+    /** How messages name the file: its name without the folder. */
+    public static String shownName(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
     }
 
     /**

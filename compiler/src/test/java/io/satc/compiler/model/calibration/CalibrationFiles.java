@@ -1,5 +1,7 @@
 package io.satc.compiler.model.calibration;
 
+import io.satc.compiler.model.OnnxModel;
+import io.satc.compiler.model.SplitOptions;
 import io.satc.runtime.codec.CodecSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +21,11 @@ final class CalibrationFiles {
 
     static Path repoRoot() {
         return io.satc.compiler.testing.RepoPaths.root();
+    }
+
+    /** A model read the way lowering reads it (default block patterns). */
+    static OnnxModel model(Path file) {
+        return OnnxModel.read(file, SplitOptions.defaults()).orElseThrow();
     }
 
     static Path kjv() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.satc.runtime.codec.CodecSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +15,22 @@ class CalibrationTableTest {
             128,
             200,
             List.of(2, 4),
-            List.of("none", "int8"),
+            List.of(CodecSpec.NONE, CodecSpec.INT8),
             List.of(
-                    new CalibrationEntry(2, "none", 0.0, 0.9999720246),
-                    new CalibrationEntry(2, "int8", 1.2345678901234567e-4, 3.958329),
-                    new CalibrationEntry(4, "none", 0.0, 0.9999720246),
-                    new CalibrationEntry(4, "int8", 0.1, 3.958329)));
+                    new CalibrationEntry(2, CodecSpec.NONE, 0.0, 0.9999720246),
+                    new CalibrationEntry(2, CodecSpec.INT8, 1.2345678901234567e-4, 3.958329),
+                    new CalibrationEntry(4, CodecSpec.NONE, 0.0, 0.9999720246),
+                    new CalibrationEntry(4, CodecSpec.INT8, 0.1, 3.958329)));
 
     @Test
     void looksUpEntriesAndSumsLosses() {
-        assertEquals(3.958329, TABLE.entry(2, "int8").orElseThrow().ratio());
-        assertTrue(TABLE.entry(3, "int8").isEmpty());
-        assertTrue(TABLE.entry(2, "int4").isEmpty());
-        assertEquals(1.2345678901234567e-4 + 0.1, TABLE.additiveLoss(List.of(2, 4), List.of("int8", "int8")));
-        assertThrows(IllegalArgumentException.class, () -> TABLE.additiveLoss(List.of(3), List.of("int8")));
+        assertEquals(3.958329, TABLE.entry(2, CodecSpec.INT8).orElseThrow().ratio());
+        assertTrue(TABLE.entry(3, CodecSpec.INT8).isEmpty());
+        assertTrue(TABLE.entry(2, CodecSpec.INT4).isEmpty());
+        assertEquals(
+                1.2345678901234567e-4 + 0.1,
+                TABLE.additiveLoss(List.of(2, 4), List.of(CodecSpec.INT8, CodecSpec.INT8)));
+        assertThrows(IllegalArgumentException.class, () -> TABLE.additiveLoss(List.of(3), List.of(CodecSpec.INT8)));
     }
 
     @Test
@@ -55,10 +58,14 @@ class CalibrationTableTest {
                 "",
                 "{",
                 "[]",
-                "{\"formatVersion\": 2}",
-                "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
+                "{\"formatVersion\": 3}",
+                // version 2 tables (before the cache kept profiles and plans) are not this format
+                TABLE.toJson().replace("\"formatVersion\" : 3", "\"formatVersion\" : 2"),
+                // a codec spelled other than by its canonical label
+                TABLE.toJson().replace("\"int8\"", "\"INT8\""),
+                "{\"formatVersion\":3,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
                         + "\"cuts\":[0],\"codecs\":[\"none\"],\"entries\":[]}",
-                "{\"formatVersion\":1,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
+                "{\"formatVersion\":3,\"metric\":\"top1\",\"sequenceLength\":8,\"samples\":1,"
                         + "\"cuts\":[0],\"codecs\":[\"none\"],"
                         + "\"entries\":[{\"cut\":1,\"codec\":\"none\",\"loss\":0,\"ratio\":1}]}")) {
             assertTrue(CalibrationTable.fromJson(json).isEmpty(), json);
@@ -69,6 +76,6 @@ class CalibrationTableTest {
     void entriesMustMatchCutsAndCodecs() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new CalibrationTable("top1", 8, 1, List.of(0), List.of("none"), List.of()));
+                () -> new CalibrationTable("top1", 8, 1, List.of(0), List.of(CodecSpec.NONE), List.of()));
     }
 }

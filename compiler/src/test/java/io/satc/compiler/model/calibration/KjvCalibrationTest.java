@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.satc.compiler.model.ModelResult;
+import io.satc.compiler.model.ModelProfile;
+import io.satc.compiler.model.ModelProfiler;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.FrameFormat;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class KjvCalibrationTest {
         set = CalibrationSet.load(CalibrationFiles.kjvText(), CalibrationFiles.kjvVocab(), SEQ, SAMPLES)
                 .orElseThrow();
         calibrator = Calibrator.open(
-                        CalibrationFiles.kjv(),
+                        CalibrationFiles.model(CalibrationFiles.kjv()),
                         set,
                         CalibrationMetric.TOP1,
                         CalibrationOptions.defaults().withBatchSize(BATCH))
@@ -49,7 +50,10 @@ class KjvCalibrationTest {
     @Test
     void coversEveryCutAndCodecInOrder() {
         assertEquals(List.of(0, 1, 2, 3, 4), table.cuts());
-        assertEquals(List.of("none", "fp16", "int8", "int4", "topk(50%)", "topk(25%)", "topk(10%)"), table.codecs());
+        assertEquals(CalibrationFiles.CODECS, table.codecs());
+        assertEquals(
+                List.of("none", "fp16", "int8", "int4", "topk(50%)", "topk(25%)", "topk(10%)"),
+                table.codecs().stream().map(CodecSpec::label).toList());
         assertEquals("top1", table.metric());
         assertEquals(SAMPLES, table.samples());
         assertEquals(1 + 5 * 7, progress.size());
@@ -60,19 +64,19 @@ class KjvCalibrationTest {
     @Test
     void noneLosesNothingAndRatiosFollowTheFrameSizeFormula() {
         for (int cut : table.cuts()) {
-            assertEquals(0.0, table.entry(cut, "none").orElseThrow().loss());
+            assertEquals(0.0, table.entry(cut, CodecSpec.NONE).orElseThrow().loss());
             for (CodecSpec codec : CalibrationFiles.CODECS) {
                 int[] shape = {BATCH, SEQ, 128};
                 double expected = FrameFormat.compressionRatio(BATCH * SEQ * 128L, codec.uncompressedFrameBytes(shape));
                 assertEquals(
                         MeasuredValue.rounded(expected),
-                        table.entry(cut, codec.label()).orElseThrow().ratio(),
+                        table.entry(cut, codec).orElseThrow().ratio(),
                         codec.label());
             }
         }
         // The frame header makes `none` slightly larger than the raw tensor (ratio 0.99997), which
         // three significant digits round to 1.
-        assertEquals(1.0, table.entry(0, "none").orElseThrow().ratio());
+        assertEquals(1.0, table.entry(0, CodecSpec.NONE).orElseThrow().ratio());
     }
 
     @Test
@@ -91,10 +95,10 @@ class KjvCalibrationTest {
      */
     @Test
     void coarserCodecsLoseAtLeastAsMuchOnAverage() {
-        assertTrue(mean("int4") >= mean("int8"), table.render());
-        assertTrue(mean("int8") >= mean("fp16"), table.render());
-        assertTrue(mean("topk(10%)") >= mean("topk(25%)"), table.render());
-        assertTrue(mean("topk(25%)") >= mean("topk(50%)"), table.render());
+        assertTrue(mean(CodecSpec.INT4) >= mean(CodecSpec.INT8), table.render());
+        assertTrue(mean(CodecSpec.INT8) >= mean(CodecSpec.FP16), table.render());
+        assertTrue(mean(CodecSpec.topK(100_000)) >= mean(CodecSpec.topK(250_000)), table.render());
+        assertTrue(mean(CodecSpec.topK(250_000)) >= mean(CodecSpec.topK(500_000)), table.render());
     }
 
     @Test
@@ -104,9 +108,7 @@ class KjvCalibrationTest {
                 double measured =
                         calibrator.measure(List.of(cut), List.of(codec)).orElseThrow();
                 assertEquals(
-                        table.entry(cut, codec.label()).orElseThrow().loss(),
-                        measured,
-                        "cut " + cut + " " + codec.label());
+                        table.entry(cut, codec).orElseThrow().loss(), measured, "cut " + cut + " " + codec.label());
             }
         }
     }
@@ -132,7 +134,7 @@ class KjvCalibrationTest {
     @Test
     void aSecondCalibratorGivesTheSameTable() {
         try (Calibrator again = Calibrator.open(
-                        CalibrationFiles.kjv(),
+                        CalibrationFiles.model(CalibrationFiles.kjv()),
                         set,
                         CalibrationMetric.TOP1,
                         CalibrationOptions.defaults().withBatchSize(BATCH))
@@ -150,34 +152,41 @@ class KjvCalibrationTest {
 
     @Test
     void cacheHitEqualsFreshComputationAndCorruptFilesAreRewritten(@TempDir Path dir) throws Exception {
-        CalibrationRequest request = new CalibrationRequest(
-                CalibrationFiles.kjv(),
-                CalibrationFiles.kjvText(),
-                CalibrationFiles.kjvVocab(),
-                SEQ,
-                4,
-                CalibrationMetric.TOP1,
-                List.of(CodecSpec.NONE, CodecSpec.INT4),
-                List.of(3),
-                CalibrationOptions.defaults().withBatchSize(BATCH));
+        CalibrationRequest request = request(List.of(CodecSpec.NONE, CodecSpec.INT4), List.of(3));
         CalibrationCache cache = new CalibrationCache(dir);
         String key = CalibrationCache.key(request);
         assertTrue(key.matches("[0-9a-f]{64}"));
         List<Progress> steps = new ArrayList<>();
-        CalibrationTable fresh = cache.calibrate(request, steps::add).orElseThrow();
+        CalibrationTable fresh;
+        ModelProfile profile;
+        try (CalibrationSession miss =
+                CalibrationSession.open(request, cache, steps::add).orElseThrow()) {
+            assertTrue(miss.ranModel());
+            fresh = miss.table();
+            profile = miss.profile();
+        }
         assertEquals(3, steps.size());
         assertTrue(Files.isRegularFile(cache.fileFor(key)));
+        assertEquals(ModelProfiler.profile(request.model(), SEQ).orElseThrow(), profile);
         steps.clear();
-        ModelResult<CalibrationTable> hit = cache.calibrate(request, steps::add);
-        assertEquals(fresh, hit.orElseThrow());
+        try (CalibrationSession hit =
+                CalibrationSession.open(request, cache, steps::add).orElseThrow()) {
+            assertEquals(fresh, hit.table());
+            assertEquals(profile, hit.profile());
+            assertFalse(hit.ranModel(), "a hit does not run the model");
+        }
         assertTrue(steps.isEmpty(), "a hit does not calibrate");
         assertEquals(fresh, Calibrator.calibrate(request, p -> {}).orElseThrow());
 
-        Files.writeString(cache.fileFor(key), "{\"formatVersion\": 1, \"cuts\": [", StandardCharsets.UTF_8);
-        CalibrationTable rewritten = cache.calibrate(request, steps::add).orElseThrow();
-        assertEquals(fresh, rewritten);
+        Files.writeString(cache.fileFor(key), "{\"formatVersion\": 3, \"cuts\": [", StandardCharsets.UTF_8);
+        try (CalibrationSession rewritten =
+                CalibrationSession.open(request, cache, steps::add).orElseThrow()) {
+            assertEquals(fresh, rewritten.table());
+        }
         assertEquals(3, steps.size());
-        assertEquals(fresh.toJson(), Files.readString(cache.fileFor(key), StandardCharsets.UTF_8));
+        assertEquals(
+                new CalibrationRecord(profile, fresh, List.of()).toJson(),
+                Files.readString(cache.fileFor(key), StandardCharsets.UTF_8));
 
         CalibrationRequest other = new CalibrationRequest(
                 request.model(),
@@ -192,7 +201,49 @@ class KjvCalibrationTest {
         assertFalse(key.equals(CalibrationCache.key(other)));
     }
 
-    private static double mean(String codec) {
+    @Test
+    void aMeasuredPlanIsKeptWithTheTableAndNotMeasuredAgain(@TempDir Path dir) {
+        CalibrationRequest request = request(List.of(CodecSpec.INT4), List.of());
+        CalibrationCache cache = new CalibrationCache(dir);
+        List<Integer> cuts = List.of(1, 3);
+        List<CodecSpec> codecs = List.of(CodecSpec.INT4, CodecSpec.INT4);
+        double measured;
+        try (CalibrationSession miss =
+                CalibrationSession.open(request, cache, p -> {}).orElseThrow()) {
+            measured = miss.measure(cuts, codecs).orElseThrow();
+        }
+        try (CalibrationSession hit =
+                CalibrationSession.open(request, cache, p -> {}).orElseThrow()) {
+            assertEquals(measured, hit.measure(cuts, codecs).orElseThrow());
+            assertEquals(0.0, hit.measure(List.of(), List.of()).orElseThrow());
+            assertFalse(hit.ranModel(), "a plan measured before is answered by the cache");
+            double other = hit.measure(List.of(2), List.of(CodecSpec.INT4)).orElseThrow();
+            assertTrue(hit.ranModel(), "a new plan runs the model");
+            assertEquals(hit.table().entry(2, CodecSpec.INT4).orElseThrow().loss(), other);
+        }
+        try (CalibrationSession again =
+                CalibrationSession.open(request, cache, p -> {}).orElseThrow()) {
+            assertEquals(measured, again.measure(cuts, codecs).orElseThrow());
+            again.measure(List.of(2), List.of(CodecSpec.INT4)).orElseThrow();
+            assertFalse(again.ranModel(), "both plans are in the record now");
+        }
+    }
+
+    /** Four windows of the KJV set, top1, at the test's sequence length and batch. */
+    private static CalibrationRequest request(List<CodecSpec> codecs, List<Integer> cuts) {
+        return new CalibrationRequest(
+                CalibrationFiles.model(CalibrationFiles.kjv()),
+                CalibrationFiles.kjvText(),
+                CalibrationFiles.kjvVocab(),
+                SEQ,
+                4,
+                CalibrationMetric.TOP1,
+                codecs,
+                cuts,
+                CalibrationOptions.defaults().withBatchSize(BATCH));
+    }
+
+    private static double mean(CodecSpec codec) {
         double sum = 0;
         for (int cut : table.cuts()) {
             sum += table.entry(cut, codec).orElseThrow().loss();

@@ -27,7 +27,7 @@ class MiniLmCalibrationTest {
                         CalibrationFiles.miniLmSentences(), CalibrationFiles.miniLmTokenizer(), SEQ, SAMPLES)
                 .orElseThrow();
         calibrator = Calibrator.open(
-                        CalibrationFiles.miniLmQuantized(),
+                        CalibrationFiles.model(CalibrationFiles.miniLmQuantized()),
                         set,
                         CalibrationMetric.COSINE,
                         CalibrationOptions.defaults().withBatchSize(BATCH))
@@ -45,13 +45,13 @@ class MiniLmCalibrationTest {
     @Test
     void noneIsFreeAndRatiosFollowTheFrameSizeFormula() {
         for (int cut : table.cuts()) {
-            assertEquals(0.0, table.entry(cut, "none").orElseThrow().loss());
+            assertEquals(0.0, table.entry(cut, CodecSpec.NONE).orElseThrow().loss());
             for (CodecSpec codec : CODECS) {
                 double expected = FrameFormat.compressionRatio(
                         BATCH * SEQ * 384L, codec.uncompressedFrameBytes(new int[] {BATCH, SEQ, 384}));
                 assertEquals(
                         MeasuredValue.rounded(expected),
-                        table.entry(cut, codec.label()).orElseThrow().ratio());
+                        table.entry(cut, codec).orElseThrow().ratio());
             }
         }
     }
@@ -60,9 +60,9 @@ class MiniLmCalibrationTest {
     @Test
     void lossGrowsWithCoarserQuantizationAtEveryCut() {
         for (int cut : table.cuts()) {
-            double fp16 = table.entry(cut, "fp16").orElseThrow().loss();
-            double int8 = table.entry(cut, "int8").orElseThrow().loss();
-            double int4 = table.entry(cut, "int4").orElseThrow().loss();
+            double fp16 = table.entry(cut, CodecSpec.FP16).orElseThrow().loss();
+            double int8 = table.entry(cut, CodecSpec.INT8).orElseThrow().loss();
+            double int4 = table.entry(cut, CodecSpec.INT4).orElseThrow().loss();
             assertTrue(fp16 > 0 && int8 >= fp16 && int4 >= int8, table.render());
             assertTrue(int4 < 0.5, table.render());
         }
@@ -71,7 +71,7 @@ class MiniLmCalibrationTest {
     @Test
     void measuringOneCutEqualsTheTableEntryAndTwoCutsCompound() {
         double int4 = calibrator.measure(List.of(3), List.of(CodecSpec.INT4)).orElseThrow();
-        assertEquals(table.entry(3, "int4").orElseThrow().loss(), int4);
+        assertEquals(table.entry(3, CodecSpec.INT4).orElseThrow().loss(), int4);
         double both = calibrator
                 .measure(List.of(1, 3), List.of(CodecSpec.INT4, CodecSpec.INT4))
                 .orElseThrow();
