@@ -219,6 +219,24 @@ public record PlacementProblem(
                 schedule);
     }
 
+    /** The same problem with different links up for the whole horizon (all of them, without a schedule). */
+    public PlacementProblem withLinks(List<Link> replaced) {
+        return new PlacementProblem(
+                mission,
+                units,
+                inputBytesPerSample,
+                batch,
+                microBatches,
+                nodes,
+                replaced,
+                codecs,
+                source,
+                sink,
+                maxLoss,
+                maxStages,
+                schedule);
+    }
+
     /** The same problem over a different schedule (empty: cost model 1 over {@link #links()}). */
     public PlacementProblem withSchedule(Optional<LinkSchedule> replaced) {
         return new PlacementProblem(

@@ -12,20 +12,25 @@ import java.util.List;
  */
 public final class HorizonEvaluator {
 
-    private final Horizon horizon;
+    private final WindowClasses horizon;
     private final Evaluator[] byClass;
 
     /** An evaluator for plans of {@code problem}, which must have a schedule. */
     public HorizonEvaluator(PlacementProblem problem) {
-        this(new Horizon(problem));
+        this(new WindowClasses(problem));
     }
 
-    HorizonEvaluator(Horizon horizon) {
+    HorizonEvaluator(WindowClasses horizon) {
         this.horizon = horizon;
         this.byClass = new Evaluator[horizon.classCount()];
         for (int c = 0; c < byClass.length; c++) {
             byClass[c] = new Evaluator(horizon.topology, horizon.routers[c]);
         }
+    }
+
+    /** The windows and their classes this evaluator works over. */
+    WindowClasses classes() {
+        return horizon;
     }
 
     /** Evaluates {@code plan} against {@code problem}, which must have a schedule. */

@@ -49,14 +49,14 @@ final class HorizonNodes {
     /** The incumbent latency the filter used (+∞ when the simple plans were all infeasible). */
     final double incumbent;
 
-    private final Horizon horizon;
+    private final WindowClasses horizon;
     private final int classes;
     /** Per class and target: least latency to the sink for the smallest payload, lowered against rounding. */
     private final double[] toSink;
 
     private final PlacementProblem relaxedProblem;
 
-    HorizonNodes(Horizon horizon, HorizonEvaluator evaluator, SearchOptions options) {
+    HorizonNodes(WindowClasses horizon, HorizonEvaluator evaluator, SearchOptions options) {
         this.horizon = horizon;
         PlacementProblem problem = horizon.problem;
         Topology topology = horizon.topology;
@@ -169,7 +169,7 @@ final class HorizonNodes {
             toSink[classes * targets.length + c] =
                     down[c] == null ? Double.POSITIVE_INFINITY : down[c][topology.source];
         }
-        relaxedProblem = relax(kept);
+        relaxedProblem = relax(kept, false);
     }
 
     /** Whether class {@code c} is dark for every plan. */
@@ -202,7 +202,27 @@ final class HorizonNodes {
         return relaxedProblem;
     }
 
-    private PlacementProblem relax(boolean[] kept) {
+    /**
+     * Cost model 1's problem over every link up in some window, at its best, with every node's
+     * compute: what the infeasibility explanation reasons about.
+     */
+    PlacementProblem unionProblem() {
+        boolean[] all = new boolean[horizon.topology.size()];
+        Arrays.fill(all, true);
+        return relax(all, true);
+    }
+
+    /** Whether the source reaches the sink in no window: every plan is dark throughout. */
+    boolean everyClassUnreachable() {
+        for (int c = 0; c < classes; c++) {
+            if (!isUnreachable(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private PlacementProblem relax(boolean[] kept, boolean everyClass) {
         PlacementProblem problem = horizon.problem;
         Topology topology = horizon.topology;
         int n = topology.size();
@@ -212,7 +232,7 @@ final class HorizonNodes {
         double[][] delay = new double[n][];
         int[] degree = new int[n];
         for (int c = 0; c < classes; c++) {
-            if (horizon.unreachable[c]) {
+            if (horizon.unreachable[c] && !everyClass) {
                 continue;
             }
             LinkGraph g = horizon.graphs[c];
@@ -294,9 +314,9 @@ final class HorizonNodes {
                 continue;
             }
             LinkGraph g = horizon.graphs[c];
-            boolean[] out = Horizon.reachable(g, topology.source);
-            boolean[] back = Horizon.reaching(g, topology.source);
-            boolean[] sink = Horizon.reaching(g, topology.sink);
+            boolean[] out = WindowClasses.reachable(g, topology.source);
+            boolean[] back = WindowClasses.reaching(g, topology.source);
+            boolean[] sink = WindowClasses.reaching(g, topology.sink);
             boolean ok = true;
             for (int z = 0; z < topology.size() && ok; z++) {
                 if (!kept[z]) {

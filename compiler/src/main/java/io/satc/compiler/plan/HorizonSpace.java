@@ -74,7 +74,7 @@ final class HorizonSpace implements PlanSpace {
 
     /** What the searches of one planning call share: the horizon, the remaining nodes, routes and bounds. */
     static final class Shared {
-        final Horizon horizon;
+        final WindowClasses horizon;
         final HorizonEvaluator evaluator;
         final HorizonNodes nodes;
         final Topology relaxedTopology;
@@ -82,9 +82,9 @@ final class HorizonSpace implements PlanSpace {
         final Map<Key, Transfers> routes = new HashMap<>();
         final Map<Integer, Transfers> exits = new HashMap<>();
 
-        Shared(PlacementProblem problem, SearchOptions options) {
-            this.horizon = new Horizon(problem);
-            this.evaluator = new HorizonEvaluator(horizon);
+        Shared(HorizonEvaluator evaluator, SearchOptions options) {
+            this.horizon = evaluator.classes();
+            this.evaluator = evaluator;
             this.nodes = new HorizonNodes(horizon, evaluator, options);
             this.relaxedTopology = new Topology(nodes.relaxedProblem());
             this.relaxedRoutes = new RelaxedRoutes(
@@ -93,7 +93,7 @@ final class HorizonSpace implements PlanSpace {
     }
 
     private final Shared shared;
-    private final Horizon horizon;
+    private final WindowClasses horizon;
     private final HorizonNodes nodes;
     private final PlacementProblem problem;
     /** Cost model 1 over the relaxation: its bounds hold in every window; its codecs and states are ours. */
@@ -112,7 +112,12 @@ final class HorizonSpace implements PlanSpace {
     private long nextSeq;
 
     HorizonSpace(PlacementProblem problem, SearchOptions options) {
-        this(new Shared(problem, options), options);
+        this(new HorizonEvaluator(problem), options);
+    }
+
+    /** A space over the windows of {@code evaluator}, whose routes it shares with other searches of the problem. */
+    HorizonSpace(HorizonEvaluator evaluator, SearchOptions options) {
+        this(new Shared(evaluator, options), options);
     }
 
     private HorizonSpace(Shared shared, SearchOptions options) {
@@ -144,6 +149,26 @@ final class HorizonSpace implements PlanSpace {
         return HorizonRanking.best(evaluations)
                 .orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
                         + evaluations.get(0).violations()));
+    }
+
+    /**
+     * Why no plan exists: no window links the source to the sink; or plans fit over the links of
+     * the whole horizon but every one is dark in every window; or what binds over those links
+     * (memory, stages, the loss budget), as {@link InfeasibilityExplainer} finds it.
+     */
+    List<String> explain(SearchOptions options) {
+        PlacementProblem union = nodes.unionProblem();
+        if (nodes.everyClassUnreachable()) {
+            return List.of("In no window of the horizon does a route lead from source `" + problem.source()
+                    + "` to sink `" + problem.sink() + "`.");
+        }
+        if (Planner.find(union, options.bounded(InfeasibilityExplainer.RELAXED_LIMIT))
+                .isPresent()) {
+            return List.of("Plans fit in memory and the loss budget over the links of the whole horizon, but every"
+                    + " one has a transfer without a route in every window (links that are never up at the same"
+                    + " time make no route).");
+        }
+        return InfeasibilityExplainer.explain(union, options);
     }
 
     /** The node filter's figures: how many nodes with compute it removed, of how many. */

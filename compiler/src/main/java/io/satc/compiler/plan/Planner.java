@@ -44,25 +44,39 @@ public final class Planner {
 
     /** Search with the given options. */
     public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, true, FRONTIER_AFTER);
+        return plan(problem, options, true, FRONTIER_AFTER, null);
     }
 
     /** Search that builds the frontier bound once {@code frontierAfter} labels were generated (tests). */
     static SearchResult plan(PlacementProblem problem, SearchOptions options, long frontierAfter) {
-        return plan(problem, options, true, frontierAfter);
+        return plan(problem, options, true, frontierAfter, null);
+    }
+
+    /**
+     * Cost model 2's search over the windows of {@code windows}, sharing its window classes and routes
+     * (the baselines search one problem several times).
+     */
+    static SearchResult plan(HorizonEvaluator windows, SearchOptions options) {
+        return plan(windows.classes().problem, options, true, FRONTIER_AFTER, windows);
     }
 
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
     static Optional<Evaluation> find(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
+        return plan(problem, options, false, FRONTIER_AFTER, null) instanceof SearchResult.Found found
                 ? Optional.of(found.evaluation())
                 : Optional.empty();
     }
 
     private static SearchResult plan(
-            PlacementProblem problem, SearchOptions options, boolean explain, long frontierAfter) {
+            PlacementProblem problem,
+            SearchOptions options,
+            boolean explain,
+            long frontierAfter,
+            HorizonEvaluator windows) {
         long startNanos = System.nanoTime();
-        HorizonSpace horizon = problem.schedule().isPresent() ? new HorizonSpace(problem, options) : null;
+        HorizonSpace horizon = problem.schedule().isEmpty()
+                ? null
+                : new HorizonSpace(windows != null ? windows : new HorizonEvaluator(problem), options);
         PlanSpace space = horizon != null ? horizon : new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
@@ -75,41 +89,38 @@ public final class Planner {
                                 + " expansions before it found any plan; no plan is proven to exist or not."),
                         stats);
             }
-            List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
+            List<String> reasons = !explain
+                    ? List.<String>of()
+                    : horizon != null ? horizon.explain(options) : InfeasibilityExplainer.explain(problem, options);
             long total = (System.nanoTime() - startNanos) / 1_000_000;
             return new SearchResult.Infeasible(
                     reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN, pruned));
         }
-        Plan chosen;
-        double t;
+        double gap = 0.0;
         if (horizon != null) {
             HorizonEvaluation best = horizon.choose(outcome.goals);
-            chosen = best.plan();
-            t = best.latencySeconds();
-        } else {
-            Evaluator evaluator = new Evaluator(((SearchSpace) space).topology);
-            List<Evaluation> evaluations = new ArrayList<>();
-            for (SearchSpace.Label g : outcome.goals) {
-                evaluations.add(evaluator.evaluate(space.plan(g)));
+            if (outcome.stoppedEarly) {
+                gap = Math.max(0.0, (best.latencySeconds() - outcome.lowerBound) / best.latencySeconds());
             }
-            Evaluation best = PlanRanking.best(evaluations)
-                    .orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
-                            + evaluations.get(0).violations()));
-            chosen = best.plan();
-            t = best.latencySeconds();
+            return new SearchResult.Found(best, stats(outcome, startNanos, gap, pruned));
         }
-        double gap = 0.0;
+        Evaluator evaluator = new Evaluator(((SearchSpace) space).topology);
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (SearchSpace.Label g : outcome.goals) {
+            evaluations.add(evaluator.evaluate(space.plan(g)));
+        }
+        Evaluation best = PlanRanking.best(evaluations)
+                .orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
+                        + evaluations.get(0).violations()));
         if (outcome.stoppedEarly) {
-            gap = Math.max(0.0, (t - outcome.lowerBound) / t);
+            gap = Math.max(0.0, (best.latencySeconds() - outcome.lowerBound) / best.latencySeconds());
         }
-        return new SearchResult.Found(
-                chosen,
-                new SearchStats(
-                        outcome.expanded,
-                        outcome.generated,
-                        (System.nanoTime() - startNanos) / 1_000_000,
-                        gap,
-                        pruned));
+        return new SearchResult.Found(best, stats(outcome, startNanos, gap, pruned));
+    }
+
+    private static SearchStats stats(Outcome outcome, long startNanos, double gap, int pruned) {
+        return new SearchStats(
+                outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap, pruned);
     }
 
     private record Outcome(

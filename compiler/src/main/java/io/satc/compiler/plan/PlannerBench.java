@@ -147,7 +147,7 @@ public final class PlannerBench {
             long satellites = p.nodes().stream()
                     .filter(n -> n.kind() == io.satc.compiler.lower.NodeKind.SATELLITE)
                     .count();
-            int classes = new Horizon(p).classCount();
+            int classes = new WindowClasses(p).classCount();
             out.println(String.format(
                     Locale.ROOT,
                     "problem %s (cost model 2): %d units, %d satellites, %d stations, %d windows (%d distinct link"

@@ -45,12 +45,15 @@ final class ExhaustiveEnumerator {
 
     /** The cost-model-2 optimum over all plans of a problem with a schedule, if any is feasible. */
     static Optional<HorizonEvaluation> horizonOptimum(PlacementProblem problem) {
+        return horizonOptimum(
+                problem, problem.codecs().stream().map(CodecOption::name).toList());
+    }
+
+    /** The cost-model-2 optimum with cuts restricted to {@code codecs}. */
+    static Optional<HorizonEvaluation> horizonOptimum(PlacementProblem problem, List<String> codecs) {
         HorizonEvaluator evaluator = new HorizonEvaluator(problem);
         Band<HorizonEvaluation> band = new Band<>(HorizonEvaluation::feasible, HorizonEvaluation::latencySeconds);
-        new ExhaustiveEnumerator(
-                        problem,
-                        problem.codecs().stream().map(CodecOption::name).toList(),
-                        p -> band.consider(evaluator.evaluate(p)))
+        new ExhaustiveEnumerator(problem, codecs, p -> band.consider(evaluator.evaluate(p)))
                 .extend(new ArrayList<>(), new ArrayList<>(), 0, 0.0);
         return HorizonRanking.best(band.members);
     }

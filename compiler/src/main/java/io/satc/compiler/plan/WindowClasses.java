@@ -14,7 +14,7 @@ import java.util.Map;
  * links: routes, and hence every per-window figure of a plan, are computed once per class. A
  * window's links are the problem's own links (up for the whole horizon) followed by the window's.
  */
-final class Horizon {
+final class WindowClasses {
 
     final PlacementProblem problem;
     final Topology topology;
@@ -35,7 +35,7 @@ final class Horizon {
     /** Per class: whether the sink is unreachable from the source, which makes every plan dark there. */
     final boolean[] unreachable;
 
-    Horizon(PlacementProblem problem) {
+    WindowClasses(PlacementProblem problem) {
         this.problem = problem;
         this.topology = new Topology(problem);
         this.schedule = problem.schedule()
