@@ -3,6 +3,7 @@ package io.satc.compiler.plan;
 import io.satc.compiler.lower.Link;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +36,14 @@ final class LinkGraph {
 
     private final int hash;
 
-    /** Shares equal arrays between the graphs of one horizon. */
+    /**
+     * Shares equal arrays between the graphs of one horizon, and remembers the index of every node
+     * name object it has looked up (the windows of one schedule name their nodes with the same
+     * strings, so most lookups are one identity hash).
+     */
     static final class Interner {
         private final Map<Key, Object> seen = new HashMap<>();
+        private final Map<String, Integer> names = new IdentityHashMap<>();
 
         /** An {@code int[]} or {@code double[]} compared by content. */
         private record Key(Object array) {
@@ -56,6 +62,15 @@ final class LinkGraph {
         <A> A of(A array) {
             return (A) seen.computeIfAbsent(new Key(array), k -> k.array);
         }
+
+        int index(Topology topology, String name) {
+            Integer i = names.get(name);
+            if (i == null) {
+                i = topology.indexOf(name);
+                names.put(name, i);
+            }
+            return i;
+        }
     }
 
     LinkGraph(Topology topology, List<Link> links) {
@@ -67,10 +82,14 @@ final class LinkGraph {
         int m = links.size();
         int[] from = new int[m];
         int[] to = new int[m];
+        double[] rate = new double[m];
+        double[] delay = new double[m];
         for (int i = 0; i < m; i++) {
             Link l = links.get(i);
-            from[i] = topology.indexOf(l.from());
-            to[i] = topology.indexOf(l.to());
+            from[i] = interner.index(topology, l.from());
+            to[i] = interner.index(topology, l.to());
+            rate[i] = l.rateBitsPerSecond();
+            delay[i] = l.propagationSeconds();
         }
         // Counting sort by sender, then each sender's few links by (neighbour, rate desc, delay), stably.
         int[] start = new int[n + 1];
@@ -89,7 +108,7 @@ final class LinkGraph {
             for (int k = start[v] + 1; k < start[v + 1]; k++) {
                 int e = order[k];
                 int j = k - 1;
-                while (j >= start[v] && after(links, to, order[j], e)) {
+                while (j >= start[v] && after(to, rate, delay, order[j], e)) {
                     order[j + 1] = order[j];
                     j--;
                 }
@@ -100,10 +119,9 @@ final class LinkGraph {
         double[] outRate = new double[m];
         double[] outDelay = new double[m];
         for (int k = 0; k < m; k++) {
-            Link l = links.get(order[k]);
             outTo[k] = to[order[k]];
-            outRate[k] = l.rateBitsPerSecond();
-            outDelay[k] = l.propagationSeconds();
+            outRate[k] = rate[order[k]];
+            outDelay[k] = delay[order[k]];
         }
         // Incoming links by receiver; walking the outgoing ones in order keeps senders ascending.
         int[] inStart = new int[n + 1];
@@ -137,15 +155,13 @@ final class LinkGraph {
     }
 
     /** Whether link {@code a} sorts after link {@code b} among one sender's links. */
-    private static boolean after(List<Link> links, int[] to, int a, int b) {
+    private static boolean after(int[] to, double[] rate, double[] delay, int a, int b) {
         if (to[a] != to[b]) {
             return to[a] > to[b];
         }
-        Link la = links.get(a);
-        Link lb = links.get(b);
-        int c = Double.compare(lb.rateBitsPerSecond(), la.rateBitsPerSecond());
+        int c = Double.compare(rate[b], rate[a]);
         if (c == 0) {
-            c = Double.compare(la.propagationSeconds(), lb.propagationSeconds());
+            c = Double.compare(delay[a], delay[b]);
         }
         return c > 0;
     }
