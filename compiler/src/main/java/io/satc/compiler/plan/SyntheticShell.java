@@ -27,6 +27,7 @@ final class SyntheticShell {
     static final double FLATTENING = 1 / 298.257223563;
     static final double SPEED_OF_LIGHT_KM_S = 299_792.458;
     static final double EARTH_ROTATION_RAD_S = 7.2921158553e-5;
+    private static final double LINE_OF_SIGHT_KM = EARTH_RADIUS_KM + 80.0;
 
     /** A ground station: WGS84 position, the least elevation of a contact and the downlink rate. */
     record Station(
@@ -37,7 +38,10 @@ final class SyntheticShell {
             double minElevationDeg,
             double downlinkBitsPerSecond) {}
 
-    /** The shell: {@code planes × perPlane} satellites named {@code name-PP-SS}. */
+    /**
+     * The shell: {@code planes × perPlane} satellites named {@code name-PP-SS}, plane and slot
+     * padded to the digits of the largest index of either (as the contract names them).
+     */
     record Walker(
             String name,
             int planes,
@@ -49,25 +53,50 @@ final class SyntheticShell {
             double islMaxRangeKm) {
 
         String satellite(int p, int s) {
-            int pd = Integer.toString(planes - 1).length();
-            int sd = Integer.toString(perPlane - 1).length();
-            return String.format(Locale.ROOT, "%s-%0" + pd + "d-%0" + sd + "d", name, p, s);
+            int digits = Integer.toString(Math.max(planes - 1, perPlane - 1)).length();
+            return String.format(Locale.ROOT, "%s-%0" + digits + "d-%0" + digits + "d", name, p, s);
         }
     }
 
-    private SyntheticShell() {}
+    private final Walker walker;
+    private final List<Station> stations;
+    private final int sats;
+    private final double radius;
+    private final double meanMotion;
+    private final double cosInc;
+    private final double sinInc;
+    private final double[] cosRaan;
+    private final double[] sinRaan;
+    private final double[] u0;
+    /** Grid ISLs as pairs of satellite indices: the in-plane neighbour and the same slot one plane on. */
+    private final int[][] isl;
+    /** Per station: Earth-fixed position (km) and the ellipsoid normal. */
+    private final double[][] ground;
 
-    /** The schedule of {@code walker} and {@code stations} from {@code start} over {@code durationSeconds}. */
-    static LinkSchedule schedule(Walker walker, List<Station> stations, String start, double durationSeconds) {
+    private final double[][] up;
+    private final double theta0;
+    private final String[] names;
+    /** Earth-fixed positions at the last sample. */
+    private final double[] x;
+
+    private final double[] y;
+    private final double[] z;
+
+    private SyntheticShell(Walker walker, List<Station> stations, String start) {
+        this.walker = walker;
+        this.stations = List.copyOf(stations);
         int planes = walker.planes();
         int per = walker.perPlane();
-        int sats = planes * per;
-        double a = EARTH_RADIUS_KM + walker.altitudeKm();
-        double n = Math.sqrt(MU_KM3_S2 / (a * a * a));
-        double inc = Math.toRadians(walker.inclinationDeg());
-        double[] cosRaan = new double[sats];
-        double[] sinRaan = new double[sats];
-        double[] u0 = new double[sats];
+        sats = planes * per;
+        radius = EARTH_RADIUS_KM + walker.altitudeKm();
+        meanMotion = Math.sqrt(MU_KM3_S2 / (radius * radius * radius));
+        cosInc = Math.cos(Math.toRadians(walker.inclinationDeg()));
+        sinInc = Math.sin(Math.toRadians(walker.inclinationDeg()));
+        cosRaan = new double[sats];
+        sinRaan = new double[sats];
+        u0 = new double[sats];
+        names = new String[sats];
+        List<int[]> pairs = new ArrayList<>();
         for (int p = 0; p < planes; p++) {
             double raan = 2 * Math.PI * p / planes;
             for (int s = 0; s < per; s++) {
@@ -75,28 +104,23 @@ final class SyntheticShell {
                 cosRaan[i] = Math.cos(raan);
                 sinRaan[i] = Math.sin(raan);
                 u0[i] = 2 * Math.PI * s / per + 2 * Math.PI * walker.phasing() * p / sats;
-            }
-        }
-        // Grid ISLs as unordered pairs: in-plane neighbour s+1, and the same slot in plane p+1 (with the seam).
-        List<int[]> isl = new ArrayList<>();
-        for (int p = 0; p < planes; p++) {
-            for (int s = 0; s < per; s++) {
+                names[i] = walker.satellite(p, s);
                 if (per > 1) {
-                    isl.add(new int[] {p * per + s, p * per + (s + 1) % per});
+                    pairs.add(new int[] {i, p * per + (s + 1) % per});
                 }
-                if (planes > 1 && (planes > 2 || p == 0)) {
-                    isl.add(new int[] {p * per + s, ((p + 1) % planes) * per + s});
+                if (planes > 2 || (planes == 2 && p == 0)) {
+                    pairs.add(new int[] {i, ((p + 1) % planes) * per + s});
                 }
             }
         }
-        int stationCount = stations.size();
-        double[][] ground = new double[stationCount][];
-        double[][] up = new double[stationCount][];
-        for (int g = 0; g < stationCount; g++) {
+        isl = pairs.toArray(new int[0][]);
+        ground = new double[stations.size()][];
+        up = new double[stations.size()][];
+        double e2 = FLATTENING * (2 - FLATTENING);
+        for (int g = 0; g < stations.size(); g++) {
             Station st = stations.get(g);
             double lat = Math.toRadians(st.latitudeDeg());
             double lon = Math.toRadians(st.longitudeDeg());
-            double e2 = FLATTENING * (2 - FLATTENING);
             double nRad = EARTH_RADIUS_KM / Math.sqrt(1 - e2 * Math.sin(lat) * Math.sin(lat));
             ground[g] = new double[] {
                 (nRad + st.altitudeKm()) * Math.cos(lat) * Math.cos(lon),
@@ -105,28 +129,26 @@ final class SyntheticShell {
             };
             up[g] = new double[] {Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)};
         }
-        int links = isl.size() + sats * stationCount;
-        double theta0 = gmst(Instant.parse(start));
+        theta0 = gmst(Instant.parse(start));
+        x = new double[sats];
+        y = new double[sats];
+        z = new double[sats];
+    }
+
+    /** The schedule of {@code walker} and {@code stations} from {@code start} over {@code durationSeconds}. */
+    static LinkSchedule schedule(Walker walker, List<Station> stations, String start, double durationSeconds) {
+        SyntheticShell shell = new SyntheticShell(walker, stations, start);
+        int links = shell.linkCount();
         int lastSample = (int) Math.ceil(durationSeconds);
-        double[] x = new double[sats];
-        double[] y = new double[sats];
-        double[] z = new double[sats];
-        boolean[] open = null;
         double[] range = new double[links];
         double[] windowMax = new double[links];
-        List<TimeWindow> windows = new ArrayList<>();
-        String[] names = new String[sats];
-        for (int i = 0; i < sats; i++) {
-            names[i] = walker.satellite(i / per, i % per);
-        }
         Link[][] last = new Link[links][2];
+        List<TimeWindow> windows = new ArrayList<>();
+        boolean[] open = null;
         double windowStart = 0.0;
-        double limit = EARTH_RADIUS_KM + 80.0;
         for (int k = 0; k <= lastSample; k++) {
             double t = Math.min(k, durationSeconds);
-            boolean[] now = sample(
-                    walker, stations, isl, theta0, n, a, inc, cosRaan, sinRaan, u0, ground, up, limit, t, x, y, z,
-                    range);
+            boolean[] now = shell.sample(t, range);
             if (open != null && (k == lastSample || !Arrays.equals(open, now))) {
                 // Close the window that began at windowStart: its links are those up at every sample
                 // of it and still up at this one, at their largest range over all of these samples.
@@ -137,7 +159,7 @@ final class SyntheticShell {
                         windowMax[l] = Math.max(windowMax[l], range[l]);
                     }
                 }
-                windows.add(window(walker, stations, isl, names, kept, windowMax, last, windowStart, t));
+                windows.add(shell.window(kept, windowMax, last, windowStart, t));
                 windowStart = t;
                 open = null;
                 Arrays.fill(windowMax, 0.0);
@@ -154,47 +176,31 @@ final class SyntheticShell {
         return new LinkSchedule(start, durationSeconds, windows);
     }
 
-    /** Positions at time {@code t} (Earth-fixed, km) and which links are up, with their ranges. */
-    private static boolean[] sample(
-            Walker walker,
-            List<Station> stations,
-            List<int[]> isl,
-            double theta0,
-            double n,
-            double a,
-            double inc,
-            double[] cosRaan,
-            double[] sinRaan,
-            double[] u0,
-            double[][] ground,
-            double[][] up,
-            double limit,
-            double t,
-            double[] x,
-            double[] y,
-            double[] z,
-            double[] range) {
-        int sats = x.length;
+    /** ISLs first, then for each station one downlink per satellite. */
+    private int linkCount() {
+        return isl.length + sats * stations.size();
+    }
+
+    /** Which links are up at {@code t} seconds from the start, with every link's range in {@code range}. */
+    boolean[] sample(double t, double[] range) {
         double theta = theta0 + EARTH_ROTATION_RAD_S * t;
         double ct = Math.cos(theta);
         double st = Math.sin(theta);
-        double ci = Math.cos(inc);
-        double si = Math.sin(inc);
         for (int i = 0; i < sats; i++) {
-            double u = u0[i] + n * t;
+            double u = u0[i] + meanMotion * t;
             double cu = Math.cos(u);
             double su = Math.sin(u);
-            double xi = a * (cosRaan[i] * cu - sinRaan[i] * su * ci);
-            double yi = a * (sinRaan[i] * cu + cosRaan[i] * su * ci);
+            double xi = radius * (cosRaan[i] * cu - sinRaan[i] * su * cosInc);
+            double yi = radius * (sinRaan[i] * cu + cosRaan[i] * su * cosInc);
             // Earth-fixed: the inertial frame turned by GMST about z.
             x[i] = ct * xi + st * yi;
             y[i] = -st * xi + ct * yi;
-            z[i] = a * su * si;
+            z[i] = radius * su * sinInc;
         }
-        boolean[] now = new boolean[isl.size() + sats * stations.size()];
-        for (int l = 0; l < isl.size(); l++) {
-            int i = isl.get(l)[0];
-            int j = isl.get(l)[1];
+        boolean[] now = new boolean[linkCount()];
+        for (int l = 0; l < isl.length; l++) {
+            int i = isl[l][0];
+            int j = isl[l][1];
             double dx = x[j] - x[i];
             double dy = y[j] - y[i];
             double dz = z[j] - z[i];
@@ -205,7 +211,8 @@ final class SyntheticShell {
             double my = y[i] + tc * dy;
             double mz = z[i] + tc * dz;
             range[l] = Math.sqrt(d2);
-            now[l] = mx * mx + my * my + mz * mz >= limit * limit && range[l] <= walker.islMaxRangeKm();
+            now[l] = mx * mx + my * my + mz * mz >= LINE_OF_SIGHT_KM * LINE_OF_SIGHT_KM
+                    && range[l] <= walker.islMaxRangeKm();
         }
         for (int g = 0; g < stations.size(); g++) {
             double sinMin = Math.sin(Math.toRadians(stations.get(g).minElevationDeg()));
@@ -214,7 +221,7 @@ final class SyntheticShell {
                 double dy = y[i] - ground[g][1];
                 double dz = z[i] - ground[g][2];
                 double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                int l = isl.size() + g * sats + i;
+                int l = isl.length + g * sats + i;
                 range[l] = d;
                 now[l] = (dx * up[g][0] + dy * up[g][1] + dz * up[g][2]) / d >= sinMin;
             }
@@ -226,24 +233,14 @@ final class SyntheticShell {
      * A window's links: the ISLs (both directions) and downlinks in {@code kept}, at their largest
      * range; a link equal to the one of the previous window it was up in is that very object.
      */
-    private static TimeWindow window(
-            Walker walker,
-            List<Station> stations,
-            List<int[]> isl,
-            String[] names,
-            boolean[] kept,
-            double[] maxRange,
-            Link[][] last,
-            double start,
-            double end) {
-        int sats = names.length;
+    private TimeWindow window(boolean[] kept, double[] maxRange, Link[][] last, double start, double end) {
         List<Link> out = new ArrayList<>();
-        for (int l = 0; l < isl.size(); l++) {
+        for (int l = 0; l < isl.length; l++) {
             if (kept[l]) {
                 double delay = maxRange[l] / SPEED_OF_LIGHT_KM_S;
                 if (last[l][0] == null || last[l][0].propagationSeconds() != delay) {
-                    String a = names[isl.get(l)[0]];
-                    String b = names[isl.get(l)[1]];
+                    String a = names[isl[l][0]];
+                    String b = names[isl[l][1]];
                     last[l][0] = new Link(a, b, walker.islBitsPerSecond(), delay);
                     last[l][1] = new Link(b, a, walker.islBitsPerSecond(), delay);
                 }
@@ -253,7 +250,7 @@ final class SyntheticShell {
         }
         for (int g = 0; g < stations.size(); g++) {
             for (int i = 0; i < sats; i++) {
-                int l = isl.size() + g * sats + i;
+                int l = isl.length + g * sats + i;
                 if (kept[l]) {
                     double delay = maxRange[l] / SPEED_OF_LIGHT_KM_S;
                     if (last[l][0] == null || last[l][0].propagationSeconds() != delay) {
@@ -268,6 +265,24 @@ final class SyntheticShell {
             }
         }
         return new TimeWindow(start, end, out);
+    }
+
+    /** The shell's sampler, for tests that re-check its windows. */
+    static SyntheticShell sampler(Walker walker, List<Station> stations, String start) {
+        return new SyntheticShell(walker, stations, start);
+    }
+
+    /** The directed links that {@link #sample} reports as up, as (from, to) names, by link index. */
+    String[] linkNames(int l) {
+        if (l < isl.length) {
+            return new String[] {names[isl[l][0]], names[isl[l][1]]};
+        }
+        int g = (l - isl.length) / sats;
+        return new String[] {names[(l - isl.length) % sats], stations.get(g).name()};
+    }
+
+    int links() {
+        return linkCount();
     }
 
     /** Greenwich mean sidereal time (IAU-82) at {@code instant}, UT1 taken as UTC, in radians. */
