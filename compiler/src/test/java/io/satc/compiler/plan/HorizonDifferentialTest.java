@@ -42,6 +42,17 @@ class HorizonDifferentialTest {
         expected.ifPresent(e -> assertEquals(List.of(), HorizonCheck.differences(problem, e), "seed " + seed));
         compare(seed, problem, expected, Planner.plan(problem));
         compare(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT, 0));
+        // Without the heuristic (and so without the node filter) the search is exact too.
+        compare(seed, problem, expected, Planner.plan(problem, SearchOptions.EXACT.withoutHeuristic()));
+        // Stopped early, the reported gap bounds the optimum from below.
+        if (Planner.plan(problem, SearchOptions.EXACT.bounded(2)) instanceof SearchResult.Found early) {
+            HorizonEvaluation e = early.horizon().orElseThrow();
+            double lower = e.latencySeconds() * (1 - early.stats().gap());
+            double best = expected.orElseThrow().latencySeconds();
+            assertTrue(
+                    lower <= best * (1 + 1e-9),
+                    () -> "seed " + seed + ": bounded search claims " + lower + " > " + best);
+        }
     }
 
     private static void compare(
