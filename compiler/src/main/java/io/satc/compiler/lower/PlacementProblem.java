@@ -167,78 +167,35 @@ public record PlacementProblem(
 
     /** The same problem with a different loss budget. */
     public PlacementProblem withMaxLoss(double budget) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                nodes,
-                links,
-                codecs,
-                source,
-                sink,
-                budget,
-                maxStages,
-                schedule);
+        return copy(nodes, links, budget, maxStages, schedule);
     }
 
     /** The same problem with a different stage limit. */
     public PlacementProblem withMaxStages(OptionalInt limit) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                nodes,
-                links,
-                codecs,
-                source,
-                sink,
-                maxLoss,
-                limit,
-                schedule);
+        return copy(nodes, links, maxLoss, limit, schedule);
     }
 
     /** The same problem with different nodes (used to relax memory when explaining infeasibility). */
     public PlacementProblem withNodes(List<ComputeNode> replaced) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                replaced,
-                links,
-                codecs,
-                source,
-                sink,
-                maxLoss,
-                maxStages,
-                schedule);
+        return copy(replaced, links, maxLoss, maxStages, schedule);
     }
 
     /** The same problem with different links up for the whole horizon (all of them, without a schedule). */
     public PlacementProblem withLinks(List<Link> replaced) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                nodes,
-                replaced,
-                codecs,
-                source,
-                sink,
-                maxLoss,
-                maxStages,
-                schedule);
+        return copy(nodes, replaced, maxLoss, maxStages, schedule);
     }
 
     /** The same problem over a different schedule (empty: cost model 1 over {@link #links()}). */
     public PlacementProblem withSchedule(Optional<LinkSchedule> replaced) {
+        return copy(nodes, links, maxLoss, maxStages, replaced);
+    }
+
+    private PlacementProblem copy(
+            List<ComputeNode> nodes,
+            List<Link> links,
+            double maxLoss,
+            OptionalInt maxStages,
+            Optional<LinkSchedule> schedule) {
         return new PlacementProblem(
                 mission,
                 units,
@@ -252,7 +209,7 @@ public record PlacementProblem(
                 sink,
                 maxLoss,
                 maxStages,
-                replaced);
+                schedule);
     }
 
     /** The cost model the problem is planned under: 2 with a schedule, else 1. */

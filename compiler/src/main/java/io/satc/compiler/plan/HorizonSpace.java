@@ -254,7 +254,7 @@ final class HorizonSpace implements PlanSpace {
         double[] sumR = new double[classes];
         double[] maxR = new double[classes];
         for (int y : nodes.candidates) {
-            if (SearchSpace.contains(label.used, y) || clearlyAbove(nodes.bound[y], cutoff)) {
+            if (SearchSpace.contains(label.used, y) || SearchSpace.clearlyAbove(nodes.bound[y], cutoff)) {
                 continue;
             }
             int p = nodes.targetOf[y];
@@ -312,10 +312,10 @@ final class HorizonSpace implements PlanSpace {
                         vols[c] = volR[c] + Costs.volume(problem.batch(), unit.outBytesPerSample(), exit.hops[c]);
                         t = Math.max(t, Costs.latency(sums[c], problem.microBatches(), maxes[c]));
                     }
-                    if (clearlyAbove(t, cutoff)) {
+                    if (SearchSpace.clearlyAbove(t, cutoff)) {
                         continue;
                     }
-                    used = used == null ? with(label.used, y) : used;
+                    used = used == null ? SearchSpace.with(label.used, y) : used;
                     Label g = new Label(
                             label,
                             j,
@@ -340,7 +340,7 @@ final class HorizonSpace implements PlanSpace {
                             continue;
                         }
                         double tau = compute + (decode + codecs[c].codingSeconds(b * outBytes));
-                        if (clearlyAbove(prefixLatency(sumR, maxR, tau, dark), cutoff)) {
+                        if (SearchSpace.clearlyAbove(prefixLatency(sumR, maxR, tau, dark), cutoff)) {
                             continue;
                         }
                         double[] sums = new double[classes];
@@ -349,7 +349,7 @@ final class HorizonSpace implements PlanSpace {
                             sums[k] = sumR[k] + tau;
                             maxes[k] = Math.max(maxR[k], tau);
                         }
-                        used = used == null ? with(label.used, y) : used;
+                        used = used == null ? SearchSpace.with(label.used, y) : used;
                         Label l = new Label(
                                 label,
                                 j,
@@ -368,7 +368,7 @@ final class HorizonSpace implements PlanSpace {
                             continue;
                         }
                         l.f = bound(l, cutoff);
-                        if (!clearlyAbove(l.f, cutoff)) {
+                        if (!SearchSpace.clearlyAbove(l.f, cutoff)) {
                             out.add(l);
                         }
                     }
@@ -393,16 +393,6 @@ final class HorizonSpace implements PlanSpace {
             min = Math.min(min, v);
         }
         return nodes.anyRobust ? max : min;
-    }
-
-    private static boolean clearlyAbove(double value, double cutoff) {
-        return value > cutoff && !Router.tied(value, cutoff);
-    }
-
-    private static long[] with(long[] set, int i) {
-        long[] copy = set.clone();
-        copy[i >>> 6] |= 1L << (i & 63);
-        return copy;
     }
 
     @Override
@@ -467,13 +457,13 @@ final class HorizonSpace implements PlanSpace {
                 minBottleneck = Math.min(minBottleneck, l.bottlenecks[c]);
             }
         }
-        if (chain == Double.POSITIVE_INFINITY || clearlyAbove(chain, cutoff)) {
+        if (chain == Double.POSITIVE_INFINITY || SearchSpace.clearlyAbove(chain, cutoff)) {
             return chain;
         }
         double best = chain;
         if (nodes.anyRobust) {
             best = Math.max(best, relaxedBound(l, l.sums[heaviest], l.bottlenecks[heaviest], cutoff));
-            if (widest != heaviest && !clearlyAbove(best, cutoff)) {
+            if (widest != heaviest && !SearchSpace.clearlyAbove(best, cutoff)) {
                 best = Math.max(best, relaxedBound(l, l.sums[widest], l.bottlenecks[widest], cutoff));
             }
         } else {

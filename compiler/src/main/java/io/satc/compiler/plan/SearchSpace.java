@@ -442,7 +442,7 @@ final class SearchSpace implements PlanSpace {
         return true;
     }
 
-    private static long[] with(long[] set, int i) {
+    static long[] with(long[] set, int i) {
         long[] copy = set.clone();
         copy[i >>> 6] |= 1L << (i & 63);
         return copy;
@@ -561,7 +561,7 @@ final class SearchSpace implements PlanSpace {
         return out;
     }
 
-    private static boolean clearlyAbove(double value, double cutoff) {
+    static boolean clearlyAbove(double value, double cutoff) {
         return value > cutoff && !Router.tied(value, cutoff);
     }
 
