@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             NodeCommand.class,
             BenchCommand.class,
+            InitEditorCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
