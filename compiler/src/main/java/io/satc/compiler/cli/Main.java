@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             NodeCommand.class,
             BenchCommand.class,
             InitEditorCommand.class,
+            LspCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
