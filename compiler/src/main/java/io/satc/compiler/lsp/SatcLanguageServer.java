@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -47,6 +50,7 @@ public final class SatcLanguageServer implements LanguageServer, LanguageClientA
      * {@code shutdown}.
      */
     public static int serve(InputStream in, OutputStream out, String version) {
+        logOneLinePerIssue();
         SatcLanguageServer server = new SatcLanguageServer(version);
         ExecutorService io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "satc-lsp-jsonrpc");
@@ -81,6 +85,37 @@ public final class SatcLanguageServer implements LanguageServer, LanguageClientA
             server.documents.close();
             io.shutdownNow();
         }
+    }
+
+    /** lsp4j's own logger, kept reachable so that its configuration holds. */
+    private static final Logger LSP4J = Logger.getLogger("org.eclipse.lsp4j");
+
+    /**
+     * lsp4j logs a malformed message with its stack trace; stderr is the editor's server log, so
+     * one line per issue says what happened without burying it.
+     */
+    private static void logOneLinePerIssue() {
+        LSP4J.setUseParentHandlers(false);
+        for (Handler h : LSP4J.getHandlers()) {
+            LSP4J.removeHandler(h);
+        }
+        LSP4J.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                String thrown = r.getThrown() == null ? "" : " (" + r.getThrown() + ")";
+                System.err.println("satc lsp: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + String.valueOf(r.getMessage()).lines().findFirst().orElse("")
+                        + thrown.lines().findFirst().orElse(""));
+            }
+
+            @Override
+            public void flush() {
+                System.err.flush();
+            }
+
+            @Override
+            public void close() {}
+        });
     }
 
     @Override

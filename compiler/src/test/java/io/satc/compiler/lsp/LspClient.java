@@ -41,6 +41,7 @@ final class LspClient implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final StringBuffer stderr = new StringBuffer();
     private final Thread reader;
+    private final Thread errors;
 
     private LspClient(Process process) {
         this.process = process;
@@ -48,7 +49,7 @@ final class LspClient implements AutoCloseable {
         this.reader = new Thread(this::read, "lsp-client-reader");
         reader.setDaemon(true);
         reader.start();
-        Thread errors = new Thread(
+        this.errors = new Thread(
                 () -> {
                     try {
                         stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -235,6 +236,7 @@ final class LspClient implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("satc lsp did not exit within " + timeout);
         }
+        errors.join(timeout.toMillis());
         return process.exitValue();
     }
 
