@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             InitEditorCommand.class,
             LspCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

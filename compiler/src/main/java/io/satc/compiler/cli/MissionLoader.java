@@ -19,7 +19,13 @@ final class MissionLoader {
     private MissionLoader() {}
 
     static Optional<Loaded> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
-        CheckCommand.CheckResult checked = CheckCommand.check(file);
+        return load(java.nio.file.Path.of(file), file, output, out, err);
+    }
+
+    /** The same for {@code file}, named {@code shown} in diagnostics. */
+    static Optional<Loaded> load(
+            java.nio.file.Path file, String shown, OutputOptions output, PrintWriter out, PrintWriter err) {
+        CheckCommand.CheckResult checked = CheckCommand.check(file, shown);
         AnalysisResult analysis = checked.analysis();
         if (analysis == null || analysis.mission().isEmpty()) {
             output.emit(checked.diagnostics(), out);

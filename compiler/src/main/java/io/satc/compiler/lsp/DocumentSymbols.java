@@ -18,9 +18,13 @@ import org.eclipse.lsp4j.SymbolKind;
  * The outline of a mission: the mission, then each declaration in source order (attributes as
  * children, except under satellites, ground stations and links, of which a large constellation
  * has tens of thousands), with ranges mapped onto the current text; a symbol in a region edited
- * since the last parse is left out until the next one.
+ * since the last parse is left out until the next one. At most {@link #MAX_SYMBOLS} symbols, the
+ * first in source order (VS Code's own JSON server stops at 5,000): an outline of
+ * 30,000 entries helps nobody and costs seconds to send on every edit.
  */
 final class DocumentSymbols {
+
+    static final int MAX_SYMBOLS = 2000;
 
     private static final Map<String, SymbolKind> KINDS = Map.of(
             "model", SymbolKind.Class,
@@ -39,6 +43,9 @@ final class DocumentSymbols {
         Builder b = new Builder(snapshot.source(), mapping, current);
         List<DocumentSymbol> children = new ArrayList<>();
         for (Statement s : m.body().statements()) {
+            if (children.size() == MAX_SYMBOLS - 1) {
+                break;
+            }
             b.statement(s, true).ifPresent(children::add);
         }
         return b.symbol(

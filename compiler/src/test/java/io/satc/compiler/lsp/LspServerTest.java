@@ -304,6 +304,19 @@ class LspServerTest {
     }
 
     @Test
+    void theOutlineOfALargeMissionStopsAtTheCap() throws Exception {
+        String uri = "file:///tmp/satc-lsp-test/large.sat";
+        client.open(uri, LargeMissions.generate(3000));
+        client.awaitDiagnostics(uri, 1);
+        JsonNode mission = client.result("textDocument/documentSymbol", LspClient.document(uri))
+                .get(0);
+        JsonNode children = mission.get("children");
+        assertEquals(DocumentSymbols.MAX_SYMBOLS - 1, children.size());
+        assertEquals("vit-g", children.get(0).get("name").asText());
+        assertEquals("sat-1993", children.get(children.size() - 1).get("name").asText(), "the first in source order");
+    }
+
+    @Test
     void formattingIsWhatSatcFmtWrites() throws Exception {
         String messy = "mission   m{\n model v {arch=vit(layers=2,hidden=8,mlp=8,heads=1,patch=4,image=8)}\n"
                 + "satellite a {compute=1 TFLOPS;memory=1GB}   # keep me\n ground g{compute=1 TFLOPS}\n"

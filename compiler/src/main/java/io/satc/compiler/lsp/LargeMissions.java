@@ -3,8 +3,8 @@ package io.satc.compiler.lsp;
 import java.util.Locale;
 
 /**
- * The large valid mission of bench/gen-constellation.sh, written in Java for tests and the LSP
- * benchmark: N satellites, a ring of bidirectional links plus N-1 one-way chords, one station.
+ * The large valid mission of bench/gen-constellation.sh, written in Java for the LSP benchmark and
+ * tests: N satellites, a ring of bidirectional links plus N-1 one-way chords, one station.
  */
 final class LargeMissions {
 
