@@ -1,6 +1,8 @@
 package io.satc.compiler.cli;
 
 import io.satc.compiler.diag.Diagnostic;
+import io.satc.compiler.diag.Diagnostics;
+import io.satc.compiler.lower.OrbitLowering;
 import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.Analyzer;
 import io.satc.compiler.source.SourceReader;
@@ -55,12 +57,31 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Checks {@code file}, naming it {@code displayPath} in diagnostics. */
     public static CheckResult check(java.nio.file.Path file, String displayPath) {
+        return check(file, displayPath, true);
+    }
+
+    /**
+     * Checks {@code file}; with {@code propagate} false, TLE satellites are not propagated (for a
+     * command that solves the whole geometry and reports what propagation finds itself).
+     */
+    static CheckResult check(java.nio.file.Path file, String displayPath, boolean propagate) {
         SourceReader.Result read = SourceReader.read(file, displayPath);
         if (!read.ok()) {
             return new CheckResult(null, read.diagnostics());
         }
         AnalysisResult analysis = Analyzer.analyze(MissionParser.parse(read.source()));
-        return new CheckResult(analysis, analysis.diagnostics());
+        if (analysis.mission().isEmpty() || !propagate) {
+            return new CheckResult(analysis, analysis.diagnostics());
+        }
+        // Element sets that SGP4 cannot follow over the horizon are a problem of the mission, so
+        // check propagates them (only them: contacts are `satc contacts`'s), and warns.
+        Diagnostics diags = new Diagnostics(read.source());
+        diags.addAll(analysis.diagnostics());
+        OrbitLowering.reportFailures(
+                analysis.mission().get(),
+                OrbitLowering.elementSetFailures(analysis.mission().get()),
+                diags);
+        return new CheckResult(analysis, diags.sorted());
     }
 
     /** The analysis (absent when the file could not be read) and its diagnostics. */

@@ -80,7 +80,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     private static Optional<DeploymentDiff.Side> side(
             Path path, String file, OutputOptions output, PrintWriter out, PrintWriter err) {
-        var loaded = MissionLoader.load(path, file, output, out, err);
+        var loaded = MissionLoader.load(path, file, true, output, out, err);
         if (loaded.isEmpty()) {
             return Optional.empty();
         }

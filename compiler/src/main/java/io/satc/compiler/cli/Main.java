@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             CheckCommand.class,
             FmtCommand.class,
             PlanCommand.class,
+            ContactsCommand.class,
             CalibrateCommand.class,
             CompileCommand.class,
             RunCommand.class,

@@ -6,6 +6,7 @@ import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.NodeRunner;
@@ -35,7 +36,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
-            "Start one process per stage (bin/node-NODE.sh). The first stage reads the input, the last writes the outputs.",
+            "Start one process per stage (bin/node-NODE.sh). The first stage reads the input and tells the others the "
+                    + "samples and steps ahead of the stream; the last writes the outputs.",
+            "Verifies and loads only what this node runs: its own part (the other stages' may be absent), the tokenizer "
+                    + "and samples where it reads them.",
             "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
                     + "(a lost peer, a port in use)."
         })
@@ -63,15 +67,19 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Lines `NODE HOST:PORT` giving every stage's address (default: " + "DIR/bin/peers.txt).")
     Path peersFile;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "First stage only: inputs, as for `satc run`.")
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
+            description = "First stage only: inputs, as for `satc run`. The other stages learn the samples from the "
+                    + "stream.")
     Path input;
 
     @Option(
             names = "--generate",
             paramLabel = "N",
-            defaultValue = "" + InferenceRunner.DEFAULT_STEPS,
-            description = "Characters a decoder generates (default: ${DEFAULT-VALUE}); give every node the same N.")
-    int generate;
+            description = "First stage only: characters a decoder generates (default: " + InferenceRunner.DEFAULT_STEPS
+                    + "). The other stages learn N from the stream.")
+    Integer generate;
 
     @Option(
             names = "--timeout",
@@ -97,7 +105,8 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BundleRead read = new BundleReader().read(bundle);
+        // Only what this node runs is verified and loaded: its own part, not the other stages'.
+        BundleRead read = new BundleReader().read(bundle, InferenceRunner.filesOf(node, input != null));
         if (read instanceof BundleRead.Rejected r) {
             r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
             return ExitCodes.INPUT_ERRORS;
@@ -142,11 +151,19 @@ public final class NodeCommand implements Callable<Integer> {
         TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
                 node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true);
-        err.println("satc: " + node + " listening on " + self.address() + " ("
-                + NodeRunner.stageOf(b.manifest(), node).resourceName() + " of "
+        BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
+        err.println("satc: " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
                 + b.manifest().stages().size() + ")");
+        if (stage.index() > 1 && (input != null || generate != null)) {
+            String given = input != null && generate != null
+                    ? "--input and --generate are"
+                    : input != null ? "--input is" : "--generate is";
+            err.println("satc: " + node + ": " + given
+                    + " read by the first stage only; this node learns the samples and steps from the stream.");
+        }
         err.flush();
-        InferenceRunner.NodeOutcome outcome = new InferenceRunner().serve(b, config, input, generate);
+        InferenceRunner.NodeOutcome outcome = new InferenceRunner()
+                .serve(b, config, input, generate == null ? InferenceRunner.DEFAULT_STEPS : generate);
         if (outcome instanceof InferenceRunner.NodeFailed f) {
             err.println("satc: " + node + ": " + f.message());
             if (!f.badInput()) {

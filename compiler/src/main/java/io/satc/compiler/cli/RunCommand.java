@@ -12,9 +12,13 @@ import io.satc.runtime.pipeline.PipelineFailure;
 import io.satc.runtime.pipeline.ResourceReport;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,14 +26,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code satc run DIR [--emulate] [--time-scale X] [--json]}: execute a bundle as a local pipeline. */
+/** {@code satc run DIR [--emulate] [--time-scale X] [--json] [--report FILE]}: execute a bundle as a local pipeline. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
             "Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
-            "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource and refreshes report.html.",
-            "Exit 0 when every micro-batch arrived, 1 for a bad bundle, 4 when the run failed."
+            "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource, then the outputs.",
+            "The bundle is never changed: --report FILE writes its report.html with the run's measured chart to FILE.",
+            "Exit 0 when every micro-batch arrived, 1 for a bad bundle or input or a report that cannot be written (after "
+                    + "the outputs), 4 when the run failed."
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -70,6 +76,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Characters a decoder generates, one pipeline pass each (default: ${DEFAULT-VALUE}).")
     int generate;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "Write the bundle's report.html with this run's measured Gantt chart to FILE (outside the "
+                    + "bundle), after the outputs are printed. Default: no report is written.")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
@@ -87,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         Bundle b = ((BundleRead.Loaded) read).bundle();
+        if (report != null && misplaced(report, err)) {
+            return ExitCodes.USAGE;
+        }
         RunOptions options = emulate ? RunOptions.emulate(timeScale) : RunOptions.nativeSpeed();
         if (!json) {
             err.println("satc: running " + b.manifest().mission() + " ("
@@ -113,19 +129,62 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.RUN_FAILED;
         }
         InferenceRunner.Done done = (InferenceRunner.Done) outcome;
-        RunReport report = done.report();
-        MeasuredReport.refresh(bundle, b.manifest(), report);
+        RunReport measured = done.report();
         if (json) {
-            ObjectNode tree = report.toJsonTree();
+            ObjectNode tree = measured.toJsonTree();
             tree.put("passes", done.passes());
             done.outputs().writeTo((ObjectNode) tree.get("outputs"));
             out.print(RunReport.toJson(tree));
         } else {
-            print(report, out);
+            print(measured, out);
             printOutputs(done, out);
         }
         out.flush();
+        return report == null ? ExitCodes.OK : writeReport(b, measured, err);
+    }
+
+    /** A report path that cannot be right: inside the bundle (a run never changes it), or in no folder. */
+    private boolean misplaced(Path file, PrintWriter err) {
+        Path target = file.toAbsolutePath().normalize();
+        if (target.startsWith(bundle.toAbsolutePath().normalize())) {
+            err.println("satc: --report `" + file + "` is inside the bundle, and a run never changes the bundle; "
+                    + "write the report elsewhere.");
+            return true;
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            err.println("satc: --report `" + file + "`: the folder `" + target.getParent() + "` does not exist.");
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes the measured report where --report says; the outputs are already printed. */
+    private int writeReport(Bundle b, RunReport measured, PrintWriter err) {
+        try {
+            Optional<String> html = MeasuredReport.render(bundle, b.manifest(), measured);
+            if (html.isEmpty()) {
+                err.println("satc: the bundle has no report.html to add the measurements to; no report was written.");
+                return ExitCodes.INPUT_ERRORS;
+            }
+            Files.writeString(report, html.get(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("satc: cannot write the report to `" + report + "` (" + reason(e)
+                    + "); the outputs above are complete.");
+            return ExitCodes.INPUT_ERRORS;
+        }
+        if (!json) {
+            err.println("satc: wrote the measured report to " + report);
+        }
         return ExitCodes.OK;
+    }
+
+    private static String reason(IOException e) {
+        String kind = e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        ? f.getReason()
+                        : e.getMessage();
+        return kind == null ? e.getClass().getSimpleName() : kind;
     }
 
     /** A one-line progress indicator on a terminal, rewritten in place; silent otherwise. */

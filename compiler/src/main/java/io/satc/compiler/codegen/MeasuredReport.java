@@ -13,32 +13,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Puts a run's measurements into a bundle's report.html: the measured section between the
- * markers is replaced, the rest of the report is left as compiled.
+ * A bundle's report.html with a run's measurements: the measured section between the markers is
+ * replaced, the rest of the report is as compiled. The bundle is only read; where the result goes
+ * is the caller's choice ({@code satc run --report FILE}), never the bundle itself.
  */
 public final class MeasuredReport {
 
     private MeasuredReport() {}
 
-    /** Rewrites {@code report.html} in the bundle; false when the bundle has no report (or no markers). */
-    public static boolean refresh(Path bundleDir, BundleManifest manifest, RunReport run) throws IOException {
+    /**
+     * The compiled {@code report.html} of {@code bundleDir} with {@code run}'s measured section;
+     * empty when the bundle has no report (or it has no markers).
+     */
+    public static Optional<String> render(Path bundleDir, BundleManifest manifest, RunReport run) throws IOException {
         Path file = bundleDir.resolve("report.html");
         if (!Files.isRegularFile(file)) {
-            return false;
+            return Optional.empty();
         }
         String html = Files.readString(file, StandardCharsets.UTF_8);
         int begin = html.indexOf(BundleCompiler.MEASURED_BEGIN);
         int end = html.indexOf(BundleCompiler.MEASURED_END);
         if (begin < 0 || end < begin) {
-            return false;
+            return Optional.empty();
         }
         String fragment = Templates.render("measured.ftlh", model(manifest, run));
-        String updated = html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment
-                + html.substring(end);
-        Files.writeString(file, updated, StandardCharsets.UTF_8);
-        return true;
+        return Optional.of(html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment
+                + html.substring(end));
     }
 
     static Map<String, Object> model(BundleManifest manifest, RunReport run) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * <p>Codes are grouped by phase: {@code 0xxx} reading the file, {@code 1xxx} syntax,
  * {@code 2xxx} declarations and names, {@code 3xxx} values and units, {@code 4xxx} files the
- * mission refers to, {@code 5xxx} topology. A code is never reused for another meaning; each
+ * mission refers to, {@code 5xxx} topology, {@code 6xxx} lowering (what propagating the orbits
+ * finds). A code is never reused for another meaning; each
  * has a page {@code docs/diagnostics/SATCnnnn.md}.
  */
 public enum DiagnosticCode {
@@ -46,6 +47,13 @@ public enum DiagnosticCode {
     DUPLICATE_ARCH_PARAMETER(2021, Severity.ERROR, "Architecture parameter given twice"),
     MISSING_NAME(2022, Severity.ERROR, "Declaration needs a name"),
     UNEXPECTED_NAME(2023, Severity.ERROR, "Declaration takes no name"),
+    MISSING_HORIZON(2024, Severity.ERROR, "Constellation without a horizon"),
+    ORBIT_WITHOUT_HORIZON(2025, Severity.WARNING, "Orbit attribute without a horizon"),
+    UNKNOWN_PARAMETER(2026, Severity.ERROR, "Unknown parameter"),
+    MISSING_PARAMETER(2027, Severity.ERROR, "Missing parameter"),
+    DUPLICATE_PARAMETER(2028, Severity.ERROR, "Parameter given twice"),
+    GRID_NEEDS_WALKER(2029, Severity.ERROR, "Grid links need a Walker constellation"),
+    ORBIT_LINK_DELAY(2030, Severity.ERROR, "Fixed delay on a link between orbiting satellites"),
 
     MISSING_UNIT(3001, Severity.ERROR, "Missing unit"),
     UNKNOWN_UNIT(3002, Severity.ERROR, "Unknown unit"),
@@ -58,15 +66,28 @@ public enum DiagnosticCode {
     WRONG_VALUE_KIND(3009, Severity.ERROR, "Wrong kind of value"),
     RATIO_BELOW_ONE(3010, Severity.ERROR, "Compression ratio below 1x"),
     TOPK_OUT_OF_RANGE(3011, Severity.ERROR, "topk fraction outside (0, 100 %]"),
+    PHASING_OUT_OF_RANGE(3012, Severity.ERROR, "Walker phasing outside 0 .. planes-1"),
+    BAD_TIMESTAMP(3013, Severity.ERROR, "Not a UTC ISO-8601 instant"),
+    HORIZON_TOO_LONG(3014, Severity.ERROR, "Horizon longer than 7 days"),
+    COORDINATE_OUT_OF_RANGE(3015, Severity.ERROR, "Station coordinate out of range"),
+    ORBIT_OUT_OF_RANGE(3016, Severity.ERROR, "Orbit element out of range"),
+    CONSTELLATION_TOO_LARGE(3017, Severity.ERROR, "Constellation too large"),
 
     FILE_NOT_FOUND(4001, Severity.ERROR, "Referenced file not found"),
     PROFILE_BAD_HEADER(4002, Severity.ERROR, "Profile CSV has a bad header"),
     PROFILE_BAD_ROW(4003, Severity.ERROR, "Profile CSV has a bad row"),
     PROFILE_NEEDS_INPUT(4004, Severity.ERROR, "Profile model needs `workload.input`"),
     PROFILE_EMPTY(4005, Severity.ERROR, "Profile CSV has no units"),
+    TLE_BAD_LINE(4006, Severity.ERROR, "TLE file has a malformed line"),
+    TLE_CHECKSUM(4007, Severity.ERROR, "TLE line fails its checksum"),
+    TLE_EMPTY(4008, Severity.ERROR, "TLE file has no element sets"),
+    TLE_DUPLICATE_SATELLITE(4009, Severity.ERROR, "TLE file repeats a satellite"),
+    TLE_EPOCH_FAR(4010, Severity.WARNING, "TLE epochs far from the horizon"),
 
     NO_ROUTE(5001, Severity.ERROR, "No route from source to sink"),
-    UNREACHABLE_SATELLITE(5002, Severity.WARNING, "Satellite no route reaches");
+    UNREACHABLE_SATELLITE(5002, Severity.WARNING, "Satellite no route reaches"),
+
+    SGP4_FAILED(6001, Severity.WARNING, "TLE satellite that SGP4 cannot propagate over the horizon");
 
     private final String id;
     private final Severity severity;

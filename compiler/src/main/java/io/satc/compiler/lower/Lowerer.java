@@ -53,6 +53,13 @@ public final class Lowerer {
     }
 
     public static Lowering lower(AnalyzedMission m, LoweringOptions options) {
+        if (m.horizon().isPresent()) {
+            // Cost model 2 (shared/spec/orbits.md) plans over the horizon; a snapshot of cost
+            // model 1 would ignore the constellation's motion, so no plan is better than that one.
+            return new Lowering.Unsupported(List.of("Mission `" + m.name()
+                    + "` has a `horizon`: planning over moving orbits (cost model 2) is not implemented yet;"
+                    + " `satc check` and `satc fmt` accept it."));
+        }
         List<String> problems = new ArrayList<>();
         List<CodecKind> kinds = kinds(m.codecs(), problems);
         if (!problems.isEmpty()) {

@@ -3,6 +3,7 @@ package io.satc.compiler.sema;
 import io.satc.compiler.diag.Diagnostics;
 import io.satc.compiler.sema.AnalyzedMission.AccuracyFacts;
 import io.satc.compiler.sema.AnalyzedMission.CodecFacts;
+import io.satc.compiler.sema.AnalyzedMission.HorizonFacts;
 import io.satc.compiler.sema.AnalyzedMission.LinkFacts;
 import io.satc.compiler.sema.AnalyzedMission.ModelFacts;
 import io.satc.compiler.sema.AnalyzedMission.WorkloadFacts;
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
 /**
  * Checks a parsed mission against the language's rules and turns it into an
  * {@link AnalyzedMission}: names, references, units and dimensions, ranges, the model, codecs and
- * topology. Reports every independent problem; never stops at the first.
+ * topology, and for a mission that moves (mission language 2) its constellations, orbits and
+ * horizon. Reports every independent problem; never stops at the first.
  *
  * <p>Each concern is its own checker, and this class only runs them in order and assembles their
  * facts: the checkers share one {@link CheckContext} (diagnostics, the value reader, the block
@@ -50,9 +52,15 @@ public final class Analyzer {
         Map<String, CodecFacts> declaredCodecs = new CodecChecker(ctx).check(decls.blocks("codec"));
         List<CodecFacts> codecs = new CodecListChecker(ctx).check(decls.attribute("codecs"), declaredCodecs);
 
+        // A horizon block makes the mission move, even when its values are wrong: that keeps the
+        // checks of orbits and contacts on, and errors about a missing horizon off.
+        boolean moving = !decls.blocks("horizon").isEmpty();
+        Optional<HorizonFacts> horizon = new HorizonChecker(ctx).check(decls.blocks("horizon"));
+
         int errorsBeforeTopology = diags.errorCount();
         NodeNames names = new NodeNames(diags);
-        NodeChecker.Nodes nodes = new NodeChecker(ctx, names).check(decls.blocks("satellite"), decls.blocks("ground"));
+        NodeChecker.Nodes nodes = new NodeChecker(ctx, names, moving, horizon)
+                .check(decls.blocks("satellite"), decls.blocks("ground"), decls.blocks("constellation"));
         List<LinkFacts> links = new LinkChecker(ctx, names).check(decls.links());
         EndpointChecker endpoints = new EndpointChecker(ctx, names);
         Optional<String> source = endpoints.source(mission, decls.attribute("source"));
@@ -62,7 +70,17 @@ public final class Analyzer {
         OptionalInt maxStages = objectives.maxStages(decls.attribute("max_stages"));
 
         // Routes over nodes or links that already failed their own checks would only echo those errors.
-        if (source.isPresent() && sink.isPresent() && diags.errorCount() == errorsBeforeTopology) {
+        boolean clean = source.isPresent() && sink.isPresent() && diags.errorCount() == errorsBeforeTopology;
+        if (clean && moving) {
+            new MotionChecker(ctx)
+                    .check(
+                            decls.links(),
+                            nodes.satellites(),
+                            nodes.grounds(),
+                            links,
+                            sink.get(),
+                            decls.attribute("sink").get().value().span());
+        } else if (clean) {
             TopologyChecker.check(
                     source.get(),
                     sink.get(),
@@ -74,7 +92,7 @@ public final class Analyzer {
         }
 
         SemanticTables tables = new SemanticTables(ctx.values().quantities(), names.references());
-        if (diags.hasErrors() || model.isEmpty() || source.isEmpty() || sink.isEmpty()) {
+        if (diags.hasErrors() || model.isEmpty() || source.isEmpty() || sink.isEmpty() || moving && horizon.isEmpty()) {
             return new AnalysisResult(parsed, Optional.empty(), tables, diags.sorted());
         }
         AnalyzedMission result = new AnalyzedMission(
@@ -89,7 +107,9 @@ public final class Analyzer {
                 source.get(),
                 sink.get(),
                 objective,
-                maxStages);
+                maxStages,
+                nodes.constellations(),
+                horizon);
         return new AnalysisResult(parsed, Optional.of(result), tables, diags.sorted());
     }
 }

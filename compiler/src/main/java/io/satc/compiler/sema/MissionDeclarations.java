@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class MissionDeclarations {
 
     static final List<String> KEYS = List.of("codecs", "source", "sink", "objective", "max_stages");
-    static final List<String> BLOCK_KINDS = List.of("model", "workload", "accuracy", "codec", "satellite", "ground");
+    static final List<String> BLOCK_KINDS =
+            List.of("model", "workload", "accuracy", "codec", "satellite", "ground", "constellation", "horizon");
     /** Everything a mission may declare, as help texts list it. */
     static final List<String> DECLARATIONS =
             Stream.concat(BLOCK_KINDS.stream(), Stream.of("link")).toList();

@@ -205,6 +205,38 @@ final class ValueReader {
         return v;
     }
 
+    /**
+     * A quantity within {@code [min, max]} in base units ({@code max} itself excluded unless
+     * {@code maxIncluded}); outside it is reported with {@code code} as "`what` must lie
+     * {@code range}", e.g. "between -90 deg and 90 deg". Bounds tolerate rounding of the unit
+     * conversion (so {@code 90 deg} is within a bound of pi/2).
+     */
+    OptionalDouble within(
+            String what,
+            Value value,
+            Dimension dim,
+            double min,
+            double max,
+            boolean maxIncluded,
+            String range,
+            DiagnosticCode code,
+            String help) {
+        OptionalDouble v = quantity(what, value, dim);
+        if (v.isEmpty()) {
+            return v;
+        }
+        double x = v.getAsDouble();
+        double slackMin = 1e-12 * Math.max(1, Math.abs(min));
+        double slackMax = 1e-12 * Math.max(1, Math.abs(max));
+        boolean ok = x >= min - slackMin && (maxIncluded ? x <= max + slackMax : x < max - slackMax);
+        if (!ok) {
+            diags.report(
+                    code, value.span(), "`" + what + "` must lie " + range + ", found `" + source(value) + "`.", help);
+            return OptionalDouble.empty();
+        }
+        return v;
+    }
+
     /** A loss: a ratio within [0, 100 %]. */
     OptionalDouble loss(String what, Value value) {
         OptionalDouble v = quantity(what, value, Dimension.RATIO);
@@ -283,6 +315,7 @@ final class ValueReader {
             case "profile" -> "Profile";
             case "tokenizer" -> "Tokenizer";
             case "calibration" -> "Calibration data";
+            case "tle" -> "TLE file";
             default -> "File";
         };
     }

@@ -25,9 +25,16 @@ public final class Vocabulary {
         ATTRIBUTES.put("satellite", SatelliteChecker.KEYS);
         ATTRIBUTES.put("ground", GroundChecker.KEYS);
         ATTRIBUTES.put("link", LinkChecker.KEYS);
+        ATTRIBUTES.put("constellation", ConstellationChecker.KEYS);
+        ATTRIBUTES.put("horizon", HorizonChecker.KEYS);
         OPTIONS.put("precision", ModelChecker.PRECISIONS);
         OPTIONS.put("metric", AccuracyChecker.METRICS);
         OPTIONS.put("objective", ObjectiveChecker.OBJECTIVES);
+        OPTIONS.put(
+                "propagation",
+                java.util.Arrays.stream(AnalyzedMission.Propagation.values())
+                        .map(AnalyzedMission.Propagation::keyword)
+                        .toList());
     }
 
     private Vocabulary() {}

@@ -34,6 +34,43 @@ class FmtCommandTest {
         assertEquals(0, satc("check", f.toString()).exit());
     }
 
+    /** Mission language 2 formats like the rest: long orbit calls break one argument per line, short blocks stay on one. */
+    @Test
+    void orbitBlocksAreFormatted(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("o.sat");
+        Files.writeString(
+                f,
+                "mission o {\n"
+                        + "  model m { arch = vit(layers = 1, hidden = 8, mlp = 8, heads = 1, patch = 4, image = 8) }\n"
+                        + "  constellation shell { orbits = walker(planes=72,per_plane=22,phasing=39,altitude=550km,"
+                        + "inclination=53deg); isl = grid(rate=100Gbps,max_range=5000km) }\n"
+                        + "  ground g { latitude = 47.6deg; longitude = -122.3deg; downlink = 0.5Gbps }\n"
+                        + "  horizon{start=\"2026-12-04T00:00:00Z\";duration=90min}\n"
+                        + "  source = shell-03-07; sink = g\n}\n");
+        assertEquals(0, satc("fmt", f.toString()).exit());
+        assertEquals(
+                "mission o {\n"
+                        + "  model m { arch = vit(layers = 1, hidden = 8, mlp = 8, heads = 1, patch = 4, image = 8) }\n"
+                        + "  constellation shell {\n"
+                        + "    orbits = walker(\n"
+                        + "      planes = 72,\n"
+                        + "      per_plane = 22,\n"
+                        + "      phasing = 39,\n"
+                        + "      altitude = 550 km,\n"
+                        + "      inclination = 53 deg,\n"
+                        + "    )\n"
+                        + "    isl = grid(rate = 100 Gbps, max_range = 5000 km)\n"
+                        + "  }\n"
+                        + "  ground g { latitude = 47.6 deg; longitude = -122.3 deg; downlink = 0.5 Gbps }\n"
+                        + "  horizon { start = \"2026-12-04T00:00:00Z\"; duration = 90 min }\n"
+                        + "  source = shell-03-07\n"
+                        + "  sink = g\n"
+                        + "}\n",
+                Files.readString(f));
+        assertEquals(0, satc("fmt", "--check", f.toString()).exit());
+        assertEquals(0, satc("check", f.toString()).exit());
+    }
+
     @Test
     void syntaxErrorsAreReportedAndTheFileIsLeftAlone(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.sat");

@@ -14,7 +14,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,5 +185,101 @@ class RunCommandTest {
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
         assertTrue(
                 r.err().contains("Bundle format version 7 is newer than this runtime, which reads version 2"), r.err());
+    }
+
+    /** Path, size, modification time and SHA-256 of every file and folder under {@code dir}. */
+    private static Map<String, String> tree(Path dir) throws Exception {
+        Map<String, String> entries = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                String what = Files.getLastModifiedTime(p) + " "
+                        + (Files.isDirectory(p)
+                                ? "dir"
+                                : Files.size(p) + " "
+                                        + HexFormat.of()
+                                                .formatHex(MessageDigest.getInstance("SHA-256")
+                                                        .digest(Files.readAllBytes(p))));
+                entries.put(dir.relativize(p).toString(), what);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Makes {@code dir} read-only: no write permission anywhere, and where the platform allows it
+     * (root, who ignores permissions, on ext4 and the like) the immutable attribute as well.
+     * Without {@code chattr} the tree comparison of the test still catches any write.
+     */
+    private static boolean lock(Path dir, boolean locked) throws Exception {
+        boolean immutable = locked && chattr(dir, "+i");
+        if (!locked) {
+            chattr(dir, "-i");
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                if (!immutable) {
+                    Files.setPosixFilePermissions(
+                            p,
+                            PosixFilePermissions.fromString(
+                                    Files.isDirectory(p)
+                                            ? (locked ? "r-xr-xr-x" : "rwxr-xr-x")
+                                            : (locked ? "r--r--r--" : "rw-r--r--")));
+                }
+            }
+        }
+        return immutable;
+    }
+
+    /** Runs {@code chattr -R FLAG dir}; false where there is no chattr or it is not permitted. */
+    private static boolean chattr(Path dir, String flag) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("chattr", "-R", flag, dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aRunNeverChangesTheBundleAndWritesTheMeasuredReportOnlyWhereAsked() throws Exception {
+        Path bundle = tmp.resolve("read-only");
+        CheckCommandTest.Run c =
+                satc("compile", RepoPaths.examples().resolve("link-bound.sat").toString(), "-o", bundle.toString());
+        assertEquals(0, c.exit(), c.err());
+        Map<String, String> before = tree(bundle);
+        Path report = tmp.resolve("measured-report.html");
+        boolean immutable = lock(bundle, true);
+        try {
+            CheckCommandTest.Run plain = satc("run", bundle.toString());
+            assertEquals(0, plain.exit(), plain.err());
+            assertTrue(plain.out().contains("  outputs    16 micro-batches, checksums "), plain.out());
+
+            CheckCommandTest.Run asked = satc("run", "--report", report.toString(), bundle.toString());
+            assertEquals(0, asked.exit(), asked.err());
+            String html = Files.readString(report, StandardCharsets.UTF_8);
+            assertTrue(html.contains("<h2>Pipeline: measured (native)</h2>"), html);
+            assertTrue(html.contains("Measured Gantt chart"), html);
+
+            // A target that cannot be written (a folder, whoever runs the test): one sentence, outputs printed.
+            CheckCommandTest.Run unwritable = satc("run", "--report", tmp.toString(), bundle.toString());
+            assertEquals(ExitCodes.INPUT_ERRORS, unwritable.exit(), unwritable.err());
+            assertTrue(unwritable.out().contains("  outputs    16 micro-batches, checksums "), unwritable.out());
+            assertTrue(unwritable.err().contains("satc: cannot write the report to `" + tmp + "` ("), unwritable.err());
+            assertTrue(unwritable.err().contains("); the outputs above are complete."), unwritable.err());
+            assertFalse(
+                    unwritable.err().contains("Exception") || unwritable.err().contains("internal error"));
+
+            CheckCommandTest.Run inside =
+                    satc("run", "--report", bundle.resolve("report.html").toString(), bundle.toString());
+            assertEquals(ExitCodes.USAGE, inside.exit(), inside.err());
+            assertTrue(inside.err().contains("is inside the bundle, and a run never changes the bundle"), inside.err());
+            assertEquals("", inside.out());
+        } finally {
+            lock(bundle, false);
+        }
+        assertEquals(before, tree(bundle), "the run changed the bundle" + (immutable ? "" : " (no chattr here)"));
     }
 }

@@ -137,10 +137,23 @@ class DistributedRunTest {
     @Test
     void oneProcessPerStageGeneratesTheSameTextAsOneProcess() throws Exception {
         int steps = 6;
+        Path prompts = Files.writeString(
+                tmp.resolve("three-prompts.txt"),
+                "In the beginning God created\nAnd God said, Let there be\nThe LORD is my shepherd\n");
         Path peers = peers("peers-ok.txt");
         List<Process> processes = new ArrayList<>();
         for (BundleStage s : bundle.manifest().stages()) {
-            processes.add(node(s.node(), peers, "--generate", Integer.toString(steps), "--json"));
+            // Only the first stage reads the input; the others learn the prompts from the stream.
+            processes.add(
+                    s.index() == 1
+                            ? node(
+                                    s.node(),
+                                    peers,
+                                    "--generate",
+                                    Integer.toString(steps),
+                                    "--input",
+                                    prompts.toString())
+                            : node(s.node(), peers, "--json"));
         }
         for (int i = 0; i < processes.size(); i++) {
             String node = bundle.manifest().stages().get(i).node();
@@ -152,16 +165,57 @@ class DistributedRunTest {
                 ModelOutputs.Generated.class,
                 assertInstanceOf(
                                 InferenceRunner.Done.class,
-                                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), null, steps, s -> {}))
+                                new InferenceRunner().run(bundle, RunOptions.nativeSpeed(), prompts, steps, s -> {}))
                         .outputs());
+        assertEquals(3, local.prompts().size());
+        assertEquals(steps, doc.at("/outputs/steps").asInt());
         assertEquals(local.prompts().size(), doc.at("/outputs/samples").size());
         for (int s = 0; s < local.prompts().size(); s++) {
+            assertEquals(
+                    local.prompts().get(s),
+                    doc.at("/outputs/samples/" + s + "/prompt").asText());
             assertEquals(
                     local.continuations().get(s),
                     doc.at("/outputs/samples/" + s + "/generated").asText(),
                     "prompt " + s);
         }
         assertEquals("", read("leo-a", peers, "out"), "only the last stage writes outputs");
+    }
+
+    /**
+     * The reported bug: the example's two-stage bundle, `--input` of two prompts given to the first
+     * node only (as its script says), nothing to the last. The last node must print exactly those
+     * two prompts and their generations, as `satc run --input` does, not the bundle's samples.
+     */
+    @Test
+    void theLastNodePrintsThePromptsTheFirstNodeRead() throws Exception {
+        Path dir = tmp.resolve("kjv");
+        Run c = satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", dir.toString());
+        assertEquals(0, c.exit(), c.err());
+        Bundle kjv = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
+                .bundle();
+        List<String> nodes =
+                kjv.manifest().stages().stream().map(BundleStage::node).toList();
+        assertEquals(List.of("leo-b", "leo-c"), nodes);
+        Path prompts = Files.writeString(tmp.resolve("two-prompts.txt"), "In the beginning God\nAnd the LORD said\n");
+        Path peers = peers(kjv, "peers-kjv.txt");
+        Process first = node(dir, "leo-b", peers, "--generate", "8", "--input", prompts.toString());
+        Process last = node(dir, "leo-c", peers, "--generate", "8");
+        assertTrue(first.waitFor(180, TimeUnit.SECONDS), "leo-b did not finish");
+        assertTrue(last.waitFor(180, TimeUnit.SECONDS), "leo-c did not finish");
+        assertEquals(0, first.exitValue(), read("leo-b", peers, "err"));
+        assertEquals(0, last.exitValue(), read("leo-c", peers, "err"));
+        Run local = satc("run", "--generate", "8", "--input", prompts.toString(), dir.toString());
+        assertEquals(0, local.exit(), local.err());
+        List<String> expected = local.out()
+                .lines()
+                .filter(l -> l.matches("\\s+\\d+  .*⟨.*⟩"))
+                .map(String::strip)
+                .toList();
+        assertEquals(2, expected.size(), local.out());
+        List<String> printed =
+                read("leo-c", peers, "out").lines().map(String::strip).toList();
+        assertEquals(expected, printed);
     }
 
     @Test

@@ -34,8 +34,26 @@ class PlanGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> eachExamplePlans() {
-        return ValidExamplesTest.validExamples().stream()
+        return ValidExamplesTest.snapshotExamples().stream()
                 .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> check(p)));
+    }
+
+    /** Until cost model 2 plans over a horizon, a moving mission is refused with one sentence, not planned as a snapshot. */
+    @TestFactory
+    Stream<DynamicTest> eachMovingExampleIsRefused() {
+        return ValidExamplesTest.validExamples().stream()
+                .filter(ValidExamplesTest::moves)
+                .map(p -> DynamicTest.dynamicTest(RepoPaths.relative(p), () -> {
+                    AnalyzedMission mission = CheckCommand.check(p, RepoPaths.relative(p))
+                            .analysis()
+                            .mission()
+                            .orElseThrow();
+                    MissionPlanning.Result result = MissionPlanning.plan(mission);
+                    assertEquals(
+                            "Mission `" + mission.name() + "` has a `horizon`: planning over moving orbits (cost"
+                                    + " model 2) is not implemented yet; `satc check` and `satc fmt` accept it.",
+                            String.join(" ", ((MissionPlanning.NotPlannable) result).reasons()));
+                }));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

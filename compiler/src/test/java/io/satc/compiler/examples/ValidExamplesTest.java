@@ -23,6 +23,21 @@ class ValidExamplesTest {
                 .toList();
     }
 
+    /** Whether a valid example has a {@code horizon} (mission language 2: its constellation moves). */
+    static boolean moves(Path p) {
+        return CheckCommand.check(p, RepoPaths.relative(p))
+                .analysis()
+                .mission()
+                .orElseThrow()
+                .horizon()
+                .isPresent();
+    }
+
+    /** The valid examples without a {@code horizon}: the snapshots of cost model 1, which {@code satc plan} plans. */
+    static List<Path> snapshotExamples() {
+        return validExamples().stream().filter(p -> !moves(p)).toList();
+    }
+
     @TestFactory
     Stream<DynamicTest> eachExampleChecksClean() {
         return validExamples().stream()

@@ -135,4 +135,87 @@ class AnalyzerTest {
         assertEquals(0, r.tables().quantityCount());
         assertTrue(codes(r).stream().allMatch(c -> c.startsWith("SATC1")), codes(r).toString());
     }
+
+    @Test
+    void aMissionThatMovesHasItsConstellationsHorizonAndOrbits() {
+        AnalysisResult r = analyze("mission m {\n" + MODEL + """
+                  satellite relay { orbit = elements(altitude = 780 km, inclination = 86.4 deg, raan = 10 deg) }
+                  constellation shell {
+                    orbits = walker(planes = 2, per_plane = 3, phasing = 1, altitude = 550 km, inclination = 53 deg)
+                    compute = 1 TFLOPS
+                    memory = 1 GB
+                  }
+                  ground g { latitude = 47.6 deg; longitude = -122.3 deg; downlink = 0.5 Gbps; min_elevation = 25 deg }
+                  link relay <-> shell-1-2 { rate = 1 Gbps }
+                  horizon { start = "2026-12-04T00:00:00Z"; duration = 90 min }
+                  source = shell-0-1
+                  sink = g
+                }
+                """);
+        assertEquals(List.of(), reported(r), "no route check: contacts decide reachability over time");
+        AnalyzedMission m = r.mission().orElseThrow();
+        assertEquals(
+                List.of("relay", "shell-0-0", "shell-0-1", "shell-0-2", "shell-1-0", "shell-1-1", "shell-1-2"),
+                m.satellites().stream().map(s -> s.name()).toList());
+        assertEquals(
+                new AnalyzedMission.CircularOrbit(780e3, Math.toRadians(86.4), Math.toRadians(10), 0),
+                m.satellites().get(0).orbit().orElseThrow());
+        assertEquals(
+                List.of("shell"), m.constellations().stream().map(c -> c.name()).toList());
+        assertEquals(
+                new AnalyzedMission.HorizonFacts(
+                        java.time.Instant.parse("2026-12-04T00:00:00Z"), 5400, AnalyzedMission.Propagation.TWO_BODY),
+                m.horizon().orElseThrow());
+        AnalyzedMission.GroundFacts g = m.grounds().get(0);
+        assertEquals(
+                new AnalyzedMission.GroundSite(Math.toRadians(47.6), Math.toRadians(-122.3), 0),
+                g.site().orElseThrow());
+        assertEquals(Math.toRadians(25), g.minElevationRadians(), 1e-15);
+        assertEquals(java.util.OptionalDouble.of(0.5e9), g.downlinkBitsPerSecond());
+        assertEquals(
+                List.of(new LinkFacts("relay", "shell-1-2", 1e9, 0), new LinkFacts("shell-1-2", "relay", 1e9, 0)),
+                m.links());
+    }
+
+    @Test
+    void aMissionThatMovesReachesItsSinkByDownlinkAndKeepsNoFixedDelayBetweenOrbits() {
+        String head = "mission m {\n" + MODEL + """
+                  satellite a { orbit = elements(altitude = 550 km, inclination = 53 deg) }
+                  satellite b { orbit = elements(altitude = 550 km, inclination = 53 deg, anomaly = 10 deg) }
+                  satellite c {}
+                  horizon { start = "2026-12-04T00:00:00Z"; duration = 90 min }
+                  source = a
+                  sink = g
+                """;
+        assertEquals(
+                List.of("SATC5001 8:10 Nothing can reach the sink `g`: it has no `downlink` and no link leads to it."
+                        + " | Give the station `downlink = 0.5 Gbps` (with its `latitude` and `longitude`) so that"
+                        + " satellites passing over it can send to it."),
+                reported(analyze(head + "  ground g {}\n}\n")));
+        assertEquals(
+                List.of(),
+                reported(analyze(head + "  ground g {}\n  link c -> g { rate = 1 Gbps; latency = 2 ms }\n"
+                        + "  link a -> c { rate = 1 Gbps; distance = 100 km }\n}\n")),
+                "a satellite without an orbit keeps a fixed link");
+        assertEquals(
+                List.of("SATC2030 10:33 The link `a <-> b` joins two orbiting satellites, so its `distance` is not"
+                        + " fixed. | Remove it: the delay follows from the range between their orbits, which the planner"
+                        + " takes at its worst in each window."),
+                reported(analyze(head + "  ground g { latitude = 0 deg; longitude = 0 deg; downlink = 1 Gbps }\n"
+                        + "  link a <-> b { rate = 1 Gbps; distance = 1200 km }\n}\n")));
+    }
+
+    @Test
+    void aBrokenHorizonStillMakesTheMissionMove() {
+        AnalysisResult r = analyze("mission m {\n" + MODEL + """
+                  constellation shell { orbits = walker(planes = 1, per_plane = 2, altitude = 550 km, inclination = 53 deg) }
+                  ground g { latitude = 0 deg; longitude = 0 deg; downlink = 1 Gbps }
+                  horizon { start = "tomorrow"; duration = 90 min }
+                  source = shell-0-0
+                  sink = g
+                }
+                """);
+        assertTrue(r.mission().isEmpty());
+        assertEquals(List.of("SATC3013"), codes(r), "no missing-horizon error for the constellation");
+    }
 }

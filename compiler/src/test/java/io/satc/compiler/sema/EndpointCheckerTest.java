@@ -15,7 +15,8 @@ class EndpointCheckerTest {
 
     private static Ends check(Checking c) {
         NodeNames names = new NodeNames(c.ctx().diags());
-        new NodeChecker(c.ctx(), names).check(c.blocks("satellite"), c.blocks("ground"));
+        new NodeChecker(c.ctx(), names, false, java.util.Optional.empty())
+                .check(c.blocks("satellite"), c.blocks("ground"), java.util.List.of());
         EndpointChecker endpoints = new EndpointChecker(c.ctx(), names);
         return new Ends(
                 endpoints.source(c.mission(), c.declarations().attribute("source")),

@@ -14,7 +14,8 @@ class LinkCheckerTest {
     private static final String NODES = "mission m {\n  satellite a {}\n  satellite b {}\n  ground g {}\n";
 
     private static List<LinkFacts> check(Checking c, NodeNames names) {
-        new NodeChecker(c.ctx(), names).check(c.blocks("satellite"), c.blocks("ground"));
+        new NodeChecker(c.ctx(), names, false, java.util.Optional.empty())
+                .check(c.blocks("satellite"), c.blocks("ground"), java.util.List.of());
         return new LinkChecker(c.ctx(), names).check(c.declarations().links());
     }
 

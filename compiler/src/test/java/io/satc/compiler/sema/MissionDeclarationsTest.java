@@ -58,9 +58,9 @@ class MissionDeclarationsTest {
                 List.of(
                         "SATC2008 2:3 Unknown declaration `satelite` in the mission. | Did you mean `satellite`?",
                         "SATC2008 3:3 Unknown declaration `orbit` in the mission. | Declarations allowed here:"
-                                + " `model`, `workload`, `accuracy`, `codec`, `satellite`, `ground` or `link`.",
+                                + " `model`, `workload`, `accuracy`, `codec`, `satellite`, `ground`, `constellation`, `horizon` or `link`.",
                         "SATC2008 4:3 A `mission` cannot be nested inside the mission. | Declarations allowed here:"
-                                + " `model`, `workload`, `accuracy`, `codec`, `satellite`, `ground` or `link`."),
+                                + " `model`, `workload`, `accuracy`, `codec`, `satellite`, `ground`, `constellation`, `horizon` or `link`."),
                 c.reported());
     }
 

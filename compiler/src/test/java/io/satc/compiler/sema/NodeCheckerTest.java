@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class NodeCheckerTest {
 
     private static NodeChecker.Nodes check(Checking c, NodeNames names) {
-        return new NodeChecker(c.ctx(), names).check(c.blocks("satellite"), c.blocks("ground"));
+        return new NodeChecker(c.ctx(), names, false, java.util.Optional.empty())
+                .check(c.blocks("satellite"), c.blocks("ground"), java.util.List.of());
     }
 
     @Test

@@ -13,20 +13,34 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Reads and checks a bundle folder: the manifest's format version, shape and internal
- * consistency, and the SHA-256 of every model file, before anything runs.
+ * consistency, and the SHA-256 of the files a command uses (all of them, or a node's own), whose
+ * verified bytes the bundle then keeps, before anything runs.
  *
  * <p>Problems with the bundle are returned as {@link BundleRead.Rejected}, never thrown.
  */
 public final class BundleReader {
 
-    /** Reads {@code directory/manifest.json} and verifies the files it names. */
+    /** Reads {@code directory/manifest.json} and verifies every file it names. */
     public BundleRead read(Path directory) {
+        return read(directory, BundleFile.Selection.all());
+    }
+
+    /**
+     * Reads {@code directory/manifest.json}, checks all of it, and verifies the files
+     * {@code selection} wants: each is read into memory once, hashed, and kept in the bundle, so
+     * that what runs is the bytes that were verified. Files it does not want are not opened (a
+     * node need not carry the other stages' parts).
+     */
+    public BundleRead read(Path directory, BundleFile.Selection selection) {
         Path file = directory.resolve(BundleWriter.MANIFEST);
         if (!Files.isRegularFile(file)) {
             return rejected(
@@ -75,11 +89,17 @@ public final class BundleReader {
         }
         List<String> errors = new ArrayList<>();
         check(manifest, errors);
+        Map<String, byte[]> verified = new LinkedHashMap<>();
         if (errors.isEmpty()) {
-            verifyModels(directory, manifest, errors);
+            for (BundleFile f : BundleFile.of(manifest)) {
+                if (selection.wants(manifest, f)) {
+                    verify(directory, f, errors)
+                            .ifPresent(bytes -> verified.put(f.file().path(), bytes));
+                }
+            }
         }
         return errors.isEmpty()
-                ? new BundleRead.Loaded(new Bundle(directory, manifest))
+                ? new BundleRead.Loaded(new Bundle(directory, manifest, verified))
                 : new BundleRead.Rejected(directory, errors);
     }
 
@@ -341,50 +361,55 @@ public final class BundleReader {
                 at + " sha256 `" + model.sha256() + "` is not 64 hex digits.");
     }
 
-    private static void verifyModels(Path directory, BundleManifest m, List<String> errors) {
-        for (BundleStage stage : m.stages()) {
-            stage.modelFile()
-                    .ifPresent(model -> verify(directory, model, "Model file", "of " + stage.resourceName(), errors));
-        }
-        m.modelIo().ifPresent(io -> {
-            if (io.tokenizer() != null) {
-                verify(directory, io.tokenizer(), "Tokenizer file", "of the model", errors);
-            }
-            if (io.samples() != null) {
-                verify(directory, io.samples(), "Sample input file", "of the bundle", errors);
-            }
-        });
-    }
-
-    private static void verify(Path directory, ModelFile model, String what, String owner, List<String> errors) {
+    /** The file's bytes if they match the manifest's SHA-256; else an error, and empty. */
+    private static Optional<byte[]> verify(Path directory, BundleFile f, List<String> errors) {
+        ModelFile model = f.file();
         Path file = directory.resolve(model.path());
         if (!Files.isRegularFile(file)) {
-            errors.add(what + " `" + model.path() + "` " + owner + " is missing from the bundle.");
-            return;
+            errors.add(f.describe() + " is missing from the bundle.");
+            return Optional.empty();
         }
-        String actual;
+        byte[] bytes;
         try {
-            actual = sha256(file);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(f.describe() + " is " + size + " bytes; files over 2 GiB cannot be loaded from memory.");
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            errors.add(what + " `" + model.path() + "` cannot be read: " + e.getMessage() + ".");
-            return;
+            errors.add(f.describe() + " cannot be read: " + e.getMessage() + ".");
+            return Optional.empty();
         }
+        String actual = sha256(bytes);
         String expected = model.sha256().toLowerCase(Locale.ROOT);
         if (!actual.equals(expected)) {
-            errors.add(what + " `" + model.path() + "` " + owner + " has SHA-256 " + actual
-                    + " but the manifest expects " + expected
+            errors.add(f.describe() + " has SHA-256 " + actual + " but the manifest expects " + expected
                     + "; the file is corrupt or was changed after compilation.");
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
+    }
+
+    /** The largest file a Java array (and ONNX Runtime's in-memory session) holds. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+    /** Lowercase hex SHA-256 of bytes in memory. */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 
     /** Lowercase hex SHA-256 of a file, streamed so multi-gigabyte models need no heap. */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        MessageDigest digest = digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {

@@ -43,12 +43,15 @@ public final class FrameDecoder {
     }
 
     /**
-     * Decodes the frame that occupies exactly {@code buffer[offset, offset+length)}.
+     * Checks the frame that occupies exactly {@code buffer[offset, offset+length)} as far as it can
+     * without decoding the payload (checks 1–4 of {@code docs/frame-format.md}: magic, version,
+     * length, CRC32C, header fields) and returns its header: for a frame a stage forwards without
+     * reading it.
      *
-     * @throws FrameFormatException      if those bytes are not one valid frame
+     * @throws FrameFormatException      if those bytes are not one frame with a valid header
      * @throws IndexOutOfBoundsException if the range lies outside {@code buffer} (a caller bug)
      */
-    public DecodedFrame decode(byte[] buffer, int offset, int length) throws FrameFormatException {
+    public FrameHeader header(byte[] buffer, int offset, int length) throws FrameFormatException {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length >= 4 && LittleEndian.getInt(buffer, offset) != FrameFormat.MAGIC) {
             throw new FrameFormatException("Not an activation frame: it starts with " + hex(buffer, offset, 4)
@@ -109,9 +112,27 @@ public final class FrameDecoder {
             }
         }
         int[] shape = readShape(buffer, offset, rank);
+        elementCount(shape);
+        long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
+        return new FrameHeader(microBatchId, spec, dtype, shape, headerBytes, payloadBytes);
+    }
+
+    /**
+     * Decodes the frame that occupies exactly {@code buffer[offset, offset+length)}.
+     *
+     * @throws FrameFormatException      if those bytes are not one valid frame
+     * @throws IndexOutOfBoundsException if the range lies outside {@code buffer} (a caller bug)
+     */
+    public DecodedFrame decode(byte[] buffer, int offset, int length) throws FrameFormatException {
+        FrameHeader h = header(buffer, offset, length);
+        int[] shape = h.shape();
+        int rank = shape.length;
+        CodecSpec spec = h.spec();
+        long payloadBytes = h.payloadBytes();
+        int headerBytes = h.headerBytes();
         int rowLength = shape[rank - 1];
         int elements = elementCount(shape);
-        boolean int64 = dtype == FrameFormat.DTYPE_INT64;
+        boolean int64 = h.dtype() == FrameFormat.DTYPE_INT64;
         long expectedPayload = int64 ? 8L * elements : spec.codec().payloadBytes(elements / rowLength, rowLength);
         int payloadAt = offset + headerBytes;
         byte[] payload = buffer;
@@ -126,7 +147,7 @@ public final class FrameDecoder {
             throw new FrameFormatException("Payload is " + payloadBytes + " bytes, but `" + spec.label() + "` on shape "
                     + Arrays.toString(shape) + " needs exactly " + expectedPayload + ".");
         }
-        long microBatchId = LittleEndian.getLong(buffer, offset + FrameFormat.OFFSET_MICRO_BATCH);
+        long microBatchId = h.microBatchId();
         if (int64) {
             long[] values = new long[elements];
             java.nio.ByteBuffer.wrap(payload, payloadAt, 8 * elements)

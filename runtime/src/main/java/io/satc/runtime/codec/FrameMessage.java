@@ -40,20 +40,34 @@ public final class FrameMessage {
      */
     public static List<DecodedFrame> decode(FrameDecoder decoder, byte[] message) throws FrameFormatException {
         List<DecodedFrame> frames = new ArrayList<>();
-        int at = 0;
-        while (at < message.length) {
-            long length = FrameFormat.frameLengthAt(message, at);
-            if (length < 0 || length > message.length - at) {
-                // Decode the rest as one frame: the decoder names exactly what is wrong with it.
-                length = message.length - at;
-            }
-            DecodedFrame frame = decoder.decode(message, at, (int) length);
+        for (int[] at : bounds(message)) {
+            DecodedFrame frame = decoder.decode(message, at[0], at[1]);
             if (!frames.isEmpty() && frame.microBatchId() != frames.get(0).microBatchId()) {
                 throw new FrameFormatException("Frame " + (frames.size() + 1) + " of a message belongs to micro-batch "
                         + frame.microBatchId() + ", but the message's first frame to "
                         + frames.get(0).microBatchId() + ".");
             }
             frames.add(frame);
+        }
+        return frames;
+    }
+
+    /**
+     * Where each frame of {@code message} lies, as {@code {offset, length}} pairs, found from each
+     * frame's rank and payload length without decoding it (the decoder checks each).
+     *
+     * @throws FrameFormatException if the message is empty
+     */
+    public static List<int[]> bounds(byte[] message) throws FrameFormatException {
+        List<int[]> frames = new ArrayList<>();
+        int at = 0;
+        while (at < message.length) {
+            long length = FrameFormat.frameLengthAt(message, at);
+            if (length < 0 || length > message.length - at) {
+                // The rest as one frame: the decoder names exactly what is wrong with it.
+                length = message.length - at;
+            }
+            frames.add(new int[] {at, (int) length});
             at += (int) length;
         }
         if (frames.isEmpty()) {

@@ -32,13 +32,25 @@ public final class BundleInputs {
 
     /** The non-blank lines of a text input (1 … B of them). */
     public static List<String> readLines(Path file, int batch) throws InputException {
-        String content;
+        byte[] content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException("The input `" + file + "` is not UTF-8 text.");
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException("Cannot read the input `" + file + "`: " + e.getMessage() + ".");
+        }
+        return lines(content, file.toString(), batch);
+    }
+
+    /** The non-blank lines (1 … B of them) of a text input's bytes, named {@code file} in messages. */
+    static List<String> lines(byte[] bytes, String file, int batch) throws InputException {
+        String content;
+        try {
+            content = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException("The input `" + file + "` is not UTF-8 text.");
         }
         List<String> lines = new ArrayList<>();
         for (String line : content.split("\n", -1)) {
@@ -66,7 +78,10 @@ public final class BundleInputs {
                     "This bundle ships no sample inputs (its mission had no calibration text); pass --input FILE "
                             + "with one sample per line.");
         }
-        return readLines(bundle.resolve(io.samples()), bundle.manifest().batch());
+        return lines(
+                bundle.bytes(io.samples()),
+                bundle.resolve(io.samples()).toString(),
+                bundle.manifest().batch());
     }
 
     /**

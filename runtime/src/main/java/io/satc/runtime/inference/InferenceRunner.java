@@ -1,6 +1,7 @@
 package io.satc.runtime.inference;
 
 import io.satc.runtime.bundle.Bundle;
+import io.satc.runtime.bundle.BundleFile;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.ModelIo;
@@ -10,6 +11,7 @@ import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.PipelineFailure;
 import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.ResourceReport;
+import io.satc.runtime.pipeline.RunHeader;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
 import io.satc.runtime.pipeline.RunResult;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -103,15 +106,15 @@ public final class InferenceRunner {
         }
         List<String> texts =
                 input != null ? BundleInputs.readLines(input, manifest.batch()) : BundleInputs.bundledSamples(bundle);
-        Path tokenizer = bundle.resolve(io.tokenizer());
         if (ModelIo.ENCODER.equals(io.kind())) {
-            return new Encoder(
-                    texts, BundleInputs.encoder(manifest, WordPieceTokenizer.fromTokenizerJson(tokenizer), texts));
+            WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(
+                    new java.io.ByteArrayInputStream(bundle.bytes(io.tokenizer())));
+            return new Encoder(texts, BundleInputs.encoder(manifest, tokenizer, texts));
         }
         if (steps < 1) {
             throw new InputException("A decoder generates at least one character; --generate was " + steps + ".");
         }
-        return new Decoder(texts, CharVocabulary.read(tokenizer));
+        return new Decoder(texts, vocabulary(bundle, io));
     }
 
     /**
@@ -155,76 +158,147 @@ public final class InferenceRunner {
      * @param part    this process's stage figures
      * @param outputs the model's outputs, on the last stage's process only (empty elsewhere)
      */
-    public record NodeDone(NodeRunner.Done part, java.util.Optional<ModelOutputs> outputs) implements NodeOutcome {}
+    public record NodeDone(NodeRunner.Done part, Optional<ModelOutputs> outputs) implements NodeOutcome {}
 
     /** @param message one sentence; {@code badInput} when nothing ran because the input was wrong */
     public record NodeFailed(String message, boolean badInput) implements NodeOutcome {}
 
     /**
-     * Runs this process's stage of a distributed run ({@code satc node}): the first stage's process
-     * reads the input, the last writes the outputs; a decoder's steps are pipelined across
-     * processes, each micro-batch's next step starting when its token ids come back.
+     * Runs this process's stage of a distributed run ({@code satc node}) with the standard
+     * computes: {@link #serve(Bundle, NodeRunner.Config, Path, int, StageComputeFactory)}.
      */
     public NodeOutcome serve(Bundle bundle, NodeRunner.Config config, Path input, int steps) {
+        return serve(bundle, config, input, steps, StageComputeFactory.standard());
+    }
+
+    /**
+     * Runs this process's stage of a distributed run ({@code satc node}). The first stage's
+     * process reads the input and sends the run's header (the steps and the samples) ahead of
+     * the micro-batches; every later process learns them from the stream, so only the first is
+     * given {@code input} and {@code steps}, and the last labels and interprets the outputs with
+     * what the first read. A decoder's steps are pipelined across processes, each micro-batch's
+     * next step starting when its token ids come back.
+     *
+     * @param input read by the first stage's process only (null: the bundle's samples)
+     * @param steps characters a decoder generates; read by the first stage's process only
+     */
+    public NodeOutcome serve(
+            Bundle bundle, NodeRunner.Config config, Path input, int steps, StageComputeFactory computes) {
+        BundleManifest manifest = bundle.manifest();
+        BundleStage stage = NodeRunner.stageOf(manifest, config.node());
+        Optional<NodeRunner.Origin> origin = Optional.empty();
+        if (stage != null && stage.index() == 1) {
+            try {
+                origin = Optional.of(origin(manifest, prepare(bundle, input, steps), steps));
+            } catch (InputException e) {
+                return new NodeFailed(e.getMessage(), true);
+            } catch (IOException e) {
+                return new NodeFailed("Cannot read the bundle's tokenizer: " + e.getMessage() + ".", true);
+            }
+        }
+        ModelOutputs[] result = new ModelOutputs[1];
+        NodeRunner.Result r =
+                new NodeRunner(bundle, config).run(origin, header -> sink(bundle, header, result), computes);
+        if (r instanceof NodeRunner.Failed f) {
+            return new NodeFailed(f.message(), false);
+        }
+        boolean last = stage.index() == manifest.stages().size();
+        return new NodeDone((NodeRunner.Done) r, last ? Optional.ofNullable(result[0]) : Optional.empty());
+    }
+
+    /** The first stage's header and source for prepared inputs. */
+    private static NodeRunner.Origin origin(BundleManifest manifest, Prepared prepared, int steps) {
+        int m = manifest.microBatches();
+        if (prepared instanceof Decoder d) {
+            Generation generation = new Generation(d, manifest);
+            return new NodeRunner.Origin(new RunHeader(steps, d.prompts()), (id, feedback) -> {
+                int i = (int) (id % m);
+                if (feedback != null) {
+                    generation.append(i, feedback.data());
+                }
+                return generation.microBatch(i);
+            });
+        }
+        if (prepared instanceof Encoder e) {
+            return new NodeRunner.Origin(
+                    new RunHeader(1, e.texts()), (id, feedback) -> e.inputs().get((int) id));
+        }
+        List<StageInput> inputs = ((Tensors) prepared).inputs();
+        return new NodeRunner.Origin(RunHeader.tensors(), (id, feedback) -> inputs.get((int) id));
+    }
+
+    /**
+     * The last stage's sink, built from the run's header alone: the samples the first process
+     * read label the outputs, and a decoder's prompts say where each sample's logits are read.
+     */
+    private static NodeRunner.NodeSink sink(Bundle bundle, RunHeader header, ModelOutputs[] result) throws IOException {
         BundleManifest manifest = bundle.manifest();
         int b = manifest.microBatchSize();
         int m = manifest.microBatches();
-        Prepared prepared;
-        try {
-            prepared = prepare(bundle, input, steps);
-        } catch (InputException e) {
-            return new NodeFailed(e.getMessage(), true);
-        } catch (IOException e) {
-            return new NodeFailed("Cannot read the bundle's tokenizer: " + e.getMessage() + ".", true);
-        }
-        NodeRunner.NodeSource source;
-        NodeRunner.NodeSink sink;
-        int passes = 1;
-        ModelOutputs[] result = new ModelOutputs[1];
-        if (prepared instanceof Decoder d) {
-            passes = steps;
-            Generation sourceSide = new Generation(d, manifest);
-            Generation sinkSide = new Generation(d, manifest);
-            source = (id, feedback) -> {
-                int i = (int) (id % m);
-                if (feedback != null) {
-                    sourceSide.append(i, feedback.data());
-                }
-                return sourceSide.microBatch(i);
-            };
-            sink = out -> {
-                long[] ids = sinkSide.next((Tensor) out.output(), (int) (out.microBatch() % m));
-                if (out.microBatch() == (long) steps * m - 1) {
-                    result[0] = sinkSide.outputs(steps);
-                }
-                return LongTensor.of(ids, b);
-            };
-        } else if (prepared instanceof Encoder e) {
-            Embedder embedder = new Embedder(e.texts(), b);
-            source = (id, feedback) -> e.inputs().get((int) id);
-            sink = out -> {
-                embedder.accept(out);
-                result[0] = embedder.outputs();
-                return null;
-            };
-        } else {
-            List<StageInput> inputs = ((Tensors) prepared).inputs();
+        ModelIo io = manifest.modelIo().orElse(null);
+        if (io == null || ModelIo.TENSOR.equals(io.kind())) {
             List<String> checksums = new ArrayList<>();
-            source = (id, feedback) -> inputs.get((int) id);
-            sink = out -> {
+            return out -> {
                 checksums.add(SyntheticActivation.hex(SyntheticActivation.checksum(out.output())));
                 result[0] = new ModelOutputs.Checksums(checksums);
                 return null;
             };
         }
-        NodeRunner.Result r = new NodeRunner(bundle, config).run(passes, source, sink, StageComputeFactory.standard());
-        if (r instanceof NodeRunner.Failed f) {
-            return new NodeFailed(f.message(), false);
+        if (header.samples().isEmpty()) {
+            throw new IllegalArgumentException("the run header names no samples, but this bundle's " + io.kind()
+                    + " labels its outputs with them");
         }
-        boolean last = NodeRunner.stageOf(manifest, config.node()).index()
-                == manifest.stages().size();
-        return new NodeDone(
-                (NodeRunner.Done) r, last ? java.util.Optional.ofNullable(result[0]) : java.util.Optional.empty());
+        if (ModelIo.ENCODER.equals(io.kind())) {
+            Embedder embedder = new Embedder(header.samples(), b);
+            return out -> {
+                embedder.accept(out);
+                result[0] = embedder.outputs();
+                return null;
+            };
+        }
+        int steps = header.steps();
+        Generation generation = new Generation(new Decoder(header.samples(), vocabulary(bundle, io)), manifest);
+        return out -> {
+            long[] ids = generation.next((Tensor) out.output(), (int) (out.microBatch() % m));
+            if (out.microBatch() == (long) steps * m - 1) {
+                result[0] = generation.outputs(steps);
+            }
+            return LongTensor.of(ids, b);
+        };
+    }
+
+    /** The decoder's character table, from the bytes the bundle verified. */
+    private static CharVocabulary vocabulary(Bundle bundle, ModelIo io) throws IOException {
+        return CharVocabulary.parse(
+                bundle.bytes(io.tokenizer()),
+                bundle.resolve(io.tokenizer()).getFileName().toString());
+    }
+
+    /**
+     * The files the process of {@code node} uses, which is all {@code satc node} verifies and
+     * loads: its own stage's part; the tokenizer on the first stage (which encodes the input) and
+     * on a decoder's last (which decodes the generated ids); the bundled samples on the first
+     * stage when it is given no input. The other stages' parts need not even be present.
+     */
+    public static BundleFile.Selection filesOf(String node, boolean inputGiven) {
+        return (manifest, file) -> {
+            BundleStage stage = NodeRunner.stageOf(manifest, node);
+            if (stage == null) {
+                return false;
+            }
+            boolean first = stage.index() == 1;
+            boolean last = stage.index() == manifest.stages().size();
+            boolean decoder = manifest.modelIo()
+                    .map(io -> ModelIo.DECODER.equals(io.kind()))
+                    .orElse(false);
+            if (file instanceof BundleFile.StageModel s) {
+                return s.stage().index() == stage.index();
+            }
+            if (file instanceof BundleFile.Tokenizer) {
+                return first || last && decoder;
+            }
+            return first && !inputGiven;
+        };
     }
 
     /** Pools each arriving encoder output into the embeddings of its real (not padding) samples. */
@@ -353,14 +427,6 @@ public final class InferenceRunner {
         int[] shape = manifest.stages().get(0).input().dimensions();
         shape[0] *= manifest.microBatches();
         return java.util.Arrays.toString(shape);
-    }
-
-    private Outcome single(Bundle bundle, RunOptions options, ModelOutputs outputs) {
-        RunResult result = runner.run(bundle, options);
-        if (result instanceof RunResult.Failed f) {
-            return new Failed(f.failure(), f.completedOutputs(), 1);
-        }
-        return new Done(((RunResult.Completed) result).report(), outputs, 1);
     }
 
     /** Row {@code row} of {@code [b, T, H]} averaged over the positions the mask marks, then L2-normalised. */

@@ -10,17 +10,21 @@ import io.satc.runtime.codec.EncodedFrame;
 import io.satc.runtime.codec.FrameDecoder;
 import io.satc.runtime.codec.FrameEncoder;
 import io.satc.runtime.codec.FrameFormatException;
+import io.satc.runtime.codec.FrameHeader;
 import io.satc.runtime.codec.FrameMessage;
 import io.satc.runtime.codec.UnencodableTensorException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the message of one transfer holds: the activation frame, encoded with the transfer's
- * codec, then the side inputs still needed downstream, each losslessly ({@code none+zstd}).
+ * codec, then the side inputs still needed downstream, each losslessly ({@code none+zstd}) as
+ * the source encoded it; stages after the source forward those frames' bytes as they arrived.
  *
  * @param transfer 0 = source to stage 1, k = cut after stage k, K = last stage to sink
  * @param main     the activation's descriptor
@@ -77,28 +81,81 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
         return FrameMessage.join(frames);
     }
 
-    /** A message read back and checked against the layout. */
-    public record Decoded(long microBatchId, Activation main, Map<String, Activation> side) {}
+    /**
+     * A message at a stage's successor: the activation it computed, then the carried side inputs
+     * as the frame bytes that arrived in {@code arrived}, unchanged (neither decoded nor
+     * re-compressed on the way).
+     */
+    public byte[] forward(FrameEncoder encoder, Activation activation, Decoded arrived, long microBatchId)
+            throws UnencodableTensorException {
+        List<EncodedFrame> frames = new ArrayList<>();
+        frames.add(encoder.encode(activation, codec, microBatchId));
+        for (TensorDescriptor d : carried) {
+            byte[] frame = arrived.frames().get(d.name());
+            if (frame == null) {
+                throw new IllegalStateException(
+                        "Side input `" + d.name() + "` is needed downstream but did not arrive.");
+            }
+            frames.add(new EncodedFrame(frame, Math.toIntExact(d.elementCount())));
+        }
+        return FrameMessage.join(frames);
+    }
 
     /**
-     * Decodes a message and checks its frame count, micro-batch ids, shapes and dtypes against
-     * the layout.
+     * A message read back and checked against the layout.
+     *
+     * @param side   the carried side inputs that were decoded, by name
+     * @param frames every carried side input's frame bytes as they arrived, by name
+     */
+    public record Decoded(
+            long microBatchId, Activation main, Map<String, Activation> side, Map<String, byte[]> frames) {}
+
+    /** {@link #decode(FrameDecoder, byte[], Set)} decoding every carried side input (the sink's case). */
+    public Decoded decode(FrameDecoder decoder, byte[] message) throws FrameFormatException {
+        Set<String> all = new HashSet<>();
+        carried.forEach(d -> all.add(d.name()));
+        return decode(decoder, message, all);
+    }
+
+    /**
+     * Splits a message, decodes its activation and the side inputs named in {@code read}, and
+     * checks every frame's header, CRC, micro-batch id, shape and dtype against the layout; the
+     * other side inputs are kept as bytes, for {@link #forward}.
      *
      * @throws FrameFormatException if the bytes are malformed or do not match the layout
      */
-    public Decoded decode(FrameDecoder decoder, byte[] message) throws FrameFormatException {
-        List<DecodedFrame> frames = FrameMessage.decode(decoder, message);
-        if (frames.size() != 1 + carried.size()) {
-            throw new FrameFormatException("The message holds " + frames.size() + " frames, but transfer " + transfer
+    public Decoded decode(FrameDecoder decoder, byte[] message, Set<String> read) throws FrameFormatException {
+        List<int[]> parts = FrameMessage.bounds(message);
+        if (parts.size() != 1 + carried.size()) {
+            throw new FrameFormatException("The message holds " + parts.size() + " frames, but transfer " + transfer
                     + " carries " + (1 + carried.size()) + " (`" + main.name() + "`" + names() + ").");
         }
-        check(frames.get(0), main);
+        DecodedFrame first = decoder.decode(message, parts.get(0)[0], parts.get(0)[1]);
+        check(first.activation().shape(), first.activation().dtypeName(), main);
         Map<String, Activation> side = new LinkedHashMap<>();
+        Map<String, byte[]> frames = new LinkedHashMap<>();
         for (int i = 0; i < carried.size(); i++) {
-            check(frames.get(i + 1), carried.get(i));
-            side.put(carried.get(i).name(), frames.get(i + 1).activation());
+            TensorDescriptor d = carried.get(i);
+            int[] at = parts.get(i + 1);
+            byte[] bytes = Arrays.copyOfRange(message, at[0], at[0] + at[1]);
+            long id;
+            if (read.contains(d.name())) {
+                DecodedFrame frame = decoder.decode(bytes);
+                check(frame.activation().shape(), frame.activation().dtypeName(), d);
+                side.put(d.name(), frame.activation());
+                id = frame.microBatchId();
+            } else {
+                FrameHeader header = decoder.header(bytes, 0, bytes.length);
+                check(header.shape(), header.dtypeName(), d);
+                id = header.microBatchId();
+            }
+            if (id != first.microBatchId()) {
+                throw new FrameFormatException("Frame " + (i + 2) + " of a message belongs to micro-batch " + id
+                        + ", but the message's first frame to " + first.microBatchId() + ".");
+            }
+            frames.put(d.name(), bytes);
         }
-        return new Decoded(frames.get(0).microBatchId(), frames.get(0).activation(), side);
+        return new Decoded(first.microBatchId(), first.activation(), side, frames);
     }
 
     private String names() {
@@ -109,12 +166,10 @@ public record MessageLayout(int transfer, TensorDescriptor main, CodecSpec codec
         return sb.toString();
     }
 
-    private static void check(DecodedFrame frame, TensorDescriptor expected) throws FrameFormatException {
-        Activation a = frame.activation();
-        if (!Arrays.equals(a.shape(), expected.dimensions()) || !a.dtypeName().equals(expected.dtype())) {
-            throw new FrameFormatException("`" + expected.name() + "` arrived as " + a.dtypeName()
-                    + Arrays.toString(a.shape()) + ", but the manifest says " + expected.dtype()
-                    + expected.shape() + ".");
+    private static void check(int[] shape, String dtype, TensorDescriptor expected) throws FrameFormatException {
+        if (!Arrays.equals(shape, expected.dimensions()) || !dtype.equals(expected.dtype())) {
+            throw new FrameFormatException("`" + expected.name() + "` arrived as " + dtype + Arrays.toString(shape)
+                    + ", but the manifest says " + expected.dtype() + expected.shape() + ".");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.codec.DecodedFrame;
 import io.satc.runtime.codec.FrameDecoder;
 import io.satc.runtime.codec.FrameEncoder;
+import io.satc.runtime.codec.FrameFormatException;
 import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.transport.Delivery;
 import io.satc.runtime.transport.FrameSender;
@@ -18,14 +19,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * The distributed form of a bundle: this process runs one stage, and its cuts are gRPC links to
  * the neighbouring stages' processes ({@code io.satc.runtime.transport}). The first stage's
- * process is also the source (it reads the input); the last stage's process is the sink (it
- * writes the output). For a decoder, the last process sends each micro-batch's next token ids
+ * process is also the source (it reads the input, and sends a {@link RunHeader} ahead of the
+ * micro-batches that every later process forwards); the last stage's process is the sink (it
+ * writes the output, labelled from that header). For a decoder, the last process sends each micro-batch's next token ids
  * back to the first over a {@code feedback} link, which starts the micro-batch's next step.
  *
  * <p>Threads inside a process are the pipeline's: source or link receiver, stage, link sender or
@@ -116,12 +119,27 @@ public final class NodeRunner {
     }
 
     /**
-     * Serves this node's part for {@code steps} passes of the M micro-batches.
-     *
-     * @param source used by the first stage's process only
-     * @param sink   used by the last stage's process only
+     * The first stage's part of a run: the header it sends ahead of the micro-batches, and what
+     * its source sends.
      */
-    public Result run(int steps, NodeSource source, NodeSink sink, StageComputeFactory computes) {
+    public record Origin(RunHeader header, NodeSource source) {}
+
+    /** Opens the last stage's sink once the run's header is known (from the stream, or the origin). */
+    @FunctionalInterface
+    public interface SinkFactory {
+        NodeSink open(RunHeader header) throws Exception;
+    }
+
+    /**
+     * Serves this node's part of the run: {@code header.steps()} passes of the M micro-batches.
+     * The first stage's process is given the run's {@code origin}; every later one learns the
+     * header from its incoming link, where it arrives before micro-batch 0, and forwards it
+     * unchanged to the next, so only the first process reads the input.
+     *
+     * @param origin present exactly for the first stage's process
+     * @param sinks  used by the last stage's process only
+     */
+    public Result run(Optional<Origin> origin, SinkFactory sinks, StageComputeFactory computes) {
         BundleManifest manifest = bundle.manifest();
         BundleStage stage = stageOf(manifest, config.node());
         if (stage == null) {
@@ -134,27 +152,26 @@ public final class NodeRunner {
         int stages = manifest.stages().size();
         boolean first = k == 1;
         boolean last = k == stages;
-        boolean feedback = steps > 1;
+        if (first != origin.isPresent()) {
+            throw new IllegalArgumentException("the first stage's process, and only it, starts the run with an origin");
+        }
         int m = manifest.microBatches();
-        int total = Math.multiplyExact(steps, m);
         List<MessageLayout> layouts = MessageLayout.of(manifest);
-
-        List<String> served = new ArrayList<>();
-        if (!first) {
-            served.add(cutLink(k - 1));
-        }
-        if (first && feedback && !last) {
-            served.add(FEEDBACK);
-        }
+        String from = first ? null : manifest.stages().get(k - 2).node();
         Peer next = last ? null : config.peers().get(manifest.stages().get(k).node());
         Peer head = config.peers().get(manifest.stages().get(0).node());
         if (!last && next == null) {
             return new Failed("No address for `" + manifest.stages().get(k).node() + "`, which runs stage " + (k + 1)
                     + "; list it in the peers file.");
         }
-        if (last && !first && feedback && head == null) {
-            return new Failed("No address for `" + manifest.stages().get(0).node() + "`, which runs stage 1 and takes "
-                    + "the decoder's feedback; list it in the peers file.");
+        // The first stage serves the feedback link when its origin's run has several steps (a decoder's).
+        List<String> served = new ArrayList<>();
+        if (!first) {
+            served.add(cutLink(k - 1));
+        }
+        boolean firstFeeds = first && !last && origin.get().header().steps() > 1;
+        if (firstFeeds) {
+            served.add(FEEDBACK);
         }
         // A feedback inbox as deep as a step: the sink never waits on it, so the loop of links cannot deadlock.
         TransportOptions serverOptions =
@@ -162,11 +179,40 @@ public final class NodeRunner {
         FrameServer server = null;
         StageCompute compute = null;
         List<FrameSender> senders = new ArrayList<>();
+        Runnable abort = () -> senders.forEach(FrameSender::close);
+        WorkerThreads threads = null;
         try {
             if (!served.isEmpty()) {
                 server = FrameServer.start(config.host(), config.port(), served, serverOptions);
             }
             compute = computes.create(bundle, stage);
+            byte[] headerBytes;
+            RunHeader header;
+            if (first) {
+                header = origin.get().header();
+                headerBytes = header.toBytes();
+            } else {
+                headerBytes = receiveHeader(server.inbox(cutLink(k - 1)), from);
+                header = RunHeader.parse(headerBytes);
+            }
+            if (!first && header.samples().size() > manifest.batch()) {
+                return new Failed("The run header from " + from + " names "
+                        + header.samples().size()
+                        + " samples, but this bundle's batch holds " + manifest.batch()
+                        + "; do both nodes run the same bundle?");
+            }
+            int steps = header.steps();
+            boolean feedback = steps > 1;
+            int total;
+            try {
+                total = Math.multiplyExact(steps, m);
+            } catch (ArithmeticException e) {
+                return new Failed("A run of " + steps + " passes of " + m + " micro-batches is too long to count.");
+            }
+            if (last && !first && feedback && head == null) {
+                return new Failed("No address for `" + manifest.stages().get(0).node()
+                        + "`, which runs stage 1 and takes the decoder's feedback; list it in the peers file.");
+            }
             List<Worker> workers = new ArrayList<>();
             BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
@@ -177,11 +223,11 @@ public final class NodeRunner {
             LongFeedback local = first && last && feedback ? new LongFeedback() : null;
             String previousName;
             if (first) {
-                LinkInbox feedbackInbox = served.contains(FEEDBACK) ? server.inbox(FEEDBACK) : null;
+                LinkInbox feedbackInbox = firstFeeds ? server.inbox(FEEDBACK) : null;
                 workers.add(new FeedbackSource(
                         control,
                         layouts.get(0),
-                        source,
+                        origin.get().source(),
                         total,
                         m,
                         in,
@@ -191,7 +237,6 @@ public final class NodeRunner {
                         manifest.stages().get(stages - 1).node()));
                 previousName = "source";
             } else {
-                String from = manifest.stages().get(k - 2).node();
                 workers.add(
                         new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
                 previousName = "link " + from + " -> " + config.node();
@@ -217,8 +262,10 @@ public final class NodeRunner {
             if (!last) {
                 FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
                 senders.add(sender);
+                sender.send(RunHeader.MICRO_BATCH_ID, headerBytes);
                 workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
             } else {
+                NodeSink sink = sinks.open(header);
                 FrameSender back = first || !feedback ? null : FrameSender.connect(FEEDBACK, head, config.transport());
                 if (back != null) {
                     senders.add(back);
@@ -238,35 +285,26 @@ public final class NodeRunner {
                 });
                 workers.add(sinkWorker);
             }
-            control.watch(workers);
             long deadline = System.nanoTime() + config.timeout().toNanos();
-            List<Thread> threads = Worker.startAll(workers, "satc node ");
-            if (!control.awaitReady(deadline - System.nanoTime())) {
-                control.fail(RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."));
-            }
-            control.markStart(System.nanoTime());
-            control.start();
-            if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
-                control.fail(RunControl.failureOf(
-                        "node",
-                        "node",
-                        -1,
-                        "The run exceeded its timeout of " + config.timeout().toSeconds() + " s."));
-            }
-            if (control.failed()) {
-                threads.forEach(Thread::interrupt);
-                senders.forEach(FrameSender::close);
-            }
-            for (Thread t : threads) {
-                t.join(2000);
-            }
+            threads = WorkerThreads.start(control, workers, "satc node ");
+            threads.await(
+                    deadline,
+                    () -> RunControl.failureOf("node", "node", -1, "The stage did not warm up in time."),
+                    () -> RunControl.failureOf(
+                            "node",
+                            "node",
+                            -1,
+                            "The run exceeded its timeout of "
+                                    + config.timeout().toSeconds() + " s."),
+                    () -> control.markStart(System.nanoTime()));
+            threads.stop(abort);
             if (control.failed()) {
                 return new Failed(control.failure().message());
             }
             for (FrameSender s : senders) {
                 s.finish();
             }
-            if (first && served.contains(FEEDBACK)) {
+            if (firstFeeds) {
                 // The last stage's process finishes its feedback stream after the final step; wait for it.
                 drainToEnd(server.inbox(FEEDBACK));
             }
@@ -275,6 +313,8 @@ public final class NodeRunner {
                     stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
         } catch (TransportException e) {
             return new Failed(e.getMessage());
+        } catch (FrameFormatException e) {
+            return new Failed("The link from " + from + " carried a bad run header: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failed("The node was interrupted.");
@@ -282,18 +322,52 @@ public final class NodeRunner {
             return new Failed(Worker.capitalised(stage.resourceName()) + " could not start: "
                     + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         } finally {
+            // Threads end before anything they use is closed: links first (to unblock them), the session last.
+            List<StageCompute> sessions = compute == null ? List.of() : List.of(compute);
+            if (threads != null) {
+                threads.closeAfterStop(
+                        () -> RunControl.failureOf("node", "node", -1, "The node stopped."),
+                        abort,
+                        sessions,
+                        new ArrayList<>());
+                if (threads.interrupted()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             senders.forEach(FrameSender::close);
             if (server != null) {
                 server.close();
             }
-            if (compute != null) {
-                try {
-                    compute.close();
-                } catch (Exception ignored) {
-                    // The run's result stands; a session that fails to close changes nothing in it.
-                }
+            if (threads == null) {
+                WorkerThreads.closeAll(sessions, new ArrayList<>());
             }
         }
+    }
+
+    /** The run header, the first message on the incoming cut, as its bytes arrived. */
+    private static byte[] receiveHeader(LinkInbox inbox, String from) throws TransportException, InterruptedException {
+        Delivery d;
+        try {
+            d = inbox.receive();
+        } catch (TransportException e) {
+            throw new TransportException(
+                    e.reason(), "The link from " + from + " gave no run header: " + e.getMessage(), e);
+        }
+        if (d instanceof Delivery.EndOfStream) {
+            throw new TransportException(
+                    TransportException.Reason.PROTOCOL,
+                    "The link from " + from + " ended before its run header.",
+                    null);
+        }
+        Delivery.Message msg = (Delivery.Message) d;
+        if (msg.microBatchId() != RunHeader.MICRO_BATCH_ID) {
+            throw new TransportException(
+                    TransportException.Reason.PROTOCOL,
+                    "The link from " + from + " began with micro-batch " + msg.microBatchId()
+                            + " instead of the run header; do both nodes run the same satc version?",
+                    null);
+        }
+        return msg.payload();
     }
 
     private static void drainToEnd(LinkInbox inbox) throws TransportException, InterruptedException {
@@ -413,8 +487,9 @@ public final class NodeRunner {
             for (int id = 0; id < total; id++) {
                 Delivery d = receive();
                 if (d instanceof Delivery.EndOfStream end) {
-                    throw new LinkFailure("The link from " + from + " ended after " + end.messages() + " of " + total
-                            + " micro-batches.");
+                    // The stream's count includes the run header before micro-batch 0.
+                    throw new LinkFailure("The link from " + from + " ended after " + (end.messages() - 1) + " of "
+                            + total + " micro-batches.");
                 }
                 Delivery.Message msg = (Delivery.Message) d;
                 current = msg.microBatchId();

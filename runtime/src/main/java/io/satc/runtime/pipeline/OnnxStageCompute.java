@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.TensorDescriptor;
 import io.satc.runtime.codec.Activation;
 import io.satc.runtime.codec.LongTensor;
@@ -53,21 +54,22 @@ public final class OnnxStageCompute implements StageCompute {
     }
 
     /**
-     * Opens the stage's model and checks that its inputs are exactly the stage's input and side
+     * Opens the stage's model from the bytes the bundle verified (not from the file again) and checks that its inputs are exactly the stage's input and side
      * inputs and that it produces the stage's output.
      *
      * @throws IllegalArgumentException naming the model file when ONNX Runtime cannot load it or it
      *     does not match the manifest
      */
     public static OnnxStageCompute open(Bundle bundle, BundleStage stage) throws OrtException {
-        String path = stage.modelFile()
+        ModelFile model = stage.modelFile()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        stage.resourceName() + " is a simulation stage; it has no model to open."))
-                .path();
+                        stage.resourceName() + " is a simulation stage; it has no model to open."));
+        String path = model.path();
+        byte[] verified = bundle.bytes(model);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = sessionOptions()) {
-            session = env.createSession(bundle.resolve(stage.model()).toString(), options);
+            session = env.createSession(verified, options);
         } catch (OrtException e) {
             throw new IllegalArgumentException("ONNX Runtime cannot load `" + path + "`: " + e.getMessage(), e);
         }

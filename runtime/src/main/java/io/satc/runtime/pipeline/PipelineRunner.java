@@ -25,8 +25,6 @@ public final class PipelineRunner {
     /** Frames a queue between two consecutive resources holds, as on the satellites' links. */
     public static final int QUEUE_CAPACITY = 2;
 
-    private static final long JOIN_GRACE_NANOS = 2_000_000_000L;
-
     /** Runs {@code bundle} once with {@code options}. */
     public RunResult run(Bundle bundle, RunOptions options) {
         BundleManifest manifest = bundle.manifest();
@@ -50,7 +48,7 @@ public final class PipelineRunner {
             try {
                 computes.add(options.computes().create(bundle, s));
             } catch (Exception e) {
-                closeAll(computes, new ArrayList<>());
+                WorkerThreads.closeAll(computes, new ArrayList<>());
                 return setupFailure(
                         s.resourceName(),
                         "stage",
@@ -121,38 +119,21 @@ public final class PipelineRunner {
         }
         SinkWorker sink = new SinkWorker(control, microBatches, layouts.get(layouts.size() - 1), queue, previous);
         workers.add(sink);
-        control.watch(workers);
-
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        List<Thread> threads = Worker.startAll(workers, "satc ");
-        boolean interrupted = false;
-        try {
-            if (!control.awaitReady(deadline - System.nanoTime())) {
-                control.fail(timeoutFailure(options, "while stages were warming up"));
-            }
-            control.start();
-            if (!control.failed() && !control.awaitFinished(deadline - System.nanoTime())) {
-                control.fail(timeoutFailure(
-                        options, "with " + sink.arrived() + " of " + microBatches + " micro-batches at the sink"));
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-            control.fail(RunControl.failureOf("pipeline", "pipeline", -1, "The run was interrupted."));
-            control.start();
-        }
-        if (control.failed()) {
-            threads.forEach(Thread::interrupt);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join(JOIN_GRACE_NANOS / 1_000_000);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        WorkerThreads threads = WorkerThreads.start(control, workers, "satc ");
+        threads.await(
+                deadline,
+                () -> timeoutFailure(options, "while stages were warming up"),
+                () -> timeoutFailure(
+                        options, "with " + sink.arrived() + " of " + microBatches + " micro-batches at the sink"),
+                () -> {});
         List<String> warnings = new ArrayList<>();
-        closeAll(computes, warnings);
-        if (interrupted) {
+        threads.closeAfterStop(
+                () -> RunControl.failureOf("pipeline", "pipeline", -1, "The run was stopped."),
+                () -> {},
+                computes,
+                warnings);
+        if (threads.interrupted()) {
             Thread.currentThread().interrupt();
         }
         if (control.failed()) {
@@ -301,15 +282,5 @@ public final class PipelineRunner {
 
     private static RunResult setupFailure(String resource, String kind, String message) {
         return new RunResult.Failed(new PipelineFailure(resource, kind, OptionalLong.empty(), message), 0);
-    }
-
-    private static void closeAll(List<StageCompute> computes, List<String> warnings) {
-        for (StageCompute c : computes) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                warnings.add("A stage compute failed to close: " + e.getMessage());
-            }
-        }
     }
 }

@@ -60,6 +60,11 @@ final class RunControl {
         finished.countDown();
     }
 
+    /** Whether the run has completed or failed. */
+    boolean over() {
+        return finished.getCount() == 0;
+    }
+
     boolean failed() {
         return failure.get() != null;
     }

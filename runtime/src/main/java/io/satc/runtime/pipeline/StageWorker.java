@@ -7,14 +7,17 @@ import io.satc.runtime.codec.FrameDecoder;
 import io.satc.runtime.codec.FrameEncoder;
 import io.satc.runtime.codec.FrameMessage;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * One stage's thread: decode the incoming message, compute, encode the output with the outgoing
- * cut's codec (side inputs still needed downstream travel on, losslessly), and when emulating pad
- * the whole service up to the predicted time.
+ * cut's codec (side inputs still needed downstream travel on as the frame bytes that arrived,
+ * decoded only when this stage reads them), and when emulating pad the whole service up to the
+ * predicted time.
  */
 final class StageWorker extends Worker {
 
@@ -34,6 +37,8 @@ final class StageWorker extends Worker {
     private final ResourceMeter meter;
     private final FrameEncoder encoder = new FrameEncoder();
     private final FrameDecoder decoder = new FrameDecoder();
+    /** The side inputs this stage's model reads; the others it forwards undecoded. */
+    private final Set<String> reads = new HashSet<>();
 
     StageWorker(
             String name,
@@ -63,6 +68,7 @@ final class StageWorker extends Worker {
         this.previous = previous;
         this.next = next;
         this.meter = meter;
+        stage.sideInputs().forEach(d -> reads.add(d.name()));
     }
 
     /** One pass over a throw-away input, so class loading and JIT happen before the clock runs. */
@@ -74,7 +80,7 @@ final class StageWorker extends Worker {
                 side.put(d.name(), SyntheticActivation.of(d, -1));
             }
             byte[] message = in.encode(encoder, SyntheticActivation.of(in.main(), -1), side, -1);
-            process(in.decode(decoder, message), -1);
+            process(in.decode(decoder, message, reads), -1);
         }
     }
 
@@ -93,7 +99,7 @@ final class StageWorker extends Worker {
             current = frame.microBatchId();
             long taken = System.nanoTime();
             long start = budgetNanos >= 0 ? Math.min(taken, Math.max(frame.readyNanos(), previousEnd)) : taken;
-            MessageLayout.Decoded decoded = in.decode(decoder, frame.bytes());
+            MessageLayout.Decoded decoded = in.decode(decoder, frame.bytes(), reads);
             if (decoded.microBatchId() != i || frame.microBatchId() != i) {
                 throw new IllegalStateException("Received micro-batch " + decoded.microBatchId() + " where " + i
                         + " was due; frames must arrive in order.");
@@ -128,6 +134,6 @@ final class StageWorker extends Worker {
                     + Arrays.toString(result.shape()) + " but the manifest's output is "
                     + out.main().dtype() + out.main().shape() + ".");
         }
-        return out.encode(encoder, result, decoded.side(), microBatchId);
+        return out.forward(encoder, result, decoded, microBatchId);
     }
 }

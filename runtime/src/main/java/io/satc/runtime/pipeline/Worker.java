@@ -1,7 +1,5 @@
 package io.satc.runtime.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -24,18 +22,6 @@ abstract class Worker implements Runnable {
         this.name = name;
         this.kind = kind;
         this.control = control;
-    }
-
-    /** Starts one daemon thread per worker, named {@code prefix + name}. */
-    static List<Thread> startAll(List<Worker> workers, String prefix) {
-        List<Thread> threads = new ArrayList<>();
-        for (Worker w : workers) {
-            Thread t = new Thread(w, prefix + w.name);
-            t.setDaemon(true);
-            threads.add(t);
-        }
-        threads.forEach(Thread::start);
-        return threads;
     }
 
     /** Work done before the clock starts (warm-up, pre-encoding). */

@@ -31,10 +31,14 @@ public final class CharVocabulary {
     }
 
     public static CharVocabulary read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        return parse(java.nio.file.Files.readAllBytes(file), file.getFileName().toString());
+    }
+
+    /** A table from the bytes of its JSON file, named {@code name} in messages. */
+    public static CharVocabulary parse(byte[] json, String name) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json);
         if (!isCharTable(root)) {
-            throw new TokenizerFormatException(
-                    "`" + file.getFileName() + "` is not a character table: it has no `stoi` object.");
+            throw new TokenizerFormatException("`" + name + "` is not a character table: it has no `stoi` object.");
         }
         return of(root);
     }

@@ -1,10 +1,13 @@
 package io.satc.runtime.bundle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.satc.runtime.inference.InferenceRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,6 +195,52 @@ class BundleReaderTest {
         assertTrue(error.contains(BundleReader.sha256(dir.resolve("stages/leo-2/model.onnx"))), error);
     }
 
+    /** The emulation bundle with a four-byte "model" {k, 2, 3, 4} for each stage k, written into {@code dir}. */
+    private BundleManifest aPartPerStage() throws IOException {
+        BundleManifest m = TestBundles.emulation(2);
+        for (int k = 1; k <= 3; k++) {
+            Files.createDirectories(dir.resolve("stages/leo-" + k));
+            Files.write(dir.resolve(part(k)), new byte[] {(byte) k, 2, 3, 4});
+            m = withModel(m, k, writer.modelFile(dir, part(k)));
+        }
+        writer.write(dir, m);
+        return m;
+    }
+
+    private static String part(int stage) {
+        return "stages/leo-" + stage + "/model.onnx";
+    }
+
+    @Test
+    void aNodeVerifiesOnlyWhatItRunsSoTheOtherStagesPartsMayBeChangedOrAbsent() throws IOException {
+        BundleManifest m = aPartPerStage();
+        Files.write(dir.resolve(part(3)), new byte[] {9, 9, 9});
+        Files.delete(dir.resolve(part(2)));
+        Bundle first = assertInstanceOf(
+                        BundleRead.Loaded.class, reader.read(dir, InferenceRunner.filesOf("leo-1", false)))
+                .bundle();
+        ModelFile own = m.stages().get(0).modelFile().orElseThrow();
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, first.bytes(own));
+        assertFalse(first.verified(m.stages().get(1).modelFile().orElseThrow()));
+        List<String> last = assertInstanceOf(
+                        BundleRead.Rejected.class, reader.read(dir, InferenceRunner.filesOf("leo-3", false)))
+                .errors();
+        assertEquals(1, last.size(), last.toString());
+        assertTrue(last.get(0).startsWith("Model file `stages/leo-3/model.onnx` of stage 3 on leo-3 has SHA-256 "));
+        assertEquals(2, rejected().size(), "a whole run still verifies every part");
+    }
+
+    @Test
+    void theBundleKeepsTheBytesItVerifiedWhateverHappensToTheFileAfterwards() throws IOException {
+        BundleManifest m = aPartPerStage();
+        Bundle bundle =
+                assertInstanceOf(BundleRead.Loaded.class, reader.read(dir)).bundle();
+        Files.write(dir.resolve(part(1)), new byte[] {7, 7, 7, 7});
+        assertArrayEquals(
+                new byte[] {1, 2, 3, 4},
+                bundle.bytes(m.stages().get(0).modelFile().orElseThrow()));
+    }
+
     @Test
     void missingModelFileAndEscapingPathsAreRejected() throws IOException {
         ModelFile absent = new ModelFile("stages/leo-2/model.onnx", "ab".repeat(32));
@@ -204,10 +253,14 @@ class BundleReaderTest {
     }
 
     private static BundleManifest withModel(BundleManifest m, ModelFile model) {
+        return withModel(m, 2, model);
+    }
+
+    private static BundleManifest withModel(BundleManifest m, int stage, ModelFile model) {
         List<BundleStage> stages = new ArrayList<>(m.stages());
-        BundleStage s = stages.get(1);
+        BundleStage s = stages.get(stage - 1);
         stages.set(
-                1,
+                stage - 1,
                 new BundleStage(
                         s.index(),
                         s.node(),

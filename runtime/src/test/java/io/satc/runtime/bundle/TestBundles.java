@@ -56,6 +56,31 @@ public final class TestBundles {
                         new HopTiming(3, "leo-3", "ground", 0.002, 0.001)));
     }
 
+    /**
+     * A one-stage bundle on {@code leo-1}: the stage is both the first and the last, so a node
+     * runs it without any link.
+     */
+    public static BundleManifest singleStage(int microBatches) {
+        BundleStage stage = new BundleStage(
+                1, "leo-1", 0, 11, 1e12, 1e9, 0.004, tensorAfter(0), tensorAfter(3), List.of(), "none", "none", null);
+        ObjectNode plan = JsonNodeFactory.instance.objectNode();
+        plan.put("format_version", 1);
+        plan.put("mission", "test-single-stage");
+        return new BundleManifest(
+                1,
+                "test-single-stage",
+                "0".repeat(64),
+                1,
+                microBatches * MICRO_BATCH_SIZE,
+                microBatches,
+                MICRO_BATCH_SIZE,
+                plan,
+                null,
+                List.of(stage),
+                List.of(),
+                new Prediction(0.004 * microBatches, "stage 1 on leo-1", 0));
+    }
+
     /** Stage k's output descriptor (k = 0 means stage 1's input). */
     public static TensorDescriptor tensorAfter(int stage) {
         return switch (stage) {

@@ -7,7 +7,9 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Writes random valid missions: satellites, grounds, links both ways, codecs, models with
- * {@code vit(...)} or {@code gpt(...)}, workload and accuracy blocks, nested calls and lists,
+ * {@code vit(...)} or {@code gpt(...)}, workload and accuracy blocks, constellations with
+ * {@code walker(...)} or {@code tle("...")} orbits and {@code grid(...)} or {@code range(...)}
+ * ISLs, satellite {@code elements(...)} orbits, horizons, nested calls and lists,
  * bare and quoted names, with random comments in every legal position, random {@code ;} or
  * newline separators, blank lines, tabs and CRLF line ends.
  *
@@ -40,8 +42,8 @@ final class MissionGenerator {
             "\"ünï\"",
             "\"a-rather-long-quoted-name-for-a-ground-station-somewhere-north-of-the-arctic-circle\"");
     private static final List<String> UNITS = List.of(
-            "GB", "MB", "KiB", "B", "Gbps", "Mbps", "TFLOPS", "FLOP", "ms", "s", "km", "W", "deg", "%", "x", "B/s",
-            "MB/s");
+            "GB", "MB", "KiB", "B", "Gbps", "Mbps", "TFLOPS", "FLOP", "ms", "s", "min", "h", "m", "km", "W", "deg",
+            "rad", "%", "x", "B/s", "MB/s");
     private static final List<String> NUMBERS = List.of(
             "64",
             "0.5",
@@ -158,7 +160,7 @@ final class MissionGenerator {
     }
 
     private void topStatement() {
-        switch (random.nextInt(11)) {
+        switch (random.nextInt(14)) {
             case 0 -> assignment(pick(List.of("compute", "memory", "rate", "batch", "input", "max_loss", "model")));
             case 1 -> node(pick(List.of("satellite", "ground")), true, List.of("compute", "memory", "power"));
             case 2 -> node("codec", true, List.of("ratio", "loss"));
@@ -172,8 +174,74 @@ final class MissionGenerator {
                 punct("=");
                 list(this::codec, 0);
             }
+            case 11 -> constellation();
+            case 12 -> horizon();
             default -> assignment(pick(List.of("source", "sink", "objective", "precision", "onnx")));
         }
+    }
+
+    /** Mission language 2: a constellation, its orbits and ISLs, and a satellite with its own orbit. */
+    private void constellation() {
+        if (random.nextInt(3) == 0) {
+            word("satellite");
+            name();
+            block(1 + random.nextInt(2), () -> {
+                if (random.nextBoolean()) {
+                    word("orbit");
+                    punct("=");
+                    call("elements", List.of("altitude", "inclination", "raan", "anomaly"));
+                } else {
+                    assignment(pick(List.of("compute", "memory")));
+                }
+            });
+            return;
+        }
+        word("constellation");
+        name();
+        block(random.nextInt(5), () -> {
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    word("orbits");
+                    punct("=");
+                    if (random.nextBoolean()) {
+                        call("walker", List.of("planes", "per_plane", "phasing", "altitude", "inclination"));
+                    } else {
+                        word("tle");
+                        gap(false);
+                        atom("(", false);
+                        brackets++;
+                        word(pick(QUOTED));
+                        brackets--;
+                        punct(")");
+                    }
+                }
+                case 1 -> {
+                    word("isl");
+                    punct("=");
+                    call(pick(List.of("grid", "range")), List.of("rate", "max_range"));
+                }
+                default -> assignment(pick(List.of("compute", "memory")));
+            }
+        });
+    }
+
+    private void horizon() {
+        word("horizon");
+        block(random.nextInt(4), () -> {
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    word("start");
+                    punct("=");
+                    word(pick(List.of("\"2026-12-04T00:00:00Z\"", "\"2018-01-21T06:30Z\"", "\"2026-12-04\"")));
+                }
+                case 1 -> assignment("duration");
+                default -> {
+                    word("propagation");
+                    punct("=");
+                    word(pick(List.of("j2", "two-body", "\"j2\"")));
+                }
+            }
+        });
     }
 
     private void node(String kind, boolean named, List<String> keys) {
