@@ -201,22 +201,41 @@ class LspServerTest {
 
     @Test
     void aConstellationsSatellitesResolveToTheConstellation() throws Exception {
-        String text = "mission m {\n"
-                + "  constellation shell { compute = 5 TFLOPS }\n"
-                + "  ground g { compute = 1 TFLOPS }\n"
-                + "  source = shell-03-07\n"
-                + "  sink = g\n"
-                + "}\n";
-        String uri = "file:///tmp/satc-lsp-test/constellation.sat";
+        String name = "orbits/starlink-shell.sat";
+        String uri = uri(name);
+        String text = example(name);
         client.open(uri, text);
-        client.awaitDiagnostics(uri, 1);
+        JsonNode diagnostics = client.awaitDiagnostics(uri, 1).get("diagnostics");
+        assertEquals(0, diagnostics.size(), diagnostics.toString());
         JsonNode def = client.result("textDocument/definition", at(uri, find(text, "shell-03-07", 0, 3)));
         assertRange(def.get(0).get("range"), find(text, "constellation shell", 0, 14), 5);
         String hover = client.result("textDocument/hover", at(uri, find(text, "shell-03-07", 0, 3)))
                 .get("contents")
                 .get("value")
                 .asText();
-        assertTrue(hover.startsWith("**constellation** `shell` — `shell-03-07` is one of its satellites"), hover);
+        assertTrue(hover.startsWith("**constellation** `shell` — `shell-03-07` is one of its satellites\n"), hover);
+        assertTrue(hover.contains("- `memory = 8 GB` = 8,000,000,000 bytes"), hover);
+        String altitude = client.result("textDocument/hover", at(uri, find(text, "altitude = 550 km", 0, 12)))
+                .get("contents")
+                .get("value")
+                .asText();
+        assertEquals("`altitude = 550 km` = 550,000 m (length)", altitude);
+        String seattle = client.result("textDocument/hover", at(uri, find(text, "sink = seattle", 0, 8)))
+                .get("contents")
+                .get("value")
+                .asText();
+        assertTrue(seattle.contains("\n\nPlan: "), seattle);
+        assertFalse(seattle.contains("free memory"), "a moving mission is not planned by cost model 1: " + seattle);
+
+        // In the constellation block, the attributes it does not have yet.
+        int[] isl = find(text, "    isl = grid", 0, 0);
+        String typed = insertLine(text, isl[0] + 1, "    ");
+        client.change(uri, 2, typed);
+        assertEquals(List.of(), labels(client.result("textDocument/completion", LspClient.at(uri, isl[0] + 1, 4))));
+        client.change(uri, 3, typed.replace("    memory = 8 GB\n", ""));
+        client.awaitDiagnostics(uri, 3); // which attributes a block has comes from the last parse
+        assertEquals(
+                List.of("memory"), labels(client.result("textDocument/completion", LspClient.at(uri, isl[0], 4))));
     }
 
     @Test
