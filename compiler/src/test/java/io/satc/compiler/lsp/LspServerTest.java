@@ -234,8 +234,7 @@ class LspServerTest {
         assertEquals(List.of(), labels(client.result("textDocument/completion", LspClient.at(uri, isl[0] + 1, 4))));
         client.change(uri, 3, typed.replace("    memory = 8 GB\n", ""));
         client.awaitDiagnostics(uri, 3); // which attributes a block has comes from the last parse
-        assertEquals(
-                List.of("memory"), labels(client.result("textDocument/completion", LspClient.at(uri, isl[0], 4))));
+        assertEquals(List.of("memory"), labels(client.result("textDocument/completion", LspClient.at(uri, isl[0], 4))));
     }
 
     @Test
