@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The screenshots of docs/editors.md, made headless and reproducibly: Neovim (Debian's package,
-# its built-in LSP client, no plugin) edits a copy of examples/link-bound.sat in tmux while
-# `satc lsp` serves it; each screen is captured with its colours (tmux capture-pane -e), turned
-# into HTML (ansi-to-html.py) and photographed by headless Chromium. Needs nvim, tmux, python3
-# and chromium (apt-get install neovim tmux chromium).
+# its built-in LSP client, no plugin) and, when installed, Emacs with eglot edit a copy of
+# examples/link-bound.sat in tmux while `satc lsp` serves it; each screen is captured with its
+# colours (tmux capture-pane -e), turned into HTML (ansi-to-html.py) and photographed by
+# headless Chromium. Needs nvim, tmux, python3, node and chromium (apt-get install neovim tmux
+# nodejs chromium; for Emacs: emacs-nox elpa-eglot).
 #   tools/editors/screenshots.sh [OUT_DIR]     (default: docs/images)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,6 +63,37 @@ keys Escape ':22' Enter 'o' '  satellite spare { compute = 1 TFLOPS; memory = 64
 wait_for 'Unit data'
 shot nvim-completion "$nvim_version + satc lsp: completing a unit; data units first, as memory is data (tmux capture)"
 keys Escape ':qa!' Enter
+
+# Emacs (Debian 12's Emacs 28 with its elpa-eglot package; eglot is built into Emacs 29+), when
+# installed: apt-get install emacs-nox elpa-eglot.
+if command -v emacs > /dev/null && [ -d /usr/share/emacs/site-lisp/elpa/eglot-* ] 2> /dev/null; then
+  emacs_version=$(emacs --version | head -1)
+  sed 's/memory = 512 MB/memory = 512 Mbps/' "$root/examples/link-bound.sat" > "$work/link-bound.sat"
+  tmux kill-session -t "$session" 2> /dev/null || true
+  tmux new-session -d -s "$session" -x 136 -y 36 \
+    "SATC='$root/satc' TERM=xterm-256color emacs -nw -q -l '$root/tools/editors/emacs-init.el' link-bound.sat"
+  wait_for 'Flymake[1 0]'
+  keys M-g g 21 Enter M-x flymake-show-buffer-diagnostics Enter
+  wait_for 'SATC3003'
+  shot emacs-diagnostics "$emacs_version, eglot + satc lsp: Flymake's list of the buffer's diagnostics (tmux capture)"
+  keys C-x 1 C-s Mbps Enter M-BSpace
+  keys -l 'MB'
+  wait_for 'Flymake[0 0]'
+  keys M-g g 25 Enter C-s worker Enter C-b
+  for _ in $(seq 30); do   # the plan is made in the background
+    keys C-h .
+    sleep 0.5
+    tmux capture-pane -t "$session" -p | grep -qF 'free memory' && break
+    keys C-x 1
+  done
+  wait_for 'free memory'
+  shot emacs-hover "$emacs_version, eglot + satc lsp: the hover of a satellite in eldoc's buffer (tmux capture)"
+  keys C-x C-c
+  sleep 0.5
+  keys -l 'n'
+  keys -l 'yes'
+  keys Enter
+fi
 
 # VS Code cannot run here, so no picture of it: instead, a page of what its problem matcher
 # reads from `satc check`, computed in Node by the matcher of the tasks.json init-editor writes
