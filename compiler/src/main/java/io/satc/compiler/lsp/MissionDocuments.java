@@ -154,6 +154,8 @@ final class MissionDocuments implements TextDocumentService, AutoCloseable {
             return;
         }
         doc.analysed(s);
+        // The plan state first, so that a hover right after the diagnostics already says "being computed".
+        planner.request(doc, s, toPlan.computeIfAbsent(doc.uri(), u -> new AtomicReference<>()));
         if (c != null) {
             List<org.eclipse.lsp4j.Diagnostic> ds = new ArrayList<>();
             for (Diagnostic d : s.analysis().diagnostics()) {
@@ -161,7 +163,6 @@ final class MissionDocuments implements TextDocumentService, AutoCloseable {
             }
             c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), ds, version));
         }
-        planner.request(doc, s, toPlan.computeIfAbsent(doc.uri(), u -> new AtomicReference<>()));
     }
 
     static org.eclipse.lsp4j.Diagnostic toLsp(Diagnostic d) {
