@@ -40,7 +40,7 @@ final class HoverText {
     }
 
     private static Optional<String> number(NumberValue n, String key, SemanticTables tables, SourceFile src) {
-        String written = "`" + key + " = " + src.slice(n.span()) + "`";
+        String written = "`" + key + " = " + src.slice(n.span()) + "`"; // n is the value, also on its key
         Optional<Quantity> q = tables.quantity(n);
         if (q.isEmpty()) {
             return n.unit().isEmpty() ? Optional.of(written + ": a plain number") : Optional.empty();

@@ -60,7 +60,7 @@ final class MissionIndex {
     /** A declaration's name, where it is declared or where it is referred to. */
     record Name(Span span, Declaration declaration, boolean declaring, String written) implements Target {}
 
-    /** A number with its unit, and the attribute it is the value of. */
+    /** A number with its unit (or the name of the attribute it is the value of), and that attribute. */
     record Number(Span span, NumberValue value, String key) implements Target {}
 
     /** A unit symbol after a number. */
@@ -202,6 +202,10 @@ final class MissionIndex {
             if (s instanceof Assignment a) {
                 keys.add(a.key().text());
                 value(a.key().text(), a.value());
+                if (a.value() instanceof NumberValue n) {
+                    // The attribute's name hovers as its value does.
+                    targets.add(new Number(a.key().span(), n, a.key().text()));
+                }
             } else if (s instanceof BlockDecl b) {
                 visit(b.kind().text(), b.body().span(), b.body().statements());
             } else if (s instanceof LinkDecl l) {

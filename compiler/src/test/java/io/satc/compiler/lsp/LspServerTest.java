@@ -125,6 +125,11 @@ class LspServerTest {
         assertEquals(
                 "`memory = 30 MB` = 30,000,000 bytes (data)",
                 memory.get("contents").get("value").asText());
+        JsonNode key = client.result("textDocument/hover", at(uri, find(text, "memory = 30 MB", 0, 2)));
+        assertEquals(
+                "`memory = 30 MB` = 30,000,000 bytes (data)",
+                key.get("contents").get("value").asText());
+        assertRange(key.get("range"), find(text, "memory = 30 MB", 0, 0), "memory".length());
         JsonNode rate = client.result("textDocument/hover", at(uri, find(text, "100 Mbps", 0, 0)));
         assertEquals(
                 "`rate = 100 Mbps` = 100,000,000 bit/s (rate)",
@@ -156,6 +161,45 @@ class LspServerTest {
         JsonNode range = client.result("textDocument/hover", at(uri, find(text, "worker", 0, 2)))
                 .get("range");
         assertRange(range, find(text, "worker", 0, 0), "worker".length());
+    }
+
+    @Test
+    void aHoverSaysWhyThereIsNoPlanWhenPlanningIsNotCheap() throws Exception {
+        String onnx = uri("minilm-encoder.sat");
+        String text = example("minilm-encoder.sat");
+        client.open(onnx, text);
+        client.awaitDiagnostics(onnx, 1);
+        String leo = client.result("textDocument/hover", at(onnx, find(text, "satellite leo-b", 0, 11)))
+                .get("contents")
+                .get("value")
+                .asText();
+        assertTrue(
+                leo.endsWith("Plan: not planned in the editor: the model is an ONNX file, which planning loads and may"
+                        + " calibrate (run `satc plan`)."),
+                leo);
+
+        String large = "file:///tmp/satc-lsp-test/four-hundred.sat";
+        String many = LargeMissions.generate(400);
+        client.open(large, many);
+        client.awaitDiagnostics(large, 1);
+        String sat = client.result("textDocument/hover", at(large, find(many, "satellite sat-7 ", 0, 11)))
+                .get("contents")
+                .get("value")
+                .asText();
+        assertTrue(
+                sat.endsWith("Plan: not planned in the editor: 401 nodes are more than " + MissionPlanner.MAX_NODES
+                        + ", too many to plan on every edit (run `satc plan`)."),
+                sat);
+
+        String broken = "file:///tmp/satc-lsp-test/broken-sink.sat";
+        String withError = example("link-bound.sat").replace("sink = gs", "sink = gz");
+        client.open(broken, withError);
+        client.awaitDiagnostics(broken, 1);
+        String cam = client.result("textDocument/hover", at(broken, find(withError, "satellite cam", 0, 10)))
+                .get("contents")
+                .get("value")
+                .asText();
+        assertTrue(cam.endsWith("Plan: the mission has errors; the plan is shown once they are fixed."), cam);
     }
 
     @Test
