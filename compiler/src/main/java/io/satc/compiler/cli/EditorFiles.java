@@ -108,8 +108,13 @@ public final class EditorFiles {
         return write(root);
     }
 
-    /** An Eclipse external-tool launch configuration; Eclipse lists a shared {@code .launch} file found in a project. */
+    /**
+     * An Eclipse external-tool launch configuration; Eclipse lists a shared {@code .launch} file
+     * found in a project. Its location must be a path, so a bare command name is looked up on the
+     * {@code PATH} by Eclipse's {@code ${system_path:NAME}} variable.
+     */
     static String eclipseLaunch(String satc, String arguments) {
+        String location = satc.contains("/") || satc.contains("\\") ? satc : "${system_path:" + satc + "}";
         return """
                 <?xml version="1.0" encoding="UTF-8" standalone="no"?>
                 <launchConfiguration type="org.eclipse.ui.externalTools.ProgramLaunchConfigurationType">
@@ -120,7 +125,7 @@ public final class EditorFiles {
                     <stringAttribute key="org.eclipse.ui.externalTools.ATTR_TOOL_ARGUMENTS" value="%s"/>
                     <stringAttribute key="org.eclipse.ui.externalTools.ATTR_WORKING_DIRECTORY" value="${project_loc}"/>
                 </launchConfiguration>
-                """.formatted(xml(satc), xml(arguments));
+                """.formatted(xml(location), xml(arguments));
     }
 
     /**

@@ -170,6 +170,10 @@ class ProblemMatcherTest {
                         .get("files.associations")
                         .get("*.sat")
                         .asText());
+        assertTrue(
+                Files.readString(dir.resolve(".eclipse/satc-check.launch"))
+                        .contains("ATTR_LOCATION\" value=\"${system_path:satc}\""),
+                "a bare command is found on the PATH by Eclipse");
     }
 
     @Test
