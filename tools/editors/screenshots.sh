@@ -3,8 +3,9 @@
 # its built-in LSP client, no plugin) and, when installed, Emacs with eglot edit a copy of
 # examples/link-bound.sat in tmux while `satc lsp` serves it; each screen is captured with its
 # colours (tmux capture-pane -e), turned into HTML (ansi-to-html.py) and photographed by
-# headless Chromium. Needs nvim, tmux, python3, node and chromium (apt-get install neovim tmux
-# nodejs chromium; for Emacs: emacs-nox elpa-eglot).
+# headless Chromium; Kate, a desktop program, runs under Xvfb and is photographed there. Needs
+# nvim, tmux, python3, node and chromium (apt-get install neovim tmux nodejs chromium; for
+# Emacs: emacs-nox elpa-eglot; for Kate: kate xvfb xdotool imagemagick).
 #   tools/editors/screenshots.sh [OUT_DIR]     (default: docs/images)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -93,6 +94,42 @@ if command -v emacs > /dev/null && [ -d /usr/share/emacs/site-lisp/elpa/eglot-* 
   keys -l 'n'
   keys -l 'yes'
   keys Enter
+fi
+
+# Kate (Debian 12's 22.12, its LSP Client plugin) under Xvfb, when installed: apt-get install kate
+# xvfb xdotool imagemagick. Kate 22.12 matches servers by highlighting mode, so the mission gets
+# tools/editors/satc.xml's; a fresh HOME holds the LSP settings and the approval of the command
+# (Kate asks before starting a server). The pointer positions fit the window and fonts here.
+if command -v kate > /dev/null && command -v Xvfb > /dev/null && command -v xdotool > /dev/null \
+    && command -v import > /dev/null; then
+  home="$work/kate-home"
+  mkdir -p "$home/.local/share/org.kde.syntax-highlighting/syntax" "$home/.config/kate/lspclient" "$work/run"
+  chmod 700 "$work/run"
+  cp "$root/tools/editors/satc.xml" "$home/.local/share/org.kde.syntax-highlighting/syntax/"
+  printf '{ "servers": { "satc": { "command": ["%s", "lsp"], "highlightingModeRegex": "^satc$" } } }\n' \
+    "$root/satc" > "$home/.config/kate/lspclient/settings.json"
+  printf '[Kate Plugins]\nlspclientplugin=true\n\n[lspclient]\nAllowedServerCommandLines=%s lsp\n\n[MainWindow]\n%s\n%s\n' \
+    "$root/satc" '1300x820 screen: Height=800' '1300x820 screen: Width=1280' > "$home/.config/katerc"
+  sed 's/memory = 512 MB/memory = 512 Mbps/' "$root/examples/link-bound.sat" > "$work/link-bound.sat"
+  display=":$((90 + $$ % 9))"
+  Xvfb "$display" -screen 0 1300x820x24 > /dev/null 2>&1 &
+  xvfb=$!
+  sleep 2
+  (cd "$work" && HOME="$home" XDG_RUNTIME_DIR="$work/run" DISPLAY="$display" QT_QPA_PLATFORM=xcb \
+    kate -n -qwindowgeometry 1280x800+0+0 link-bound.sat > /dev/null 2>&1 &)
+  sleep 30   # Kate starts, then the server analyses the mission
+  for w in $(DISPLAY="$display" xdotool search --onlyvisible --class kate); do   # no window manager: size it
+    DISPLAY="$display" xdotool windowmove "$w" 0 0 windowsize "$w" 1280 800
+  done
+  sleep 2
+  DISPLAY="$display" xdotool mousemove 254 788 click 1   # the LSP tool view: Diagnostics
+  sleep 2
+  DISPLAY="$display" xdotool mousemove 231 504           # over `worker` in line 24: hover
+  sleep 3
+  DISPLAY="$display" import -window root "$out/kate-diagnostics-hover.png"
+  echo "wrote $out/kate-diagnostics-hover.png"
+  pkill -f "kate -n -qwindowgeometry 1280x800+0+0 link-bound.sat" || true
+  kill "$xvfb" 2> /dev/null || true
 fi
 
 # VS Code cannot run here, so no picture of it: instead, a page of what its problem matcher
