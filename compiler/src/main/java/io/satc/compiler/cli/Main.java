@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             NodeCommand.class,
             BenchCommand.class,
+            InitEditorCommand.class,
+            LspCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
