@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.PlacementProblem;
@@ -83,9 +82,12 @@ public final class PlanJson {
             ArrayNode reasons = root.putArray("reasons");
             ((SearchResult.Infeasible) outcome.result()).reasons().forEach(reasons::add);
             p.schedule().ifPresent(s -> {
+                // No plan: nothing of the horizon is covered, and there are no windows to show.
                 ObjectNode horizon = root.putObject("horizon");
                 horizon.put("start", s.start());
                 horizon.put("duration_s", s.durationSeconds());
+                horizon.put("coverage", 0.0);
+                root.putArray("windows");
             });
         }
         ArrayNode baselines = root.putArray("baselines");
@@ -114,7 +116,11 @@ public final class PlanJson {
         search.put("expanded", s.expanded());
         search.put("generated", s.generated());
         search.put("time_ms", s.timeMillis());
-        search.put("gap", s.gap());
+        if (Double.isNaN(s.gap())) {
+            search.putNull("gap"); // no plan, so no gap (Jackson would write the string "NaN")
+        } else {
+            search.put("gap", s.gap());
+        }
         if (p.schedule().isPresent()) {
             search.put("pruned_nodes", s.prunedNodes());
         }
@@ -123,8 +129,8 @@ public final class PlanJson {
 
     /**
      * Cost model 2's fields (shared/spec/orbits.md §4): the horizon with the plan's coverage, and
-     * every window with its latency and the node list of each transfer's route ({@code null} for a
-     * transfer without a route, which makes the window dark).
+     * every window with its latency and the node list of each transfer's route; a dark window (some
+     * transfer without a route) has a null latency and no routes.
      */
     private static void horizon(ObjectNode root, PlacementProblem p, HorizonEvaluation h) {
         LinkSchedule schedule = p.schedule().orElseThrow();
@@ -140,9 +146,9 @@ public final class PlanJson {
             n.put("dark", w.dark());
             if (w.dark()) {
                 n.putNull("latency_s");
-            } else {
-                n.put("latency_s", w.latencySeconds());
+                continue;
             }
+            n.put("latency_s", w.latencySeconds());
             ObjectNode routes = n.putObject("routes");
             routes.set("input", nodes(w.inputRoute()));
             ArrayNode cuts = routes.putArray("cuts");
@@ -152,9 +158,6 @@ public final class PlanJson {
     }
 
     private static JsonNode nodes(List<String> route) {
-        if (route.isEmpty()) {
-            return NullNode.getInstance();
-        }
         ArrayNode a = MAPPER.createArrayNode();
         route.forEach(a::add);
         return a;

@@ -16,6 +16,7 @@ import io.satc.compiler.plan.Baselines;
 import io.satc.compiler.plan.HorizonEvaluation;
 import io.satc.compiler.plan.Planner;
 import io.satc.compiler.plan.SearchResult;
+import io.satc.compiler.testing.Schemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,7 @@ class HorizonPlanRenderingTest {
         HorizonEvaluation h = outcome.horizon().orElseThrow();
         assertEquals("g[0..1]", h.plan().toString());
         JsonNode doc = new ObjectMapper().readTree(PlanJson.render(outcome));
+        Schemas.assertValid("plan", doc, "the plan over three windows");
         assertEquals(2, doc.get("cost_model").asInt());
         assertEquals(h.latencySeconds(), doc.get("objective").get("latency_s").asDouble());
         JsonNode horizon = doc.get("horizon");
@@ -92,7 +94,7 @@ class HorizonPlanRenderingTest {
         assertEquals(0, windows.get(0).get("routes").get("cuts").size());
         assertTrue(windows.get(1).get("dark").asBoolean());
         assertTrue(windows.get(1).get("latency_s").isNull());
-        assertTrue(windows.get(1).get("routes").get("input").isNull(), "no route in a dark window");
+        assertTrue(!windows.get(1).has("routes"), "a dark window has no routes");
         assertEquals(
                 "[\"a\",\"b\",\"c\",\"g\"]",
                 windows.get(2).get("routes").get("input").toString());
@@ -114,6 +116,22 @@ class HorizonPlanRenderingTest {
         assertEquals(
                 outcome.result().stats().prunedNodes(),
                 doc.get("search").get("pruned_nodes").asInt());
+    }
+
+    @Test
+    void anInfeasibleHorizonIsValidToo() throws Exception {
+        PlacementProblem p = problem()
+                .withNodes(List.of(
+                        new ComputeNode("a", NodeKind.SATELLITE, 5e12, 1e9),
+                        new ComputeNode("b", NodeKind.SATELLITE, 5e12, 1e9),
+                        new ComputeNode("c", NodeKind.SATELLITE, 5e12, 1e9),
+                        new ComputeNode("g", NodeKind.GROUND, 1e14, 1e9)));
+        SearchResult r = Planner.plan(p);
+        PlanOutcome outcome = new PlanOutcome(p, r, Baselines.compute(p, r));
+        JsonNode doc = new ObjectMapper().readTree(PlanJson.render(outcome));
+        Schemas.assertValid("plan", doc, "an infeasible plan over three windows");
+        assertEquals(0.0, doc.get("horizon").get("coverage").asDouble());
+        assertEquals(0, doc.get("windows").size());
     }
 
     @Test
