@@ -15,12 +15,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code satc bench plan|calibration|split}: benchmarks that print their figures (docs/planner.md, docs/calibration.md, docs/onnx-splitting.md). */
+/** {@code satc bench plan|calibration|split|lsp}: benchmarks that print their figures (docs/planner.md, docs/calibration.md, docs/onnx-splitting.md, docs/editors.md). */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (they are measurements, not tests).",
-        subcommands = {BenchCommand.Plan.class, BenchCommand.Calibration.class, BenchCommand.Split.class})
+        subcommands = {
+            BenchCommand.Plan.class,
+            BenchCommand.Calibration.class,
+            BenchCommand.Split.class,
+            BenchCommand.Lsp.class
+        })
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -142,6 +147,43 @@ public final class BenchCommand implements Runnable {
             boolean ok = SplitBench.run(repository.root, out);
             out.flush();
             return ok ? ExitCodes.OK : ExitCodes.INPUT_ERRORS;
+        }
+    }
+
+    /** The language server's answers after edits of a 10,000-satellite mission. */
+    @Command(
+            name = "lsp",
+            mixinStandardHelpOptions = true,
+            description = "Time satc lsp's answers (hover, definition, references, completion, outline, diagnostics)"
+                    + " after edits of a large generated mission, over JSON-RPC.")
+    static final class Lsp implements Callable<Integer> {
+
+        @Option(
+                names = "--satellites",
+                paramLabel = "N",
+                defaultValue = "10000",
+                description = "Satellites in the generated mission (default: ${DEFAULT-VALUE}).")
+        int satellites;
+
+        @Option(
+                names = "--edits",
+                paramLabel = "K",
+                defaultValue = "30",
+                description = "Edits measured (default: ${DEFAULT-VALUE}).")
+        int edits;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (satellites < 3 || edits < 1) {
+                spec.commandLine().getErr().println("satc: --satellites must be at least 3 and --edits at least 1.");
+                return ExitCodes.USAGE;
+            }
+            io.satc.compiler.lsp.LspBench.run(
+                    satellites, edits, stream(spec.commandLine().getOut()));
+            return ExitCodes.OK;
         }
     }
 }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
             io.satc.runtime.cli.RunCommand.class,
             io.satc.runtime.cli.NodeCommand.class,
             BenchCommand.class,
+            InitEditorCommand.class,
+            LspCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -19,13 +19,24 @@ final class MissionLoader {
     private MissionLoader() {}
 
     static Optional<Loaded> load(String file, OutputOptions output, PrintWriter out, PrintWriter err) {
-        return load(file, true, output, out, err);
+        return load(java.nio.file.Path.of(file), file, true, output, out, err);
     }
 
     /** As {@link #load(String, OutputOptions, PrintWriter, PrintWriter)}; {@code propagate} as in {@link CheckCommand}. */
     static Optional<Loaded> load(
             String file, boolean propagate, OutputOptions output, PrintWriter out, PrintWriter err) {
-        CheckCommand.CheckResult checked = CheckCommand.check(java.nio.file.Path.of(file), file, propagate);
+        return load(java.nio.file.Path.of(file), file, propagate, output, out, err);
+    }
+
+    /** The same for {@code file}, named {@code shown} in diagnostics. */
+    static Optional<Loaded> load(
+            java.nio.file.Path file,
+            String shown,
+            boolean propagate,
+            OutputOptions output,
+            PrintWriter out,
+            PrintWriter err) {
+        CheckCommand.CheckResult checked = CheckCommand.check(file, shown, propagate);
         AnalysisResult analysis = checked.analysis();
         if (analysis == null || analysis.mission().isEmpty()) {
             output.emit(checked.diagnostics(), out);

@@ -2,8 +2,10 @@ package io.satc.compiler.codegen;
 
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
+import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
+import io.satc.compiler.lower.TimeWindow;
 import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.Planner;
 import io.satc.compiler.plan.Resource;
@@ -103,7 +105,10 @@ final class Contingencies {
         return new Contingency(loss, Optional.of(outcome), "");
     }
 
-    /** The problem with the satellite (and its links) or the one link removed. */
+    /**
+     * The problem with the satellite (and its links) or the one link removed, from the fixed links
+     * and from every window of a moving constellation's schedule alike.
+     */
     static PlacementProblem without(PlacementProblem p, Loss loss) {
         List<ComputeNode> nodes = new ArrayList<>();
         for (ComputeNode n : p.nodes()) {
@@ -111,28 +116,28 @@ final class Contingencies {
                 nodes.add(n);
             }
         }
-        List<Link> links = new ArrayList<>();
-        for (Link l : p.links()) {
+        Optional<LinkSchedule> schedule = p.schedule()
+                .map(s -> new LinkSchedule(
+                        s.start(),
+                        s.durationSeconds(),
+                        s.windows().stream()
+                                .map(w -> new TimeWindow(w.startSeconds(), w.endSeconds(), kept(w.links(), loss)))
+                                .toList()));
+        // Links first: a problem checks that every link names one of its nodes.
+        return p.withSchedule(schedule).withLinks(kept(p.links(), loss)).withNodes(nodes);
+    }
+
+    private static List<Link> kept(List<Link> links, Loss loss) {
+        List<Link> kept = new ArrayList<>();
+        for (Link l : links) {
             boolean lost = loss.kind().equals("satellite")
                     ? l.from().equals(loss.name()) || l.to().equals(loss.name())
                     : l.from().equals(loss.from()) && l.to().equals(loss.to());
             if (!lost) {
-                links.add(l);
+                kept.add(l);
             }
         }
-        return new PlacementProblem(
-                p.mission(),
-                p.units(),
-                p.inputBytesPerSample(),
-                p.batch(),
-                p.microBatches(),
-                nodes,
-                links,
-                p.codecs(),
-                p.source(),
-                p.sink(),
-                p.maxLoss(),
-                p.maxStages());
+        return kept;
     }
 
     private static String safe(String name) {

@@ -1,18 +1,22 @@
 package io.satc.compiler.codegen;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.plan.BaselineResult;
 import io.satc.compiler.plan.Evaluation;
+import io.satc.compiler.plan.HorizonEvaluation;
 import io.satc.compiler.plan.Plan;
 import io.satc.compiler.plan.Resource;
 import io.satc.compiler.plan.SearchResult;
 import io.satc.compiler.plan.SearchStats;
 import io.satc.compiler.plan.StageMemory;
+import io.satc.compiler.plan.WindowEvaluation;
 import java.util.List;
 
 /**
@@ -40,7 +44,7 @@ public final class PlanJson {
         PlacementProblem p = outcome.problem();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
-        root.put("cost_model", 1);
+        root.put("cost_model", p.costModel());
         root.put("mission", p.mission());
         root.put("feasible", outcome.feasible());
         ObjectNode workload = root.putObject("workload");
@@ -73,9 +77,18 @@ public final class PlanJson {
                     route(
                             PlanFacts.hops(e, e.plan().stageCount()),
                             e.plan().stages().get(e.plan().stageCount() - 1).node()));
+            outcome.horizon().ifPresent(h -> horizon(root, p, h));
         } else {
             ArrayNode reasons = root.putArray("reasons");
             ((SearchResult.Infeasible) outcome.result()).reasons().forEach(reasons::add);
+            p.schedule().ifPresent(s -> {
+                // No plan: nothing of the horizon is covered, and there are no windows to show.
+                ObjectNode horizon = root.putObject("horizon");
+                horizon.put("start", s.start());
+                horizon.put("duration_s", s.durationSeconds());
+                horizon.put("coverage", 0.0);
+                root.putArray("windows");
+            });
         }
         ArrayNode baselines = root.putArray("baselines");
         for (BaselineResult b : outcome.baselines()) {
@@ -103,8 +116,51 @@ public final class PlanJson {
         search.put("expanded", s.expanded());
         search.put("generated", s.generated());
         search.put("time_ms", s.timeMillis());
-        search.put("gap", s.gap());
+        if (Double.isNaN(s.gap())) {
+            search.putNull("gap"); // no plan, so no gap (Jackson would write the string "NaN")
+        } else {
+            search.put("gap", s.gap());
+        }
+        if (p.schedule().isPresent()) {
+            search.put("pruned_nodes", s.prunedNodes());
+        }
         return root;
+    }
+
+    /**
+     * Cost model 2's fields (shared/spec/orbits.md §4): the horizon with the plan's coverage, and
+     * every window with its latency and the node list of each transfer's route; a dark window (some
+     * transfer without a route) has a null latency and no routes.
+     */
+    private static void horizon(ObjectNode root, PlacementProblem p, HorizonEvaluation h) {
+        LinkSchedule schedule = p.schedule().orElseThrow();
+        ObjectNode horizon = root.putObject("horizon");
+        horizon.put("start", schedule.start());
+        horizon.put("duration_s", schedule.durationSeconds());
+        horizon.put("coverage", h.coverage());
+        ArrayNode windows = root.putArray("windows");
+        for (WindowEvaluation w : h.windows()) {
+            ObjectNode n = windows.addObject();
+            n.put("start_s", w.startSeconds());
+            n.put("end_s", w.endSeconds());
+            n.put("dark", w.dark());
+            if (w.dark()) {
+                n.putNull("latency_s");
+                continue;
+            }
+            n.put("latency_s", w.latencySeconds());
+            ObjectNode routes = n.putObject("routes");
+            routes.set("input", nodes(w.inputRoute()));
+            ArrayNode cuts = routes.putArray("cuts");
+            w.cutRoutes().forEach(r -> cuts.add(nodes(r)));
+            routes.set("output", nodes(w.outputRoute()));
+        }
+    }
+
+    private static JsonNode nodes(List<String> route) {
+        ArrayNode a = MAPPER.createArrayNode();
+        route.forEach(a::add);
+        return a;
     }
 
     private static void stages(ArrayNode out, PlacementProblem p, Evaluation e) {

@@ -3,6 +3,7 @@ package io.satc.compiler.codegen;
 import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.plan.BaselineResult;
 import io.satc.compiler.plan.Evaluation;
+import io.satc.compiler.plan.HorizonEvaluation;
 import io.satc.compiler.plan.SearchResult;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public record PlanOutcome(
     /** The optimum as the reference evaluator sees it, when there is one. */
     public Optional<Evaluation> evaluation() {
         return result instanceof SearchResult.Found found ? Optional.of(found.evaluation()) : Optional.empty();
+    }
+
+    /** Under cost model 2, the optimum over the horizon: every window, coverage, dark time. */
+    public Optional<HorizonEvaluation> horizon() {
+        return result instanceof SearchResult.Found found ? found.horizon() : Optional.empty();
     }
 
     public boolean feasible() {

@@ -7,14 +7,17 @@ import static io.satc.compiler.codegen.Quantities.reduction;
 import static io.satc.compiler.codegen.Quantities.seconds;
 
 import io.satc.compiler.lower.CodecOption;
+import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.plan.BaselineResult;
 import io.satc.compiler.plan.Evaluation;
+import io.satc.compiler.plan.HorizonEvaluation;
 import io.satc.compiler.plan.Plan;
 import io.satc.compiler.plan.Resource;
 import io.satc.compiler.plan.SearchResult;
 import io.satc.compiler.plan.SearchStats;
 import io.satc.compiler.plan.StageMemory;
+import io.satc.compiler.plan.WindowEvaluation;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,21 +36,22 @@ public final class PlanText {
             }
             sb.append('\n');
             baselines(sb, outcome);
-            search(sb, outcome.result().stats());
+            search(sb, outcome.problem(), outcome.result().stats());
             return sb.toString();
         }
         Evaluation e = outcome.evaluation().get();
         Plan plan = e.plan();
         sb.append(String.format(
                 Locale.ROOT,
-                "Mission \"%s\": %d stage%s, latency %s for %d samples in %d micro-batches of %d (cost model 1)%n%n",
+                "Mission \"%s\": %d stage%s, latency %s for %d samples in %d micro-batches of %d (cost model %d)%n%n",
                 p.mission(),
                 plan.stageCount(),
                 plan.stageCount() == 1 ? "" : "s",
                 seconds(e.latencySeconds()),
                 p.batch(),
                 p.microBatches(),
-                p.microBatchSize()));
+                p.microBatchSize(),
+                p.costModel()));
 
         TextTable stages = new TextTable().row("#", "node", "units", "memory used / free", "compute per micro-batch");
         List<Resource.StageWork> works = PlanFacts.stageWorks(e);
@@ -127,6 +131,7 @@ public final class PlanText {
                                         .orElse(""))
                 .row("compression", ratio(e.compressionRatio()), "total over the cuts");
         sb.append("Totals\n").append(totals.render("  ")).append('\n');
+        outcome.horizon().ifPresent(h -> horizon(sb, p, h));
         if (explain) {
             explain(sb, p, e);
         }
@@ -134,8 +139,73 @@ public final class PlanText {
         for (String note : outcome.notes()) {
             sb.append("Note: ").append(note).append('\n');
         }
-        search(sb, outcome.result().stats());
+        search(sb, outcome.problem(), outcome.result().stats());
         return sb.toString();
+    }
+
+    /**
+     * Cost model 2: the horizon, coverage and dark spans, the worst and mean latency, and the
+     * windows as a compact table (consecutive windows with the same downlink satellite in one row).
+     */
+    private static void horizon(StringBuilder sb, PlacementProblem p, HorizonEvaluation h) {
+        LinkSchedule s = p.schedule().orElseThrow();
+        List<HorizonRows.Row> dark = HorizonRows.darkSpans(h, p.sink());
+        WindowEvaluation worst = h.windows().get(h.worstWindow());
+        sb.append(String.format(
+                Locale.ROOT,
+                "Horizon: one placement for %s from %s, in %d windows%n",
+                span(s.durationSeconds()),
+                s.start(),
+                h.windows().size()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  coverage %s; %s%n",
+                percent(h.coverage()),
+                dark.isEmpty()
+                        ? "no dark window"
+                        : "dark " + span(h.darkSeconds()) + " in " + dark.size() + " span"
+                                + (dark.size() == 1 ? "" : "s") + ": "
+                                + String.join(
+                                        ", ",
+                                        dark.stream()
+                                                .map(r -> interval(r.startSeconds(), r.endSeconds()))
+                                                .toList())));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  latency %s in the worst window (%s), %s on average over the lit time; the figures above"
+                        + " describe the worst window%n",
+                seconds(h.latencySeconds()),
+                interval(worst.startSeconds(), worst.endSeconds()),
+                seconds(h.meanLatencySeconds())));
+        TextTable t = new TextTable().row("from", "to", "windows", "worst latency", "downlink");
+        for (HorizonRows.Row r : HorizonRows.rows(h, p.sink())) {
+            t.row(
+                    seconds1(r.startSeconds()),
+                    seconds1(r.endSeconds()),
+                    Integer.toString(r.windows()),
+                    r.dark() ? "dark" : seconds(r.latency()),
+                    r.downlink());
+        }
+        sb.append(t.render("  ")).append('\n');
+    }
+
+    private static String seconds1(double s) {
+        return String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    private static String interval(double from, double to) {
+        return String.format(Locale.ROOT, "%.1f-%.1f s", from, to);
+    }
+
+    /** A duration in the largest unit that keeps it readable: 90 min, 162.0 s. */
+    private static String span(double seconds) {
+        if (seconds >= 3600 && seconds % 3600 == 0) {
+            return String.format(Locale.ROOT, "%.0f h", seconds / 3600);
+        }
+        if (seconds >= 60 && seconds % 60 == 0) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
     private static void explain(StringBuilder sb, PlacementProblem p, Evaluation e) {
@@ -200,15 +270,22 @@ public final class PlanText {
         sb.append("Baselines\n").append(t.render("  ")).append('\n');
     }
 
-    private static void search(StringBuilder sb, SearchStats s) {
+    private static void search(StringBuilder sb, PlacementProblem p, SearchStats s) {
         sb.append(String.format(
                 Locale.ROOT,
-                "Search: %d labels expanded, %d generated%s.%n",
+                "Search: %d labels expanded, %d generated%s%s.%n",
                 s.expanded(),
                 s.generated(),
                 s.gap() > 0
                         ? String.format(Locale.ROOT, ", optimality gap at most %.2f %%", s.gap() * 100)
-                        : ", proven optimal"));
+                        : ", proven optimal",
+                p.schedule().isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                "; the node filter left out %d of %d nodes with compute",
+                                s.prunedNodes(),
+                                p.nodes().stream().filter(n -> n.hasCompute()).count())
+                        : ""));
     }
 
     private static String route(List<Resource.Hop> hops, String from) {

@@ -26,6 +26,9 @@ import java.util.Set;
  * @param sink                 the ground station where results must arrive
  * @param maxLoss              accuracy loss budget {@code ε} as a fraction
  * @param maxStages            optional upper bound on the number of stages
+ * @param schedule             the links over a planning horizon (cost model 2); empty for a
+ *                             cost-model-1 problem, whose links are fixed. With a schedule,
+ *                             {@code links} are up for the whole horizon and belong to every window.
  */
 public record PlacementProblem(
         String mission,
@@ -39,7 +42,38 @@ public record PlacementProblem(
         String source,
         String sink,
         double maxLoss,
-        OptionalInt maxStages) {
+        OptionalInt maxStages,
+        Optional<LinkSchedule> schedule) {
+
+    /** A cost-model-1 problem: fixed links, no schedule. */
+    public PlacementProblem(
+            String mission,
+            List<ModelUnit> units,
+            double inputBytesPerSample,
+            int batch,
+            int microBatches,
+            List<ComputeNode> nodes,
+            List<Link> links,
+            List<CodecOption> codecs,
+            String source,
+            String sink,
+            double maxLoss,
+            OptionalInt maxStages) {
+        this(
+                mission,
+                units,
+                inputBytesPerSample,
+                batch,
+                microBatches,
+                nodes,
+                links,
+                codecs,
+                source,
+                sink,
+                maxLoss,
+                maxStages,
+                Optional.empty());
+    }
 
     public PlacementProblem {
         Objects.requireNonNull(mission, "mission");
@@ -49,6 +83,7 @@ public record PlacementProblem(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(maxStages, "maxStages");
+        Objects.requireNonNull(schedule, "schedule");
         if (units.isEmpty()) {
             throw new IllegalArgumentException("a model needs at least one unit");
         }
@@ -67,8 +102,13 @@ public record PlacementProblem(
             }
         }
         for (Link l : links) {
-            if (!names.contains(l.from()) || !names.contains(l.to())) {
-                throw new IllegalArgumentException("link " + l.from() + "->" + l.to() + " names an unknown node");
+            checkNames(names, l);
+        }
+        if (schedule.isPresent()) {
+            for (TimeWindow w : schedule.get().windows()) {
+                for (Link l : w.links()) {
+                    checkNames(names, l);
+                }
             }
         }
         ComputeNode src = nodes.stream()
@@ -127,23 +167,35 @@ public record PlacementProblem(
 
     /** The same problem with a different loss budget. */
     public PlacementProblem withMaxLoss(double budget) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                nodes,
-                links,
-                codecs,
-                source,
-                sink,
-                budget,
-                maxStages);
+        return copy(nodes, links, budget, maxStages, schedule);
     }
 
     /** The same problem with a different stage limit. */
     public PlacementProblem withMaxStages(OptionalInt limit) {
+        return copy(nodes, links, maxLoss, limit, schedule);
+    }
+
+    /** The same problem with different nodes (used to relax memory when explaining infeasibility). */
+    public PlacementProblem withNodes(List<ComputeNode> replaced) {
+        return copy(replaced, links, maxLoss, maxStages, schedule);
+    }
+
+    /** The same problem with different links up for the whole horizon (all of them, without a schedule). */
+    public PlacementProblem withLinks(List<Link> replaced) {
+        return copy(nodes, replaced, maxLoss, maxStages, schedule);
+    }
+
+    /** The same problem over a different schedule (empty: cost model 1 over {@link #links()}). */
+    public PlacementProblem withSchedule(Optional<LinkSchedule> replaced) {
+        return copy(nodes, links, maxLoss, maxStages, replaced);
+    }
+
+    private PlacementProblem copy(
+            List<ComputeNode> nodes,
+            List<Link> links,
+            double maxLoss,
+            OptionalInt maxStages,
+            Optional<LinkSchedule> schedule) {
         return new PlacementProblem(
                 mission,
                 units,
@@ -156,23 +208,18 @@ public record PlacementProblem(
                 source,
                 sink,
                 maxLoss,
-                limit);
+                maxStages,
+                schedule);
     }
 
-    /** The same problem with different nodes (used to relax memory when explaining infeasibility). */
-    public PlacementProblem withNodes(List<ComputeNode> replaced) {
-        return new PlacementProblem(
-                mission,
-                units,
-                inputBytesPerSample,
-                batch,
-                microBatches,
-                replaced,
-                links,
-                codecs,
-                source,
-                sink,
-                maxLoss,
-                maxStages);
+    /** The cost model the problem is planned under: 2 with a schedule, else 1. */
+    public int costModel() {
+        return schedule.isPresent() ? 2 : 1;
+    }
+
+    private static void checkNames(Set<String> names, Link l) {
+        if (!names.contains(l.from()) || !names.contains(l.to())) {
+            throw new IllegalArgumentException("link " + l.from() + "->" + l.to() + " names an unknown node");
+        }
     }
 }

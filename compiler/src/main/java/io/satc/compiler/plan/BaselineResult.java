@@ -37,6 +37,17 @@ public record BaselineResult(
                 e.violations().stream().map(Violation::message).toList());
     }
 
+    /** A baseline over a horizon (cost model 2): its latency, and its worst window's volume and figures. */
+    static BaselineResult of(String name, HorizonEvaluation e) {
+        return new BaselineResult(
+                name,
+                e.feasible(),
+                e.latencySeconds(),
+                e.worst().commBytes(),
+                Optional.of(e.worst()),
+                e.violations().stream().map(Violation::message).toList());
+    }
+
     static BaselineResult without(String name, List<String> reasons) {
         return new BaselineResult(name, false, Double.POSITIVE_INFINITY, Double.NaN, Optional.empty(), reasons);
     }

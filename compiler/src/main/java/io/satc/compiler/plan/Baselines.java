@@ -5,6 +5,8 @@ import io.satc.compiler.lower.PlacementProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Computes the baselines of cost model §5 for a problem and its optimum, in a fixed order:
@@ -25,43 +27,52 @@ public final class Baselines {
         return compute(problem, optimum, SearchOptions.EXACT);
     }
 
-    /** Every baseline; the searching ones run with {@code options} (e.g. bounded on large problems). */
+    /**
+     * Every baseline; the searching ones run with {@code options} (e.g. bounded on large problems).
+     * Under cost model 2 every baseline is a plan over the horizon, evaluated and searched as the
+     * optimum is; the searches share the problem's window classes and routes.
+     */
     public static List<BaselineResult> compute(PlacementProblem problem, SearchResult optimum, SearchOptions options) {
-        Evaluator evaluator = new Evaluator(problem);
+        HorizonEvaluator windows = problem.schedule().isPresent() ? new HorizonEvaluator(problem) : null;
+        Evaluator evaluator = windows == null ? new Evaluator(problem) : null;
+        BiFunction<String, Plan, BaselineResult> evaluated = (name, plan) -> windows != null
+                ? BaselineResult.of(name, windows.evaluate(plan))
+                : BaselineResult.of(name, evaluator.evaluate(plan));
+        Function<SearchOptions, SearchResult> search =
+                o -> windows != null ? Planner.plan(windows, o) : Planner.plan(problem, o);
         int n = problem.unitCount();
         List<BaselineResult> out = new ArrayList<>();
-        out.add(BaselineResult.of(
-                "ground-only",
-                evaluator.evaluate(new Plan(List.of(new StageAssignment(problem.sink(), n - 1)), List.of()))));
-        out.add(BaselineResult.of(
-                "single-satellite",
-                evaluator.evaluate(new Plan(List.of(new StageAssignment(problem.source(), n - 1)), List.of()))));
+        out.add(evaluated.apply(
+                "ground-only", new Plan(List.of(new StageAssignment(problem.sink(), n - 1)), List.of())));
+        out.add(evaluated.apply(
+                "single-satellite", new Plan(List.of(new StageAssignment(problem.source(), n - 1)), List.of())));
         if (optimum instanceof SearchResult.Found found) {
             List<String> nodes =
                     found.plan().stages().stream().map(StageAssignment::node).toList();
-            out.add(BaselineResult.of("uniform", evaluator.evaluate(split(nodes, uniformCounts(n, nodes.size())))));
+            out.add(evaluated.apply("uniform", split(nodes, uniformCounts(n, nodes.size()))));
             List<Double> speeds = nodes.stream()
                     .map(s -> problem.node(s).orElseThrow().computeFlops())
                     .toList();
-            out.add(BaselineResult.of("proportional", evaluator.evaluate(split(nodes, proportionalCounts(n, speeds)))));
+            out.add(evaluated.apply("proportional", split(nodes, proportionalCounts(n, speeds))));
         } else {
             List<String> reasons = ((SearchResult.Infeasible) optimum).reasons();
             out.add(BaselineResult.without("uniform", reasons));
             out.add(BaselineResult.without("proportional", reasons));
         }
-        out.add(searched(problem, "no-compression", options.onlyCodecs(List.of(CodecOption.NONE))));
+        out.add(searched("no-compression", search.apply(options.onlyCodecs(List.of(CodecOption.NONE)))));
         problem.codecs().stream()
                 .map(CodecOption::name)
                 .filter(c -> !c.equals(CodecOption.NONE))
                 .sorted(Comparator.naturalOrder())
-                .forEach(c -> out.add(searched(problem, "fixed-" + c, options.onlyCodecs(List.of(c)))));
+                .forEach(c -> out.add(searched("fixed-" + c, search.apply(options.onlyCodecs(List.of(c))))));
         return out;
     }
 
-    private static BaselineResult searched(PlacementProblem problem, String name, SearchOptions options) {
-        SearchResult r = Planner.plan(problem, options);
+    private static BaselineResult searched(String name, SearchResult r) {
         if (r instanceof SearchResult.Found found) {
-            return BaselineResult.of(name, found.evaluation());
+            return found.horizon().isPresent()
+                    ? BaselineResult.of(name, found.horizon().get())
+                    : BaselineResult.of(name, found.evaluation());
         }
         return BaselineResult.without(name, ((SearchResult.Infeasible) r).reasons());
     }

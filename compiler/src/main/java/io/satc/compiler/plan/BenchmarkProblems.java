@@ -1,19 +1,24 @@
 package io.satc.compiler.plan;
 
+import io.satc.compiler.lower.ArchitectureCatalogue;
 import io.satc.compiler.lower.CodecOption;
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
 import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
+import io.satc.compiler.lower.UnitCost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The three reference problems of the planner benchmark, built numerically (no mission file):
- * a ViT-G-like model on five satellites, LLaMA-2-70B on 24 satellites, and LLaMA-2-70B on a
- * 66-satellite Walker shell. The numbers are documented in docs/planner.md.
+ * The reference problems of the planner benchmark, built numerically (no mission file): a
+ * ViT-G-like model on five satellites, LLaMA-2-70B on 24 satellites and on a 66-satellite grid
+ * (cost model 1), and LLaMA-2-7B over the moving shells of cost model 2, whose contact plans
+ * {@link SyntheticShell} computes. The numbers are documented in docs/planner.md.
  */
 public final class BenchmarkProblems {
 
@@ -124,6 +129,114 @@ public final class BenchmarkProblems {
                 "ground",
                 0.01,
                 maxStages);
+    }
+
+    /** LLaMA-2-7B as the catalogue profiles it: fp16, a context of 512 tokens, 34 units. */
+    public static List<ModelUnit> llama7b() {
+        Map<String, Long> arch = Map.of(
+                "layers",
+                32L,
+                "hidden",
+                4096L,
+                "mlp",
+                11008L,
+                "heads",
+                32L,
+                "kv_heads",
+                32L,
+                "vocab",
+                32000L,
+                "context",
+                512L);
+        List<ModelUnit> units = new ArrayList<>();
+        for (UnitCost u : ArchitectureCatalogue.units("llama", arch, 2)) {
+            units.add(new ModelUnit(u.name(), u.weightBytes(), u.flopsPerSample(), u.outBytesPerSample()));
+        }
+        return units;
+    }
+
+    /** The built-in codecs of a catalogue fp16 model without calibration (docs/cost-model.md). */
+    private static List<CodecOption> defaultCodecs(int cuts) {
+        double inf = Double.POSITIVE_INFINITY;
+        return List.of(
+                CodecOption.uniform("fp16", cuts, 1.0, 0.0, inf),
+                CodecOption.uniform("int8", cuts, 2.0, 0.001, inf),
+                CodecOption.uniform("int4", cuts, 2.0 / (0.5 + 2.0 / 32), 0.01, inf),
+                CodecOption.uniform("topk(10%)", cuts, 2.0 / (0.1 + 1.0 / 8), 0.05 * 0.9 * 0.9, inf));
+    }
+
+    static final SyntheticShell.Station SEATTLE =
+            new SyntheticShell.Station("seattle", 47.6, -122.3, 0.05, 25.0, 0.5e9);
+    static final SyntheticShell.Station FAIRBANKS =
+            new SyntheticShell.Station("fairbanks", 64.86, -147.72, 0.14, 25.0, 0.5e9);
+    static final SyntheticShell.Station BOULDER =
+            new SyntheticShell.Station("boulder", 40.01, -105.27, 1.63, 25.0, 0.5e9);
+
+    /**
+     * LLaMA-2-7B on the Starlink-class shell of shared/spec/orbits.md (Walker 53°: 1584/72/39 at
+     * 550 km, grid ISLs of 100 Gb/s up to 5 000 km, 5.3 TFLOPS and 8 GB per satellite) over 90
+     * minutes from 2026-12-04T00:00:00Z, source {@code shell-03-07}, sink Seattle (100 TFLOPS,
+     * 0.5 Gb/s downlinks above 25°); with {@code stations = 3} Fairbanks and Boulder receive too and
+     * forward over terrestrial fibre to Seattle (10 Gb/s, 1.2 × the great-circle distance at 2/3 c).
+     * The contact plan is synthetic ({@link SyntheticShell}); batch 16 in 4 micro-batches, the
+     * default codecs, 1 % loss budget.
+     */
+    public static PlacementProblem starlink(int stations) {
+        SyntheticShell.Walker shell = new SyntheticShell.Walker("shell", 72, 22, 39, 550, 53, 100e9, 5000);
+        List<SyntheticShell.Station> ground = stations == 1 ? List.of(SEATTLE) : List.of(SEATTLE, FAIRBANKS, BOULDER);
+        return moving("starlink-" + stations, shell, shell.satellite(3, 7), ground);
+    }
+
+    /**
+     * The same mission on an Iridium-like shell: 66 satellites in 6 planes of 11 (Walker 86.4°:
+     * 66/6/2 at 780 km), one station; with too few satellites to keep Seattle in view, part of the
+     * horizon is dark.
+     */
+    public static PlacementProblem iridiumLike() {
+        SyntheticShell.Walker shell = new SyntheticShell.Walker("shell", 6, 11, 2, 780, 86.4, 100e9, 5000);
+        return moving("iridium-66", shell, shell.satellite(3, 5), List.of(SEATTLE));
+    }
+
+    private static PlacementProblem moving(
+            String name, SyntheticShell.Walker shell, String source, List<SyntheticShell.Station> stations) {
+        List<ModelUnit> units = llama7b();
+        List<ComputeNode> nodes = new ArrayList<>();
+        for (int p = 0; p < shell.planes(); p++) {
+            for (int s = 0; s < shell.perPlane(); s++) {
+                nodes.add(new ComputeNode(shell.satellite(p, s), NodeKind.SATELLITE, 5.3e12, 8e9));
+            }
+        }
+        List<Link> fibre = new ArrayList<>();
+        for (SyntheticShell.Station st : stations) {
+            boolean sink = st == stations.get(0);
+            nodes.add(new ComputeNode(st.name(), NodeKind.GROUND, sink ? 100e12 : 0.0, Double.POSITIVE_INFINITY));
+            if (!sink) {
+                double km = greatCircleKm(st, stations.get(0)) * 1.2;
+                fibre.add(new Link(st.name(), stations.get(0).name(), 10e9, km / (SPEED_OF_LIGHT_KM_S * 2 / 3)));
+            }
+        }
+        return new PlacementProblem(
+                name,
+                units,
+                512 * 4.0,
+                16,
+                4,
+                nodes,
+                fibre,
+                defaultCodecs(units.size() - 1),
+                source,
+                stations.get(0).name(),
+                0.01,
+                OptionalInt.empty(),
+                Optional.of(SyntheticShell.schedule(shell, stations, "2026-12-04T00:00:00Z", 90 * 60.0)));
+    }
+
+    private static double greatCircleKm(SyntheticShell.Station a, SyntheticShell.Station b) {
+        double la = Math.toRadians(a.latitudeDeg());
+        double lb = Math.toRadians(b.latitudeDeg());
+        double dl = Math.toRadians(b.longitudeDeg() - a.longitudeDeg());
+        double c = Math.sin(la) * Math.sin(lb) + Math.cos(la) * Math.cos(lb) * Math.cos(dl);
+        return SyntheticShell.EARTH_RADIUS_KM * Math.acos(Math.max(-1, Math.min(1, c)));
     }
 
     private static String sat(int plane, int slot) {

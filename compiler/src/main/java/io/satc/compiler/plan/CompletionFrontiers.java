@@ -32,7 +32,7 @@ final class CompletionFrontiers {
     }
 
     private final Topology topology;
-    private final Router router;
+    private final RouteSource router;
     private final StageWindows windows;
     private final StateIndex states;
     private final CodecOption[] codecs;
@@ -55,7 +55,7 @@ final class CompletionFrontiers {
 
     CompletionFrontiers(
             Topology topology,
-            Router router,
+            RouteSource router,
             StageWindows windows,
             StateIndex states,
             CodecOption[] codecs,

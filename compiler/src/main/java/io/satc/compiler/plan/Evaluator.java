@@ -21,7 +21,7 @@ public final class Evaluator {
 
     private final PlacementProblem problem;
     private final Topology topology;
-    private final Router router;
+    private final RouteSource router;
 
     /** An evaluator for plans of {@code problem}. */
     public Evaluator(PlacementProblem problem) {
@@ -29,9 +29,14 @@ public final class Evaluator {
     }
 
     Evaluator(Topology topology) {
+        this(topology, new Router(topology));
+    }
+
+    /** An evaluator whose transfers take the routes of {@code routes} (one window's, under cost model 2). */
+    Evaluator(Topology topology, RouteSource routes) {
         this.problem = topology.problem;
         this.topology = topology;
-        this.router = new Router(topology);
+        this.router = routes;
     }
 
     /** Evaluates {@code plan} against {@code problem}. */
@@ -102,7 +107,7 @@ public final class Evaluator {
             int at = topology.indexOf(stage.node());
             double wire =
                     k == 0 ? inBytes : inBytes / codecs.get(k - 1).ratioPerCut().get(plan.firstUnit(k) - 1);
-            Route route = router.routesFrom(from, Costs.bits(b, wire))[at];
+            Route route = router.route(from, at, Costs.bits(b, wire));
             if (route == null) {
                 routed = false;
                 violations.add(unreachable(topology.names[from], stage.node(), k == 0 ? "the input" : "cut " + k));
@@ -150,7 +155,7 @@ public final class Evaluator {
             from = at;
             inBytes = outBytes;
         }
-        Route out = router.routesFrom(from, Costs.bits(b, inBytes))[topology.sink];
+        Route out = router.route(from, topology.sink, Costs.bits(b, inBytes));
         if (out == null) {
             routed = false;
             violations.add(unreachable(topology.names[from], problem.sink(), "the output"));

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
 final class InfeasibilityExplainer {
 
     /** Expansion budget of each relaxed re-search, so explaining never costs more than planning. */
-    private static final long RELAXED_LIMIT = 20_000;
+    static final long RELAXED_LIMIT = 20_000;
 
     private InfeasibilityExplainer() {}
 

@@ -44,64 +44,89 @@ public final class Planner {
 
     /** Search with the given options. */
     public static SearchResult plan(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, true, FRONTIER_AFTER);
+        return plan(problem, options, true, FRONTIER_AFTER, null);
     }
 
     /** Search that builds the frontier bound once {@code frontierAfter} labels were generated (tests). */
     static SearchResult plan(PlacementProblem problem, SearchOptions options, long frontierAfter) {
-        return plan(problem, options, true, frontierAfter);
+        return plan(problem, options, true, frontierAfter, null);
+    }
+
+    /**
+     * Cost model 2's search over the windows of {@code windows}, sharing its window classes and routes
+     * (the baselines search one problem several times).
+     */
+    static SearchResult plan(HorizonEvaluator windows, SearchOptions options) {
+        return plan(windows.classes().problem, options, true, FRONTIER_AFTER, windows);
     }
 
     /** Search without explaining a failure; the explainer uses this for its relaxed re-searches. */
     static Optional<Evaluation> find(PlacementProblem problem, SearchOptions options) {
-        return plan(problem, options, false, FRONTIER_AFTER) instanceof SearchResult.Found found
+        return plan(problem, options, false, FRONTIER_AFTER, null) instanceof SearchResult.Found found
                 ? Optional.of(found.evaluation())
                 : Optional.empty();
     }
 
     private static SearchResult plan(
-            PlacementProblem problem, SearchOptions options, boolean explain, long frontierAfter) {
+            PlacementProblem problem,
+            SearchOptions options,
+            boolean explain,
+            long frontierAfter,
+            HorizonEvaluator windows) {
         long startNanos = System.nanoTime();
-        SearchSpace space = new SearchSpace(new Topology(problem), options, true);
+        HorizonSpace horizon = problem.schedule().isEmpty()
+                ? null
+                : new HorizonSpace(windows != null ? windows : new HorizonEvaluator(problem), options);
+        PlanSpace space = horizon != null ? horizon : new SearchSpace(new Topology(problem), options, true);
         Outcome outcome = run(space, options.expansionLimit(), frontierAfter);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        int pruned = horizon == null ? 0 : horizon.nodes().removed;
         if (outcome.goals.isEmpty()) {
-            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN);
+            SearchStats stats = new SearchStats(outcome.expanded, outcome.generated, millis, Double.NaN, pruned);
             if (outcome.stoppedEarly) {
                 return new SearchResult.Infeasible(
                         List.of("The search stopped after " + outcome.expanded
                                 + " expansions before it found any plan; no plan is proven to exist or not."),
                         stats);
             }
-            List<String> reasons = explain ? InfeasibilityExplainer.explain(problem, options) : List.of();
+            List<String> reasons = !explain
+                    ? List.<String>of()
+                    : horizon != null ? horizon.explain(options) : InfeasibilityExplainer.explain(problem, options);
             long total = (System.nanoTime() - startNanos) / 1_000_000;
             return new SearchResult.Infeasible(
-                    reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN));
+                    reasons, new SearchStats(outcome.expanded, outcome.generated, total, Double.NaN, pruned));
         }
-        Evaluator evaluator = new Evaluator(space.topology);
+        double gap = 0.0;
+        if (horizon != null) {
+            HorizonEvaluation best = horizon.choose(outcome.goals);
+            if (outcome.stoppedEarly) {
+                gap = Math.max(0.0, (best.latencySeconds() - outcome.lowerBound) / best.latencySeconds());
+            }
+            return new SearchResult.Found(best, stats(outcome, startNanos, gap, pruned));
+        }
+        Evaluator evaluator = new Evaluator(((SearchSpace) space).topology);
         List<Evaluation> evaluations = new ArrayList<>();
         for (SearchSpace.Label g : outcome.goals) {
             evaluations.add(evaluator.evaluate(space.plan(g)));
         }
-        Optional<Evaluation> best = PlanRanking.best(evaluations);
-        Evaluation chosen =
-                best.orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
+        Evaluation best = PlanRanking.best(evaluations)
+                .orElseThrow(() -> new IllegalStateException("search produced only plans the evaluator rejects: "
                         + evaluations.get(0).violations()));
-        double gap = 0.0;
         if (outcome.stoppedEarly) {
-            double t = chosen.latencySeconds();
-            gap = Math.max(0.0, (t - outcome.lowerBound) / t);
+            gap = Math.max(0.0, (best.latencySeconds() - outcome.lowerBound) / best.latencySeconds());
         }
-        return new SearchResult.Found(
-                chosen,
-                new SearchStats(
-                        outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap));
+        return new SearchResult.Found(best, stats(outcome, startNanos, gap, pruned));
+    }
+
+    private static SearchStats stats(Outcome outcome, long startNanos, double gap, int pruned) {
+        return new SearchStats(
+                outcome.expanded, outcome.generated, (System.nanoTime() - startNanos) / 1_000_000, gap, pruned);
     }
 
     private record Outcome(
             List<SearchSpace.Label> goals, long expanded, long generated, boolean stoppedEarly, double lowerBound) {}
 
-    private static Outcome run(SearchSpace space, long expansionLimit, long frontierAfter) {
+    private static Outcome run(PlanSpace space, long expansionLimit, long frontierAfter) {
         PriorityQueue<SearchSpace.Label> open = new PriorityQueue<>(OPEN_ORDER);
         // Labels compete only with labels of the same state and the same set of used nodes: a hash
         // lookup instead of a scan. Subset dominance across different sets is given up for speed;
@@ -225,7 +250,7 @@ public final class Planner {
      * Follows the {@code width} successors with the smallest bounds, depth by depth, down to complete
      * plans, and returns the best one reached.
      */
-    private static Dive dive(SearchSpace space, SearchSpace.Label from, double cutoff, int width) {
+    private static Dive dive(PlanSpace space, SearchSpace.Label from, double cutoff, int width) {
         List<SearchSpace.Label> beam = List.of(from);
         SearchSpace.Label goal = null;
         double best = cutoff;
@@ -259,14 +284,14 @@ public final class Planner {
      * bound prices every cut exactly, where with mixed codecs it mixes them fractionally along
      * the loss-cost hull, so these dives often find far better plans than a mixed one.
      */
-    private static Dive singleCodecDives(SearchSpace space, double cutoff) {
+    private static Dive singleCodecDives(PlanSpace space, double cutoff) {
         SearchSpace.Label best = null;
         long generated = 0;
         if (!space.usesHeuristic() || space.codecCount() < 2) {
             return new Dive(null, 0);
         }
         for (String codec : space.codecNames()) {
-            SearchSpace single = space.withOnlyCodec(codec);
+            PlanSpace single = space.withOnlyCodec(codec);
             Dive dive = dive(single, single.start(), best == null ? cutoff : best.f, BEAM);
             generated += dive.generated;
             if (dive.goal != null) {
@@ -332,12 +357,12 @@ public final class Planner {
         final Map<StateKey, List<SearchSpace.Label>> bySet = new HashMap<>();
         final int[] setsAt;
 
-        Kept(SearchSpace space) {
+        Kept(PlanSpace space) {
             setsAt = new int[space.stateCount()];
         }
     }
 
-    private static boolean dominated(SearchSpace space, Kept kept, SearchSpace.Label s) {
+    private static boolean dominated(PlanSpace space, Kept kept, SearchSpace.Label s) {
         int state = space.stateKey(s);
         if (kept.setsAt[state] == 0) {
             return false;
@@ -359,7 +384,7 @@ public final class Planner {
         return false;
     }
 
-    private static boolean dominatedBy(SearchSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
+    private static boolean dominatedBy(PlanSpace space, List<SearchSpace.Label> candidates, SearchSpace.Label s) {
         if (candidates == null) {
             return false;
         }

@@ -32,13 +32,25 @@ public final class PlannerBench {
 
     private PlannerBench() {}
 
-    /** Runs every benchmark; {@code --no-zero} skips the zero-heuristic comparison runs. */
+    /**
+     * Runs every benchmark; {@code --no-zero} skips the zero-heuristic comparison runs, {@code
+     * --moving} runs only the cost-model-2 problems.
+     */
     public static void main(String[] args) {
-        run(System.out, List.of(args).contains("--no-zero"));
+        if (List.of(args).contains("--moving")) {
+            moving(System.out);
+        } else {
+            run(System.out, List.of(args).contains("--no-zero"));
+        }
     }
 
-    /** Runs the benchmark, printing to {@code out}. */
+    /** Runs the benchmark, printing to {@code out}: cost model 1's problems, then the moving shells. */
     public static void run(PrintStream out, boolean skipZeroHeuristic) {
+        fixed(out, skipZeroHeuristic);
+        moving(out);
+    }
+
+    private static void fixed(PrintStream out, boolean skipZeroHeuristic) {
         List<Case> cases = List.of(
                 new Case(BenchmarkProblems.vitG(), SearchOptions.EXACT, 200_000, 5, 9),
                 new Case(BenchmarkProblems.llama24(), SearchOptions.EXACT, 10_000, 5, 9),
@@ -61,25 +73,7 @@ public final class PlannerBench {
             for (int i = 0; i < c.warmRuns(); i++) {
                 Planner.plan(p, c.options());
             }
-            double[] wall = new double[c.runs()];
-            double[] cpu = new double[c.runs()];
-            SearchResult result = null;
-            for (int i = 0; i < c.runs(); i++) {
-                long cpuStart = threads.getCurrentThreadCpuTime();
-                long wallStart = System.nanoTime();
-                result = Planner.plan(p, c.options());
-                wall[i] = (System.nanoTime() - wallStart) / 1e6;
-                cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-            }
-            print(out, "  A*    ", result);
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            out.println(String.format(
-                    Locale.ROOT,
-                    "  time  %d runs: wall %s ms, cpu %s ms (min/median/max); load average %.2f",
-                    c.runs(),
-                    spread(wall),
-                    spread(cpu),
-                    load));
+            SearchResult result = timed(out, threads, p, c.options(), c.runs());
             if (result instanceof SearchResult.Found found) {
                 Evaluation e = found.evaluation();
                 out.println(String.format(
@@ -109,6 +103,89 @@ public final class PlannerBench {
         }
     }
 
+    /** Plans {@code runs} times and prints the last result and the spread of wall and CPU times. */
+    private static SearchResult timed(
+            PrintStream out, ThreadMXBean threads, PlacementProblem p, SearchOptions options, int runs) {
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        SearchResult result = null;
+        for (int i = 0; i < runs; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
+            result = Planner.plan(p, options);
+            wall[i] = (System.nanoTime() - wallStart) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+        }
+        print(out, "  A*    ", result);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        out.println(String.format(
+                Locale.ROOT,
+                "  time  %d runs: wall %s ms, cpu %s ms (min/median/max); load average %.2f",
+                runs,
+                spread(wall),
+                spread(cpu),
+                load));
+        return result;
+    }
+
+    /**
+     * Cost model 2 on the moving shells of {@link BenchmarkProblems} (synthetic contact plans): the
+     * first plan in this JVM section is timed on its own (cold for cost model 2's code), then one
+     * untimed run and three timed ones.
+     */
+    public static void moving(PrintStream out) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String[] names = {"iridium-66", "starlink-1", "starlink-3"};
+        for (String name : names) {
+            long built = System.nanoTime();
+            PlacementProblem p = switch (name) {
+                case "iridium-66" -> BenchmarkProblems.iridiumLike();
+                case "starlink-1" -> BenchmarkProblems.starlink(1);
+                default -> BenchmarkProblems.starlink(3);
+            };
+            double buildMillis = (System.nanoTime() - built) / 1e6;
+            long satellites = p.nodes().stream()
+                    .filter(n -> n.kind() == io.satc.compiler.lower.NodeKind.SATELLITE)
+                    .count();
+            int classes = new WindowClasses(p).classCount();
+            out.println(String.format(
+                    Locale.ROOT,
+                    "problem %s (cost model 2): %d units, %d satellites, %d stations, %d windows (%d distinct link"
+                            + " sets) over %.0f min; synthetic contact plan built in %.0f ms",
+                    p.mission(),
+                    p.unitCount(),
+                    satellites,
+                    p.nodes().size() - satellites,
+                    p.schedule().get().windows().size(),
+                    classes,
+                    p.schedule().get().durationSeconds() / 60,
+                    buildMillis));
+            long coldStart = System.nanoTime();
+            Planner.plan(p);
+            out.println(
+                    String.format(Locale.ROOT, "  cold  first plan %.0f ms", (System.nanoTime() - coldStart) / 1e6));
+            Planner.plan(p);
+            SearchResult result = timed(out, threads, p, SearchOptions.EXACT, 3);
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  nodes %d of %d satellites and stations with compute removed by the node filter",
+                    result.stats().prunedNodes(),
+                    p.nodes().stream().filter(n -> n.hasCompute()).count()));
+            if (result instanceof SearchResult.Found found) {
+                HorizonEvaluation e = HorizonEvaluator.evaluate(p, found.plan());
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  plan  T=%.6f s  mean=%.6f s  coverage=%.4f  dark=%.0f s  K=%d  %s",
+                        e.latencySeconds(),
+                        e.meanLatencySeconds(),
+                        e.coverage(),
+                        e.darkSeconds(),
+                        found.plan().stageCount(),
+                        found.plan()));
+            }
+        }
+    }
+
     private static String spread(double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
@@ -120,12 +197,13 @@ public final class PlannerBench {
         SearchStats s = r.stats();
         out.println(String.format(
                 Locale.ROOT,
-                "%s%s  time=%d ms  expanded=%d  generated=%d  gap=%.4f",
+                "%s%s  time=%d ms  expanded=%d  generated=%d  gap=%.4f%s",
                 tag,
                 r instanceof SearchResult.Found ? "found" : "no plan",
                 s.timeMillis(),
                 s.expanded(),
                 s.generated(),
-                s.gap()));
+                s.gap(),
+                s.prunedNodes() > 0 ? "  pruned=" + s.prunedNodes() : ""));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Routes depend on the payload, so they are computed per payload. A router caches the routes
  * it has computed; create one per planning call, never share one between problems.
  */
-public final class Router {
+public final class Router implements RouteSource {
 
     /** Relative difference under which two route latencies count as equal. */
     public static final double TIE = 1e-9;
@@ -40,7 +40,8 @@ public final class Router {
     }
 
     /** Routes from one node to every node (by index), {@code null} where unreachable. */
-    Route[] routesFrom(int from, double bits) {
+    @Override
+    public Route[] routesFrom(int from, double bits) {
         return cache.computeIfAbsent(new Key(from, bits), k -> dijkstra(k.from, k.bits));
     }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -22,10 +21,10 @@ import java.util.stream.IntStream;
  * the {@link Evaluator}'s arithmetic in the same order, so a completed label's latency equals the
  * evaluator's to the last bit. Package-private so the tests can check the heuristic on any label.
  */
-final class SearchSpace {
+final class SearchSpace implements PlanSpace {
 
     /** A plan prefix with its partial costs; immutable except for the {@code dead} mark. */
-    static final class Label {
+    static class Label {
         final Label parent;
         final int unit;
         final int node;
@@ -71,7 +70,7 @@ final class SearchSpace {
 
     final PlacementProblem problem;
     final Topology topology;
-    final Router router;
+    final RouteSource router;
     private final StageWindows windows;
     private final StateIndex states;
     private final SearchOptions options;
@@ -121,7 +120,11 @@ final class SearchSpace {
     }
 
     private SearchSpace(
-            Topology topology, Router router, StageWindows windows, SearchOptions options, boolean deferFrontiers) {
+            Topology topology,
+            RouteSource router,
+            StageWindows windows,
+            SearchOptions options,
+            boolean deferFrontiers) {
         this.problem = topology.problem;
         this.topology = topology;
         this.router = router;
@@ -255,39 +258,35 @@ final class SearchSpace {
     }
 
     /**
-     * The same problem with every cut on {@code codec} (which must be one of this space's codecs),
-     * sharing this space's routes; its frontier bound is not built.
+     * A space whose routes come from {@code routes} (cost model 2's relaxation, whose routes bound
+     * every window's from below); its frontier bound waits for {@link #buildFrontiers}.
      */
-    SearchSpace withOnlyCodec(String codec) {
-        return new SearchSpace(topology, router, windows, options.onlyCodecs(List.of(codec)), true);
+    SearchSpace(Topology topology, RouteSource routes, SearchOptions options) {
+        this(topology, routes, new StageWindows(topology.problem), options, true);
+    }
+
+    /** The codecs cuts may use, in name order. */
+    CodecOption[] codecs() {
+        return codecs;
+    }
+
+    /** Whether codec {@code c} at the cut after unit {@code j} is identical to one with a smaller name. */
+    boolean shadowed(int j, int c) {
+        return shadowed[j][c];
     }
 
     /**
-     * The goal label of {@code plan} in this space, built stage by stage through {@link #successors}
-     * so its numbers are the search's own; empty when the plan is not one of this space's goals
-     * (for instance when it uses a codec shadowed here by an identical one).
+     * The same problem with every cut on {@code codec} (which must be one of this space's codecs),
+     * sharing this space's routes; its frontier bound is not built.
      */
-    Optional<Label> goalOf(Plan plan) {
-        Label at = start();
-        for (int k = 0; k < plan.stageCount(); k++) {
-            int node = topology.indexOf(plan.stages().get(k).node());
-            int last = plan.stages().get(k).lastUnit();
-            int codec = k + 1 < plan.stageCount()
-                    ? codecNames().indexOf(plan.cutCodecs().get(k))
-                    : -1;
-            Label next = null;
-            for (Label s : successors(
-                    at, Double.POSITIVE_INFINITY, l -> l.node == node && l.unit == last && l.codec == codec)) {
-                if (s.node == node && s.unit == last && s.codec == codec) {
-                    next = s;
-                }
-            }
-            if (next == null) {
-                return Optional.empty();
-            }
-            at = next;
-        }
-        return at.goal ? Optional.of(at) : Optional.empty();
+    @Override
+    public SearchSpace withOnlyCodec(String codec) {
+        return new SearchSpace(topology, router, windows, options.onlyCodecs(List.of(codec)), true);
+    }
+
+    @Override
+    public int nodeIndex(String name) {
+        return topology.indexOf(name);
     }
 
     /**
@@ -295,7 +294,8 @@ final class SearchSpace {
      * may be no slower than {@code cutoff}; labels' bounds are then valid for every plan up to the
      * cutoff, which is all the search needs once it holds a plan of latency below the cutoff.
      */
-    void buildFrontiers(double cutoff) {
+    @Override
+    public void buildFrontiers(double cutoff) {
         if (useHeuristic && n >= 1) {
             frontiers = new CompletionFrontiers(
                     topology, router, windows, states, codecs, shadowed, candidates, outRoutes, multipliers(), cutoff);
@@ -397,16 +397,19 @@ final class SearchSpace {
     }
 
     /** Whether labels get the heuristic bounds (else {@code f} is the prefix's own latency). */
-    boolean usesHeuristic() {
+    @Override
+    public boolean usesHeuristic() {
         return useHeuristic;
     }
 
-    int codecCount() {
+    @Override
+    public int codecCount() {
         return codecs.length;
     }
 
     /** Names of the codecs cuts may use in this search, in name order. */
-    List<String> codecNames() {
+    @Override
+    public List<String> codecNames() {
         return Arrays.stream(codecs).map(CodecOption::name).toList();
     }
 
@@ -415,7 +418,8 @@ final class SearchSpace {
     }
 
     /** The empty prefix: nothing run, the raw input held at the source. */
-    Label start() {
+    @Override
+    public Label start() {
         Label l = new Label(null, -1, topology.source, -1, 0.0, 0.0, 0.0, 0.0, 0, new long[words()], false, nextSeq++);
         l.f = bound(l);
         return l;
@@ -438,7 +442,7 @@ final class SearchSpace {
         return true;
     }
 
-    private static long[] with(long[] set, int i) {
+    static long[] with(long[] set, int i) {
         long[] copy = set.clone();
         copy[i >>> 6] |= 1L << (i & 63);
         return copy;
@@ -481,7 +485,8 @@ final class SearchSpace {
      * {@code cutoff}, in (node, last unit, codec) order; {@code worthBounding} can reject a
      * non-goal label before its (comparatively costly) bound is computed.
      */
-    List<Label> successors(Label label, double cutoff, Predicate<Label> worthBounding) {
+    @Override
+    public List<Label> successors(Label label, double cutoff, Predicate<Label> worthBounding) {
         List<Label> out = new ArrayList<>();
         if (label.goal || label.stages >= stageLimit) {
             return out;
@@ -556,7 +561,7 @@ final class SearchSpace {
         return out;
     }
 
-    private static boolean clearlyAbove(double value, double cutoff) {
+    static boolean clearlyAbove(double value, double cutoff) {
         return value > cutoff && !Router.tied(value, cutoff);
     }
 
@@ -564,7 +569,8 @@ final class SearchSpace {
      * A lower bound on the latency of every complete plan extending {@code l}; exact for goals.
      * See docs/planner.md for the admissibility argument.
      */
-    double bound(Label l) {
+    @Override
+    public double bound(Label l) {
         return bound(l, Double.POSITIVE_INFINITY);
     }
 
@@ -746,7 +752,8 @@ final class SearchSpace {
     }
 
     /** The plan a label spells out. */
-    Plan plan(Label l) {
+    @Override
+    public Plan plan(Label l) {
         List<StageAssignment> stages = new ArrayList<>();
         List<String> cuts = new ArrayList<>();
         for (Label x = l; x.parent != null; x = x.parent) {
@@ -759,14 +766,14 @@ final class SearchSpace {
     }
 
     /** Compares the stage lists of two labels with the same number of stages. */
-    int compareLex(Label a, Label b) {
+    static int compareLex(Label a, Label b) {
         int[] pa = path(a);
         int[] pb = path(b);
         return Arrays.compare(pa, pb);
     }
 
     // Stage list flattened as (node index, last unit, codec index) triples; indices follow name order.
-    private int[] path(Label l) {
+    private static int[] path(Label l) {
         int[] p = new int[3 * l.stages];
         int i = p.length;
         for (Label x = l; x.parent != null; x = x.parent) {
@@ -778,7 +785,8 @@ final class SearchSpace {
     }
 
     /** Whether {@code a} is at least as good as {@code b} for every completion (same state). */
-    boolean dominates(Label a, Label b) {
+    @Override
+    public boolean dominates(Label a, Label b) {
         if (a.sum > b.sum
                 || a.bottleneck > b.bottleneck
                 || a.loss > b.loss
@@ -794,11 +802,13 @@ final class SearchSpace {
     }
 
     /** Index of a label's search state (unit, node, codec) for dominance lists. */
-    int stateKey(Label l) {
+    @Override
+    public int stateKey(Label l) {
         return states.of(l.unit, l.node, l.codec);
     }
 
-    int stateCount() {
+    @Override
+    public int stateCount() {
         return states.size();
     }
 }

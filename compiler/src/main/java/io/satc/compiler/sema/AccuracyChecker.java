@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 final class AccuracyChecker {
 
     static final List<String> KEYS = List.of("max_loss", "metric", "calibration", "samples");
+    static final List<String> METRICS = List.of("top1", "cosine");
     static final AccuracyFacts DEFAULT = new AccuracyFacts(0, Metric.TOP1, Optional.empty(), OptionalInt.empty());
 
     private final CheckContext ctx;
@@ -40,7 +41,7 @@ final class AccuracyChecker {
                 .orElse(OptionalDouble.of(0))
                 .orElse(0);
         Metric metric = attrs.value("metric")
-                .flatMap(v -> values.option("metric", v, List.of("top1", "cosine")))
+                .flatMap(v -> values.option("metric", v, METRICS))
                 .map(m -> Metric.valueOf(m.toUpperCase(Locale.ROOT)))
                 .orElse(Metric.TOP1);
         Optional<Path> calibration = attrs.value("calibration").flatMap(v -> values.file("calibration", v));

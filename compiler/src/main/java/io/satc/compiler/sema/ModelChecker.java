@@ -24,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
 final class ModelChecker {
 
     static final List<String> KEYS = List.of("arch", "onnx", "profile", "precision", "blocks", "tokenizer");
+    static final List<String> PRECISIONS = List.of("fp32", "fp16", "bf16");
 
     private final CheckContext ctx;
     private final ModelSourceReader sources;
@@ -56,7 +57,7 @@ final class ModelChecker {
         String name = name(m);
         Attributes attrs = ctx.blocks().attributes(m.body(), "model `" + name + "`", KEYS);
         Precision precision = attrs.value("precision")
-                .flatMap(v -> ctx.values().option("precision", v, List.of("fp32", "fp16", "bf16")))
+                .flatMap(v -> ctx.values().option("precision", v, PRECISIONS))
                 .map(p -> Precision.valueOf(p.toUpperCase(Locale.ROOT)))
                 .orElse(Precision.FP32);
         Optional<String> blocks = attrs.value("blocks").flatMap(this::blockPattern);

@@ -90,6 +90,11 @@ class RunCommandTest {
         assertEquals(0, given.exit(), given.err());
         JsonNode a = new ObjectMapper().readTree(synthetic.out());
         JsonNode b = new ObjectMapper().readTree(given.out());
+        io.satc.compiler.testing.Schemas.assertValid("run", a, "run --json of a simulation bundle");
+        io.satc.compiler.testing.Schemas.assertValid("run", b, "run --json with a .npy input");
+        CheckCommandTest.Run emulated = satc("run", "--json", "--emulate", simulation.toString());
+        assertEquals(0, emulated.exit(), emulated.err());
+        io.satc.compiler.testing.Schemas.assertValid("run", emulated.out(), "run --json --emulate");
         assertEquals("checksums", b.at("/outputs/kind").asText());
         assertFalse(a.at("/outputs/micro_batches/0/checksum")
                 .asText()
@@ -135,6 +140,7 @@ class RunCommandTest {
                 satc("run", "--json", "--generate", "5", "--input", prompts.toString(), decoder.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
+        io.satc.compiler.testing.Schemas.assertValid("run", doc, "run --json of the decoder");
         assertEquals("text", doc.at("/outputs/kind").asText());
         assertEquals(5, doc.get("passes").asInt());
         assertEquals(2, doc.at("/outputs/samples").size());

@@ -26,19 +26,19 @@ import java.util.regex.Pattern;
  * recomputes what a plan JSON reports (objective, stages, cuts, routes and the feasible
  * baselines) so that a golden plan is checked against an evaluation built separately.
  */
-final class CostModelCheck {
+public final class CostModelCheck {
 
     /** Relative difference under which two figures count as equal. */
     static final double TOLERANCE = 1e-9;
 
     /** A decision (spec §2): stage nodes, the last unit of each stage, the codec of each cut. */
-    record Decision(List<String> nodes, List<Integer> lastUnits, List<String> codecs) {
+    public record Decision(List<String> nodes, List<Integer> lastUnits, List<String> codecs) {
 
         private static final Pattern STAGE = Pattern.compile("(\\S+)\\[(\\d+)\\.\\.(\\d+)]");
         private static final Pattern CUT = Pattern.compile("-(\\S+)->");
 
         /** Reads the one-line form of a plan, e.g. {@code cam[0..6] -none-> worker[7..13]}. */
-        static Decision parse(String line) {
+        public static Decision parse(String line) {
             List<String> nodes = new ArrayList<>();
             List<Integer> lasts = new ArrayList<>();
             List<String> codecs = new ArrayList<>();
@@ -73,16 +73,16 @@ final class CostModelCheck {
     }
 
     /** A stage's figures: service time = compute + coding (spec §3), memory need (§4). */
-    record StageCost(int firstUnit, double computeSeconds, double codingSeconds, double memoryBytes) {}
+    public record StageCost(int firstUnit, double computeSeconds, double codingSeconds, double memoryBytes) {}
 
     /**
      * One transfer: the route's node names (the sender alone for no hops), the payload per
      * micro-batch in bytes, and the route's Σ(τ + P); empty route nodes when there is no route.
      */
-    record TransferCost(List<String> route, double bytesPerMicroBatch, double linkSeconds) {}
+    public record TransferCost(List<String> route, double bytesPerMicroBatch, double linkSeconds) {}
 
     /** Everything the spec says about a decision; {@code violations} empty when it is feasible. */
-    record Costing(
+    public record Costing(
             double latency,
             double volume,
             double loss,
@@ -100,13 +100,13 @@ final class CostModelCheck {
     private final PlacementProblem problem;
     private final int b;
 
-    CostModelCheck(PlacementProblem problem) {
+    public CostModelCheck(PlacementProblem problem) {
         this.problem = problem;
         this.b = problem.batch() / problem.microBatches();
     }
 
     /** The cost of a decision, by the spec's definitions read literally. */
-    Costing cost(Decision d) {
+    public Costing cost(Decision d) {
         List<String> violations = new ArrayList<>();
         List<ModelUnit> units = problem.units();
         int n = units.size();
@@ -316,7 +316,7 @@ final class CostModelCheck {
         return Integer.compare(a.size(), b.size());
     }
 
-    static boolean tied(double a, double b) {
+    public static boolean tied(double a, double b) {
         return a == b || Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 

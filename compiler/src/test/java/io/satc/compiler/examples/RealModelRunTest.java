@@ -253,6 +253,17 @@ class RealModelRunTest {
     void encoderWithThePlannedCodecStaysWithinItsCalibratedLoss() throws Exception {
         Bundle bundle = compile("minilm-encoder.sat", false);
         checkEncoder(bundle, 0.01);
+        // The same bundle through the command line: its --json document fits docs/schemas/run.schema.json.
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = io.satc.compiler.cli.Main.run(
+                new String[] {
+                    "run", "--json", tmp.resolve("bundle-minilm-encoder.sat").toString()
+                },
+                new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        io.satc.compiler.testing.Schemas.assertValid("run", out.toString(), "run --json of the encoder");
     }
 
     /** Sink outputs against the unsplit model, and the reported embeddings against the unsplit ones' pooling. */

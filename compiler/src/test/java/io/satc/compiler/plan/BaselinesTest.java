@@ -41,6 +41,39 @@ class BaselinesTest {
         }
     }
 
+    /** Under cost model 2 the baselines are plans over the horizon, and none beats the optimum there. */
+    @Property(tries = 80, seed = "6", shrinking = ShrinkingMode.OFF)
+    void horizonOptimumIsNeverWorseThanAFeasibleBaseline(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        PlacementProblem problem = RandomSchedules.generate(seed, false);
+        SearchResult optimum = Planner.plan(problem);
+        List<BaselineResult> baselines = Baselines.compute(problem, optimum);
+        assertEquals(5 + problem.codecs().size() - 1, baselines.size(), "every baseline is reported");
+        HorizonEvaluator horizon = new HorizonEvaluator(problem);
+        for (BaselineResult b : baselines) {
+            assertEquals(b.feasible(), b.reasons().isEmpty(), () -> b.name() + " has reasons iff infeasible");
+            b.evaluation()
+                    .ifPresent(e -> assertEquals(
+                            horizon.evaluate(e.plan()).latencySeconds(),
+                            b.latencySeconds(),
+                            () -> b.name() + ": T over the horizon"));
+            if (b.feasible()) {
+                double t =
+                        ((SearchResult.Found) optimum).horizon().orElseThrow().latencySeconds();
+                assertTrue(
+                        t <= b.latencySeconds() || PlanRanking.tied(t, b.latencySeconds()),
+                        () -> "seed " + seed + ": " + b.name() + " beats the optimum");
+            }
+        }
+        if (optimum instanceof SearchResult.Found) {
+            BaselineResult none = baselines.get(4);
+            var expected = ExhaustiveEnumerator.horizonOptimum(problem, List.of(CodecOption.NONE));
+            assertEquals(expected.isPresent(), none.feasible(), "seed " + seed);
+            expected.ifPresent(
+                    e -> assertEquals(e.plan(), none.evaluation().orElseThrow().plan(), "seed " + seed));
+        }
+    }
+
     @Test
     void uniformGivesEarlierStagesTheExtraUnits() {
         assertEquals(List.of(4, 3, 3), Baselines.uniformCounts(10, 3));

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Enumerates every plan of a small problem, evaluates each with the {@link Evaluator} and returns
- * the best under {@link PlanRanking}: the independent reference the A* search is checked against.
+ * Enumerates every plan of a small problem, evaluates each with the {@link Evaluator} (or, with a
+ * schedule, the {@link HorizonEvaluator}) and returns the best under {@link PlanRanking} (or
+ * {@link HorizonRanking}): the independent reference the A* search is checked against.
  *
  * <p>It prunes only with facts that hold for every extension (a stage that already misses memory
  * only grows, a loss over budget only grows), and shares no code with the search.
@@ -18,16 +19,14 @@ import java.util.Optional;
 final class ExhaustiveEnumerator {
 
     private final PlacementProblem problem;
-    private final Evaluator evaluator;
     private final List<String> codecs;
-    private final List<Evaluation> band = new ArrayList<>();
-    private double best = Double.POSITIVE_INFINITY;
-    private long plans;
+    private final java.util.function.Consumer<Plan> visit;
 
-    private ExhaustiveEnumerator(PlacementProblem problem, List<String> codecs) {
+    private ExhaustiveEnumerator(
+            PlacementProblem problem, List<String> codecs, java.util.function.Consumer<Plan> visit) {
         this.problem = problem;
-        this.evaluator = new Evaluator(problem);
         this.codecs = codecs;
+        this.visit = visit;
     }
 
     /** The optimum over all plans, if any is feasible. */
@@ -37,9 +36,53 @@ final class ExhaustiveEnumerator {
 
     /** The optimum with cuts restricted to {@code codecs}. */
     static Optional<Evaluation> optimum(PlacementProblem problem, List<String> codecs) {
-        ExhaustiveEnumerator e = new ExhaustiveEnumerator(problem, codecs);
-        e.extend(new ArrayList<>(), new ArrayList<>(), 0, 0.0);
-        return PlanRanking.best(e.band);
+        Evaluator evaluator = new Evaluator(problem);
+        Band<Evaluation> band = new Band<>(Evaluation::feasible, Evaluation::latencySeconds);
+        new ExhaustiveEnumerator(problem, codecs, p -> band.consider(evaluator.evaluate(p)))
+                .extend(new ArrayList<>(), new ArrayList<>(), 0, 0.0);
+        return PlanRanking.best(band.members);
+    }
+
+    /** The cost-model-2 optimum over all plans of a problem with a schedule, if any is feasible. */
+    static Optional<HorizonEvaluation> horizonOptimum(PlacementProblem problem) {
+        return horizonOptimum(
+                problem, problem.codecs().stream().map(CodecOption::name).toList());
+    }
+
+    /** The cost-model-2 optimum with cuts restricted to {@code codecs}. */
+    static Optional<HorizonEvaluation> horizonOptimum(PlacementProblem problem, List<String> codecs) {
+        HorizonEvaluator evaluator = new HorizonEvaluator(problem);
+        Band<HorizonEvaluation> band = new Band<>(HorizonEvaluation::feasible, HorizonEvaluation::latencySeconds);
+        new ExhaustiveEnumerator(problem, codecs, p -> band.consider(evaluator.evaluate(p)))
+                .extend(new ArrayList<>(), new ArrayList<>(), 0, 0.0);
+        return HorizonRanking.best(band.members);
+    }
+
+    /** The feasible evaluations whose latency is tied with the least seen so far. */
+    private static final class Band<E> {
+        final List<E> members = new ArrayList<>();
+        private final java.util.function.Predicate<E> feasible;
+        private final java.util.function.ToDoubleFunction<E> latency;
+        private double best = Double.POSITIVE_INFINITY;
+
+        Band(java.util.function.Predicate<E> feasible, java.util.function.ToDoubleFunction<E> latency) {
+            this.feasible = feasible;
+            this.latency = latency;
+        }
+
+        void consider(E e) {
+            if (!feasible.test(e)) {
+                return;
+            }
+            double t = latency.applyAsDouble(e);
+            if (t < best) {
+                best = t;
+                members.removeIf(x -> !PlanRanking.tied(latency.applyAsDouble(x), best));
+            }
+            if (PlanRanking.tied(t, best)) {
+                members.add(e);
+            }
+        }
     }
 
     private void extend(List<StageAssignment> stages, List<String> cuts, int next, double loss) {
@@ -58,7 +101,7 @@ final class ExhaustiveEnumerator {
                 }
                 stages.add(new StageAssignment(node.name(), last));
                 if (last == n - 1) {
-                    consider(new Plan(stages, cuts));
+                    visit.accept(new Plan(stages, cuts));
                 } else if (node.kind() == NodeKind.SATELLITE) {
                     for (String codec : codecs) {
                         double l = loss
@@ -90,20 +133,5 @@ final class ExhaustiveEnumerator {
             maxOut = Math.max(maxOut, problem.units().get(u).outBytesPerSample());
         }
         return weights + 2.0 * b * Math.max(in, maxOut) <= node.memoryBytes();
-    }
-
-    private void consider(Plan plan) {
-        plans++;
-        Evaluation e = evaluator.evaluate(plan);
-        if (!e.feasible()) {
-            return;
-        }
-        if (e.latencySeconds() < best) {
-            best = e.latencySeconds();
-            band.removeIf(x -> !PlanRanking.tied(x.latencySeconds(), best));
-        }
-        if (PlanRanking.tied(e.latencySeconds(), best)) {
-            band.add(e);
-        }
     }
 }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.satc.compiler.lower.CodecOption;
 import io.satc.compiler.lower.ComputeNode;
 import io.satc.compiler.lower.Link;
+import io.satc.compiler.lower.LinkSchedule;
 import io.satc.compiler.lower.ModelUnit;
 import io.satc.compiler.lower.NodeKind;
 import io.satc.compiler.lower.PlacementProblem;
+import io.satc.compiler.lower.TimeWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,50 @@ class InfeasibilityTest {
         List<String> reasons = reasons(Planner.plan(chain(9.1e9, 8e9, 0.001, OptionalInt.empty(), true)));
         assertEquals("Unit 0 (`block.0`) alone needs 9.10 GB; the largest satellite holds 8.00 GB.", reasons.get(0));
         assertEquals(4, reasons.size(), "every oversized unit is named");
+    }
+
+    /** The chain's links spread over windows: each window holds only the links named for it. */
+    private static PlacementProblem moving(double blockWeight, List<List<String>> windows) {
+        PlacementProblem fixed = chain(blockWeight, 8e9, 0.001, OptionalInt.empty(), true);
+        List<TimeWindow> out = new ArrayList<>();
+        for (int w = 0; w < windows.size(); w++) {
+            List<Link> links = new ArrayList<>();
+            for (Link l : fixed.links()) {
+                if (windows.get(w).contains(l.from() + "-" + l.to())) {
+                    links.add(l);
+                }
+            }
+            out.add(new TimeWindow(10.0 * w, 10.0 * (w + 1), links));
+        }
+        return fixed.withLinks(List.of())
+                .withSchedule(Optional.of(new LinkSchedule("2026-12-04T00:00:00Z", 10.0 * windows.size(), out)));
+    }
+
+    @Test
+    void noWindowReachesTheSink() {
+        PlacementProblem p = moving(1e9, List.of(List.of("s1-s2"), List.of("s2-s3")));
+        assertEquals(
+                List.of("In no window of the horizon does a route lead from source `s1` to sink `g`."),
+                reasons(Planner.plan(p)));
+    }
+
+    @Test
+    void linksNeverUpTogetherMakeNoPlan() {
+        // The model needs three satellites (4 GB blocks on 8 GB), whose links are never up at once.
+        PlacementProblem p = moving(3e9, List.of(List.of("s1-s2", "s1-g"), List.of("s2-s3", "s2-g"), List.of("s3-g")));
+        assertEquals(
+                List.of(
+                        "Plans fit in memory and the loss budget over the links of the whole horizon, but every one has a"
+                                + " transfer without a route in every window (links that are never up at the same time make no"
+                                + " route)."),
+                reasons(Planner.plan(p)));
+    }
+
+    @Test
+    void memoryBindsOverTheHorizonToo() {
+        PlacementProblem p = moving(9.1e9, List.of(List.of("s1-g"), List.of("s1-s2", "s2-g")));
+        List<String> reasons = reasons(Planner.plan(p));
+        assertEquals("Unit 0 (`block.0`) alone needs 9.10 GB; the largest satellite holds 8.00 GB.", reasons.get(0));
     }
 
     @Test
