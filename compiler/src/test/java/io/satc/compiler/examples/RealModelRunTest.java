@@ -258,7 +258,11 @@ class RealModelRunTest {
         java.io.StringWriter err = new java.io.StringWriter();
         int exit = io.satc.compiler.cli.Main.run(
                 new String[] {
-                    "run", "--json", tmp.resolve("bundle-minilm-encoder.sat").toString()
+                    "run",
+                    "--json",
+                    "--trust",
+                    io.satc.compiler.testing.TestSigning.trustFile(tmp).toString(),
+                    tmp.resolve("bundle-minilm-encoder.sat").toString()
                 },
                 new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(err, true));

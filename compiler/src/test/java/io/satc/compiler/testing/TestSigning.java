@@ -60,6 +60,13 @@ public final class TestSigning {
         }
     };
 
+    /** The test key's public half as a file in {@code dir}, for {@code --trust}. */
+    public static java.nio.file.Path trustFile(java.nio.file.Path dir) throws java.io.IOException {
+        return java.nio.file.Files.writeString(
+                dir.resolve("test-signing.pub"),
+                io.satc.runtime.trust.Keys.pem("PUBLIC KEY", PAIR.getPublic().getEncoded()));
+    }
+
     /** Trust in the test key only. */
     public static TrustStore trust() {
         return TrustStore.ofKey(PAIR.getPublic());
