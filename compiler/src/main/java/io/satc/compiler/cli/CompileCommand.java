@@ -4,8 +4,10 @@ import io.satc.compiler.codegen.BundleCompiler;
 import io.satc.compiler.codegen.MissionPlanning;
 import io.satc.compiler.lower.LoweringOptions;
 import io.satc.compiler.sema.AnalyzedMission;
+import io.satc.runtime.trust.Keys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Plan the mission and write a deployment bundle: manifest.json, the split sub-models of a real model,",
-            "README.md, PLAN.md, report.html and bin/run-local.sh (docs/bundle-format.md). Same input, same bytes.",
+            "README.md, PLAN.md, report.html and bin/run-local.sh (docs/bundle-format.md), signed with --sign KEY or the",
+            "development key (statement.json, statement.sig; docs/security.md). Same input, key and version, same bytes.",
             "Exit 0 when written, 1 for errors in the mission, 3 when no plan is feasible."
         })
 public final class CompileCommand implements Callable<Integer> {
@@ -38,6 +41,9 @@ public final class CompileCommand implements Callable<Integer> {
     @Mixin
     OutputOptions diagnostics;
 
+    @Mixin
+    SigningOptions signing;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +56,10 @@ public final class CompileCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         AnalyzedMission mission = loaded.get().mission();
+        Optional<BundleCompiler.Signing> sign = signing.resolve(mission.name(), err);
+        if (sign.isEmpty()) {
+            return ExitCodes.INPUT_ERRORS;
+        }
         err.println("satc: planning " + file + " ...");
         err.flush();
         MissionPlanning.Result result = MissionPlanning.plan(
@@ -67,13 +77,16 @@ public final class CompileCommand implements Callable<Integer> {
         err.flush();
         String version = new Main.Version().getVersion()[0].replace("satc ", "");
         BundleCompiler.Result written =
-                BundleCompiler.compile(loaded.get().source(), mission, planned, output, version);
+                BundleCompiler.compile(loaded.get().source(), mission, planned, output, version, sign.get());
         if (written instanceof BundleCompiler.Failed f) {
             f.reasons().forEach(r -> err.println("satc: " + r));
             return ExitCodes.INPUT_ERRORS;
         }
         BundleCompiler.Written w = (BundleCompiler.Written) written;
-        out.println("Wrote " + w.files().size() + " files to " + output + ":");
+        signing.record(mission.name(), sign.get().bundleVersion(), err);
+        out.println("Wrote " + w.files().size() + " files to " + output + ", version "
+                + sign.get().bundleVersion() + " signed by "
+                + Keys.shortId(sign.get().key().id()) + ":");
         w.files().forEach(f -> out.println("  " + f));
         out.println("Run it with: satc run " + output + "   (or " + output + "/bin/run-local.sh)");
         out.flush();

@@ -1,5 +1,6 @@
 package io.satc.compiler.cli;
 
+import io.satc.runtime.cli.CommandLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Option;
             ContactsCommand.class,
             CalibrateCommand.class,
             CompileCommand.class,
-            RunCommand.class,
-            NodeCommand.class,
+            KeysCommand.class,
+            io.satc.runtime.cli.RunCommand.class,
+            io.satc.runtime.cli.NodeCommand.class,
             BenchCommand.class,
             InitEditorCommand.class,
             LspCommand.class,
@@ -57,25 +59,7 @@ public final class Main implements Runnable {
     /** Runs satc in-process; tests call this instead of {@link #main}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean debug = main.debug
-                    || parseResult.hasMatchedOption("--debug")
-                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            err.println("satc: internal error: " + ex
-                    + " (this is a bug in satc; please report it with the input that caused it)");
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("Run again with --debug for the stack trace.");
-            }
-            err.flush();
-            return ExitCodes.INTERNAL;
-        });
-        return cli.execute(args);
+        return CommandLines.execute(new CommandLine(main), args, out, err, () -> main.debug);
     }
 
     /** Reads the version Maven filtered into the jar. */

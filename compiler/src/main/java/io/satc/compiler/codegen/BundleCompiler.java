@@ -1,22 +1,20 @@
 package io.satc.compiler.codegen;
 
 import io.satc.compiler.lower.Lowerer;
-import io.satc.compiler.model.Dimension;
-import io.satc.compiler.model.ModelPart;
 import io.satc.compiler.model.ModelResult;
-import io.satc.compiler.model.ModelSplit;
-import io.satc.compiler.model.ModelSplitter;
 import io.satc.compiler.model.OnnxModel;
-import io.satc.compiler.model.TensorSpec;
 import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.Resource;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.source.SourceFile;
 import io.satc.runtime.bundle.BundleManifest;
 import io.satc.runtime.bundle.BundleWriter;
-import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.bundle.TensorDescriptor;
+import io.satc.runtime.trust.BundleSigner;
+import io.satc.runtime.trust.BundleStatement;
+import io.satc.runtime.trust.Certificates;
+import io.satc.runtime.trust.NodeAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +25,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Writes a deployment bundle (docs/bundle-format.md): the manifest, the split sub-models of a
- * real model, README.md, PLAN.md, report.html and bin/run-local.sh. Writes into a staging folder
- * and renames it into place, so a failed compile never leaves a half-written bundle behind.
- * Same inputs, same bytes.
+ * real model, README.md, PLAN.md, report.html and bin/run-local.sh, and last the signed statement
+ * over all of them (docs/security.md). Writes into a staging folder and renames it into place, so
+ * a failed compile never leaves a half-written or unsigned bundle behind. Same inputs (key and
+ * bundle version included), same bytes.
  */
 public final class BundleCompiler {
-
-    /** Where the measured section of report.html goes; {@code satc run} replaces what is between. */
-    public static final String MEASURED_BEGIN = "<!-- satc:measured:begin -->";
-
-    public static final String MEASURED_END = "<!-- satc:measured:end -->";
 
     /** The outcome of a compile. */
     public sealed interface Result permits Written, Failed {}
@@ -54,15 +48,33 @@ public final class BundleCompiler {
     /** Nothing was written; each reason is a sentence. */
     public record Failed(List<String> reasons) implements Result {}
 
+    /**
+     * How the bundle is signed (docs/security.md): with {@code key}, as version
+     * {@code bundleVersion} of its mission; {@code nodes} issues the TLS certificates of the nodes
+     * that run stages, whose keys the statement pins.
+     */
+    public record Signing(BundleSigner.SigningKey key, long bundleVersion, NodeAuthority nodes) {
+        public Signing {
+            if (bundleVersion < 1) {
+                throw new IllegalArgumentException("bundle versions start at 1, not " + bundleVersion);
+            }
+        }
+    }
+
     private BundleCompiler() {}
 
     /**
-     * Writes the bundle of {@code planned} into {@code outDir}. The manifest's mission hash is of
-     * the analysed source text (its UTF-8 bytes are the file's); a real model is split from the
-     * model the planning loaded, not read again.
+     * Writes the bundle of {@code planned} into {@code outDir}, signed last. The manifest's mission
+     * hash is of the analysed source text (its UTF-8 bytes are the file's); a real model is split
+     * from the model the planning loaded, not read again.
      */
     public static Result compile(
-            SourceFile source, AnalyzedMission mission, MissionPlanning.Planned planned, Path outDir, String version) {
+            SourceFile source,
+            AnalyzedMission mission,
+            MissionPlanning.Planned planned,
+            Path outDir,
+            String version,
+            Signing signing) {
         PlanOutcome outcome = planned.outcome();
         if (outcome.evaluation().isEmpty()) {
             return new Failed(List.of("The mission has no feasible plan; `satc plan` explains why."));
@@ -75,11 +87,17 @@ public final class BundleCompiler {
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            Optional<Failed> failed = write(source, mission, planned, staging, version);
-            if (failed.isPresent()) {
+            Staged staged = write(source, mission, planned, staging, version);
+            if (staged.failed().isPresent()) {
                 deleteTree(staging);
-                return failed.get();
+                return staged.failed().get();
             }
+            BundleSigner.sign(
+                    staging,
+                    outcome.problem().mission(),
+                    signing.bundleVersion(),
+                    signing.key(),
+                    tlsPins(staging, staged.nodes(), signing.nodes()));
             deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Written(target, listing(target));
@@ -93,7 +111,14 @@ public final class BundleCompiler {
         }
     }
 
-    private static Optional<Failed> write(
+    /** A staged bundle: why it could not be written, or the nodes that run a stage in its plan or a contingency. */
+    private record Staged(Optional<Failed> failed, java.util.Set<String> nodes) {
+        static Staged failed(Failed f) {
+            return new Staged(Optional.of(f), java.util.Set.of());
+        }
+    }
+
+    private static Staged write(
             SourceFile source, AnalyzedMission mission, MissionPlanning.Planned planned, Path dir, String version)
             throws IOException {
         PlanOutcome outcome = planned.outcome();
@@ -108,6 +133,7 @@ public final class BundleCompiler {
                 "the model is a catalogue architecture or a profile, so stages compute synthetic activations of "
                         + "the planned sizes (no weights) and every hop carries real codec frames of the planned sizes.";
         List<Map<String, String>> stageFiles = new ArrayList<>();
+        Map<String, PartWriter.Reusable> mainParts = new LinkedHashMap<>();
         ModelIo io = null;
         if (mission.model().source() instanceof AnalyzedMission.OnnxSource onnx) {
             kind = "real-model";
@@ -115,58 +141,38 @@ public final class BundleCompiler {
                     + "` (split at the planned cuts; the parts "
                     + "compose to the original model) and hops carry the activations encoded with the planned codecs.";
             activationBytes = 4;
-            List<Integer> cuts = new ArrayList<>();
             for (int k = 0; k < e.plan().stageCount() - 1; k++) {
-                cuts.add(e.plan().stages().get(k).lastUnit());
                 String codec = e.plan().cutCodecs().get(k);
                 if (outcome.problem().codec(codec).orElseThrow().kind().spec().isEmpty()) {
-                    return Optional.of(new Failed(List.of("The plan sends the cut after unit "
-                            + cuts.get(k) + " with the declared codec `" + codec
+                    return Staged.failed(new Failed(List.of("The plan sends the cut after unit "
+                            + e.plan().stages().get(k).lastUnit() + " with the declared codec `" + codec
                             + "`, which the runtime cannot execute; a real-model bundle needs built-in codecs.")));
                 }
             }
             OnnxModel model = planned.model()
                     .orElseThrow(() -> new IllegalStateException("planning a real model keeps the model it loaded"));
-            ModelResult<ModelSplit> split = ModelSplitter.split(model, cuts);
-            if (split instanceof ModelResult.Failed<ModelSplit> f) {
-                return Optional.of(new Failed(List.of("Cannot split `"
+            ModelResult<PartWriter.Split> split = PartWriter.split(model, e, outcome.problem(), mission);
+            if (split instanceof ModelResult.Failed<PartWriter.Split> f) {
+                return Staged.failed(new Failed(List.of("Cannot split `"
                         + onnx.file().getFileName() + "`: " + f.error().message())));
             }
-            ModelSplit s = split.orElseThrow();
-            int b = outcome.problem().microBatchSize();
-            int seq = (int) mission.workload().sequence().orElse(Lowerer.DEFAULT_SEQUENCE);
-            // The model's graph inputs in message order: the first stage's input, then the others as stages first read
-            // them.
-            Map<String, TensorDescriptor> graphInputs = new LinkedHashMap<>();
+            PartWriter.Split s = split.orElseThrow();
+            PartWriter.Placed placed = s.place(dir, "", Map.of());
+            parts.addAll(placed.parts());
+            stageFiles.addAll(placed.files());
             for (int k = 0; k < s.parts().size(); k++) {
-                ModelPart part = s.parts().get(k);
-                String node = e.plan().stages().get(k).node();
-                String rel = "stages/" + node + "/model.onnx";
-                ModelFile modelFile = BundleFiles.write(dir, rel, part.onnx());
-                List<TensorDescriptor> side = new ArrayList<>();
-                for (TensorSpec spec : part.inputs().subList(1, part.inputs().size())) {
-                    side.add(descriptor(spec, b, seq));
-                }
-                if (k == 0) {
-                    graphInputs.put(
-                            part.inputs().get(0).name(),
-                            descriptor(part.inputs().get(0), b, seq));
-                }
-                side.forEach(d -> graphInputs.putIfAbsent(d.name(), d));
-                parts.add(Optional.of(new ManifestBuilder.PartFiles(
-                        modelFile,
-                        descriptor(part.inputs().get(0), b, seq),
-                        descriptor(part.outputs().get(0), b, seq),
-                        side)));
-                stageFiles.add(file(
-                        rel,
-                        "ONNX part " + (k + 1) + " (units " + part.firstUnit() + "–" + part.lastUnit() + "), inputs "
-                                + String.join(", ", part.inputNames())));
+                mainParts.put(
+                        s.parts().get(k).node(),
+                        new PartWriter.Reusable(
+                                placed.parts().get(k).orElseThrow().model(),
+                                s.parts().get(k).onnx()));
             }
+            Map<String, TensorDescriptor> graphInputs = s.graphInputs();
+            int seq = (int) mission.workload().sequence().orElse(Lowerer.DEFAULT_SEQUENCE);
             BundleInputsWriter.Written written =
                     BundleInputsWriter.write(mission, dir, outcome.problem().batch());
             if (written.failure().isPresent()) {
-                return Optional.of(new Failed(List.of(written.failure().get())));
+                return Staged.failed(new Failed(List.of(written.failure().get())));
             }
             List<String> sinkInputs =
                     ModelIo.ENCODER.equals(written.kind()) && graphInputs.containsKey("attention_mask")
@@ -189,6 +195,10 @@ public final class BundleCompiler {
         }
         BundleManifest manifest = ManifestBuilder.build(outcome, sha, activationBytes, parts, io);
         writer.write(dir, manifest);
+        ContingencyWriter.Written contingencies =
+                ContingencyWriter.write(dir, mission, outcome, planned.model(), sha, activationBytes, io, mainParts);
+        java.util.TreeSet<String> nodes = new java.util.TreeSet<>(contingencies.nodes());
+        PlanFacts.stageWorks(e).forEach(w -> nodes.add(w.node()));
 
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("mission", outcome.problem().mission());
@@ -216,27 +226,58 @@ public final class BundleCompiler {
         Map<String, Object> planModel = new LinkedHashMap<>(header);
         planModel.put("planText", PlanText.render(outcome, true));
         Files.writeString(dir.resolve("PLAN.md"), Templates.render("PLAN.md.ftl", planModel), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), renderReport(outcome, header, List.of()), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("report.html"),
+                renderReport(outcome, header, ContingencyWriter.rows(contingencies.index())),
+                StandardCharsets.UTF_8);
         Path bin = dir.resolve("bin");
         Files.createDirectories(bin);
         Path run = bin.resolve("run-local.sh");
         Files.writeString(run, Templates.render("run-local.sh.ftl", header), StandardCharsets.UTF_8);
         run.toFile().setExecutable(true, false);
-        writeNodeScripts(bin, e, outcome);
-        return Optional.empty();
+        writeNodeScripts(bin, e, contingencies.nodes());
+        return new Staged(Optional.empty(), nodes);
+    }
+
+    /**
+     * Writes the mission CA's certificate into the bundle and pins the TLS key of every node that
+     * runs a stage (docs/security.md): each node accepts only these keys from its peers.
+     */
+    private static BundleStatement.TlsPins tlsPins(Path dir, java.util.Set<String> stageNodes, NodeAuthority nodes)
+            throws IOException {
+        Path ca = dir.resolve(BundleStatement.CA_FILE);
+        Files.createDirectories(ca.getParent());
+        Certificates.write(ca, nodes.ca());
+        Map<String, String> pins = new TreeMap<>();
+        for (String node : new java.util.TreeSet<>(stageNodes)) {
+            pins.put(node, Certificates.pin(nodes.certificate(node)));
+        }
+        return new BundleStatement.TlsPins(Certificates.fingerprint(nodes.ca()), pins);
     }
 
     /** First port of the default peers file; stage k listens on {@code NODE_BASE_PORT + k}. */
     public static final int NODE_BASE_PORT = 7400;
 
-    /** bin/peers.txt (loopback, one port per stage) and bin/node-NODE.sh for each stage. */
-    private static void writeNodeScripts(Path bin, Evaluation e, PlanOutcome outcome) throws IOException {
+    /**
+     * bin/peers.txt (loopback, one port per node) and bin/node-NODE.sh for each stage, then for
+     * each node that runs a stage only in a contingency (a standby).
+     */
+    private static void writeNodeScripts(Path bin, Evaluation e, java.util.Set<String> contingencyNodes)
+            throws IOException {
         List<Resource.StageWork> works = PlanFacts.stageWorks(e);
         List<Map<String, String>> peers = new ArrayList<>();
         for (int k = 0; k < works.size(); k++) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("node", works.get(k).node());
             p.put("address", "127.0.0.1:" + (NODE_BASE_PORT + k + 1));
+            peers.add(p);
+        }
+        java.util.TreeSet<String> standbys = new java.util.TreeSet<>(contingencyNodes);
+        works.forEach(w -> standbys.remove(w.node()));
+        for (String node : standbys) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("node", node);
+            p.put("address", "127.0.0.1:" + (NODE_BASE_PORT + peers.size() + 1));
             peers.add(p);
         }
         Map<String, Object> model = new LinkedHashMap<>();
@@ -252,41 +293,36 @@ public final class BundleCompiler {
             m.put("address", peers.get(k).get("address"));
             m.put("first", k == 0);
             m.put("last", k == works.size() - 1);
+            m.put("standby", false);
             Path script = bin.resolve("node-" + w.node() + ".sh");
+            Files.writeString(script, Templates.render("node.sh.ftl", m), StandardCharsets.UTF_8);
+            script.toFile().setExecutable(true, false);
+        }
+        for (int k = works.size(); k < peers.size(); k++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("node", peers.get(k).get("node"));
+            m.put("address", peers.get(k).get("address"));
+            m.put("first", false);
+            m.put("last", false);
+            m.put("standby", true);
+            Path script = bin.resolve("node-" + peers.get(k).get("node") + ".sh");
             Files.writeString(script, Templates.render("node.sh.ftl", m), StandardCharsets.UTF_8);
             script.toFile().setExecutable(true, false);
         }
     }
 
-    static String renderReport(PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {
-        return Templates.render("report.ftlh", ReportView.model(outcome, header, measured));
+    static String renderReport(
+            PlanOutcome outcome, Map<String, Object> header, List<Map<String, String>> contingencies) {
+        Map<String, Object> model = ReportView.model(outcome, header);
+        model.put("contingencies", contingencies);
+        return Templates.render("report.ftlh", model);
     }
 
-    private static Map<String, String> file(String path, String note) {
+    static Map<String, String> file(String path, String note) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("path", path);
         m.put("note", note);
         return m;
-    }
-
-    /** A part's tensor per micro-batch: symbolic dimensions become the micro-batch size, then the sequence length. */
-    private static TensorDescriptor descriptor(TensorSpec spec, int b, int seq) {
-        List<Integer> shape = new ArrayList<>();
-        for (int d = 0; d < spec.shape().size(); d++) {
-            Dimension dim = spec.shape().get(d);
-            shape.add(dim instanceof Dimension.Fixed f ? (int) f.size() : d == 0 ? b : seq);
-        }
-        return new TensorDescriptor(spec.name(), shape, dtype(spec.elementType()));
-    }
-
-    private static String dtype(String onnxType) {
-        return switch (onnxType.toUpperCase(Locale.ROOT)) {
-            case "FLOAT" -> "float32";
-            case "FLOAT16" -> "float16";
-            case "INT64" -> "int64";
-            case "INT32" -> "int32";
-            default -> onnxType.toLowerCase(Locale.ROOT);
-        };
     }
 
     private static boolean replaceable(Path dir) {

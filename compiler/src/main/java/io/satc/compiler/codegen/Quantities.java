@@ -1,37 +1,22 @@
 package io.satc.compiler.codegen;
 
+import io.satc.runtime.report.Figures;
 import java.util.Locale;
 
-/** Fixed, locale-independent formatting of the numbers in reports (same input, same bytes). */
+/**
+ * Fixed, locale-independent formatting of the numbers in reports (same input, same bytes); times
+ * and sizes as the runtime prints them.
+ */
 public final class Quantities {
 
     private Quantities() {}
 
     public static String seconds(double s) {
-        if (s == 0) {
-            return "0 s";
-        }
-        if (s < 1e-3) {
-            return String.format(Locale.ROOT, "%.1f us", s * 1e6);
-        }
-        if (s < 1) {
-            return String.format(Locale.ROOT, "%.2f ms", s * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.3f s", s);
+        return Figures.seconds(s);
     }
 
     public static String bytes(double b) {
-        if (Double.isInfinite(b)) {
-            return "unbounded";
-        }
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-        int i = 0;
-        double v = b;
-        while (Math.abs(v) >= 1000 && i < units.length - 1) {
-            v /= 1000;
-            i++;
-        }
-        return i == 0 ? String.format(Locale.ROOT, "%.0f B", v) : String.format(Locale.ROOT, "%.2f %s", v, units[i]);
+        return Figures.bytes(b);
     }
 
     public static String percent(double fraction) {

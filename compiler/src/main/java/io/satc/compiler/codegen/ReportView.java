@@ -6,6 +6,9 @@ import io.satc.compiler.lower.PlacementProblem;
 import io.satc.compiler.plan.BaselineResult;
 import io.satc.compiler.plan.Evaluation;
 import io.satc.compiler.plan.Resource;
+import io.satc.runtime.report.GanttChart;
+import io.satc.runtime.report.Schedule;
+import io.satc.runtime.report.Svg;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,10 +22,7 @@ import java.util.Set;
  */
 final class ReportView {
 
-    private static final String[] PALETTE = {
-        "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7"
-    };
-    private static final double WIDTH = 960;
+    private static final double WIDTH = GanttChart.WIDTH;
 
     private ReportView() {}
 
@@ -35,8 +35,7 @@ final class ReportView {
         return steps;
     }
 
-    static Map<String, Object> model(
-            PlanOutcome outcome, Map<String, Object> header, List<Map<String, Object>> measured) {
+    static Map<String, Object> model(PlanOutcome outcome, Map<String, Object> header) {
         PlacementProblem p = outcome.problem();
         Evaluation e = outcome.evaluation().orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>(header);
@@ -52,8 +51,7 @@ final class ReportView {
                 "bottleneck", PlanFacts.bottleneck(e).map(PlanFacts::describe).orElse("none")));
         m.put("summary", summary);
         m.put("microBatches", p.microBatches());
-        m.put("ganttPredicted", gantt(Schedule.of(predictedSteps(e), p.microBatches())));
-        m.put("measured", measured);
+        m.put("ganttPredicted", GanttChart.of(Schedule.of(predictedSteps(e), p.microBatches())));
         m.put("constellation", constellation(p, e));
         m.put("latencyBars", bars(outcome, true));
         m.put("commBars", bars(outcome, false));
@@ -65,40 +63,6 @@ final class ReportView {
         r.put("label", label);
         r.put("value", value);
         return r;
-    }
-
-    static Svg gantt(Schedule s) {
-        double left = 190;
-        double lane = 18;
-        double top = 10;
-        double plot = WIDTH - left - 20;
-        double scale = s.makespan() > 0 ? plot / s.makespan() : 0;
-        Svg.Builder b = new Svg.Builder();
-        int lanes = s.resources().size();
-        for (int r = 0; r < lanes; r++) {
-            double y = top + r * lane;
-            b.text(left - 6, y + 12, "end", s.resources().get(r));
-            b.line(left, y + lane, left + plot, y + lane, "#eee");
-            for (int i = 0; i < s.start().length; i++) {
-                double w = (s.finish()[i][r] - s.start()[i][r]) * scale;
-                b.rect(
-                        left + s.start()[i][r] * scale,
-                        y + 2,
-                        Math.max(0.5, w),
-                        lane - 4,
-                        PALETTE[i % PALETTE.length],
-                        "micro-batch " + (i + 1) + " on " + s.resources().get(r) + ": "
-                                + Quantities.seconds(s.start()[i][r]) + " to " + Quantities.seconds(s.finish()[i][r]));
-            }
-        }
-        double axisY = top + lanes * lane + 14;
-        for (int t = 0; t <= 4; t++) {
-            double x = left + plot * t / 4.0;
-            b.line(x, top, x, axisY - 10, "#ccc");
-            // The last label ends at its tick: centred, it would run past the drawing's right edge and be cut off.
-            b.text(x, axisY, t == 4 ? "end" : "middle", Quantities.seconds(s.makespan() * t / 4.0));
-        }
-        return b.build(WIDTH, axisY + 10);
     }
 
     private static Svg constellation(PlacementProblem p, Evaluation e) {

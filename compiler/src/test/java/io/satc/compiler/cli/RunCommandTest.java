@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.satc.compiler.testing.RepoPaths;
+import io.satc.runtime.trust.BundleSigner;
+import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.SatcHome;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -159,7 +162,7 @@ class RunCommandTest {
     }
 
     @Test
-    void aTamperedSubModelIsRejectedBeforeAnythingRuns() throws Exception {
+    void aTamperedSubModelIsRefusedBeforeAnythingRuns() throws Exception {
         Path copy = tmp.resolve("tampered");
         CheckCommandTest.Run c =
                 satc("compile", RepoPaths.examples().resolve("kjv-decoder.sat").toString(), "-o", copy.toString());
@@ -170,11 +173,18 @@ class RunCommandTest {
         Files.write(model, bytes);
         CheckCommandTest.Run r = satc("run", copy.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
-        assertTrue(r.err().contains("Model file `stages/leo-c/model.onnx` of stage 2 on leo-c has SHA-256"), r.err());
+        assertTrue(r.err().startsWith("satc: refused (changed-file): `stages/leo-c/model.onnx` of bundle "), r.err());
+        assertTrue(r.err().endsWith("; the file was changed after signing.\n"), r.err());
+        assertEquals("", r.out());
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(model, bytes);
         Files.delete(copy.resolve("model/vocab.json"));
         CheckCommandTest.Run missing = satc("run", copy.toString());
+        assertEquals(ExitCodes.INPUT_ERRORS, missing.exit());
         assertTrue(
-                missing.err().contains("Tokenizer file `model/vocab.json` of the model is missing from the bundle."),
+                missing.err()
+                        .contains("refused (missing-file): `model/vocab.json`, which the signed statement lists, is "
+                                + "missing from bundle"),
                 missing.err());
     }
 
@@ -187,6 +197,15 @@ class RunCommandTest {
         Path manifest = copy.resolve("manifest.json");
         Files.writeString(
                 manifest, Files.readString(manifest).replace("\"format_version\" : 2", "\"format_version\" : 7"));
+        CheckCommandTest.Run edited = satc("run", copy.toString());
+        assertTrue(edited.err().contains("refused (changed-file): `manifest.json` of bundle"), edited.err());
+        // As a newer compiler would sign it: the runtime reads the signed manifest and names both versions.
+        BundleSigner.sign(
+                copy,
+                "link-bound",
+                1000,
+                new BundleSigner.SigningKey(Keys.readPrivate(SatcHome.devKeys()), Keys.readPublic(SatcHome.devKeys())),
+                null);
         CheckCommandTest.Run r = satc("run", copy.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, r.exit());
         assertTrue(

@@ -69,7 +69,12 @@ class DeclaredCodecBundleTest {
         BundleCompiler.Failed failed = assertInstanceOf(
                 BundleCompiler.Failed.class,
                 BundleCompiler.compile(
-                        analysis.parse().source(), analysis.mission().get(), planned, out, "test"));
+                        analysis.parse().source(),
+                        analysis.mission().get(),
+                        planned,
+                        out,
+                        "test",
+                        io.satc.compiler.testing.TestSigning.signing()));
         assertEquals(1, failed.reasons().size());
         assertTrue(
                 failed.reasons().get(0).contains("the declared codec `mask8`, which the runtime cannot execute"),

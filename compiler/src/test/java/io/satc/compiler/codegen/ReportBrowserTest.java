@@ -17,6 +17,7 @@ import io.satc.runtime.bundle.BundleReader;
 import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunResult;
+import io.satc.runtime.report.MeasuredReport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -226,7 +227,8 @@ class ReportBrowserTest {
         AnalyzedMission m = analysis.mission().orElseThrow();
         MissionPlanning.Planned planned = (MissionPlanning.Planned) MissionPlanning.plan(m);
         Path dir = tmp.resolve(example + "-bundle");
-        BundleCompiler.Result result = BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test");
+        BundleCompiler.Result result = BundleCompiler.compile(
+                analysis.parse().source(), m, planned, dir, "test", io.satc.compiler.testing.TestSigning.signing());
         assertTrue(result instanceof BundleCompiler.Written, () -> "not written: " + result);
         return dir;
     }

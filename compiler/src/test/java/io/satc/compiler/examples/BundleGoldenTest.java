@@ -11,8 +11,10 @@ import io.satc.compiler.sema.AnalysisResult;
 import io.satc.compiler.sema.AnalyzedMission;
 import io.satc.compiler.testing.Golden;
 import io.satc.compiler.testing.RepoPaths;
+import io.satc.compiler.testing.TestSigning;
 import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.trust.BundleTrust;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code satc compile} on every valid example: two compiles are byte-identical, the bundle
- * reads back (every SHA-256 verified), and its listing (each file's SHA-256), manifest and PLAN.md are golden
- * ({@code expected/NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md}).
+ * reads back (every SHA-256 verified), and its listing (each file's SHA-256), manifest, PLAN.md and contingencies
+ * are golden ({@code expected/NAME.sat.bundle.txt}, {@code NAME.sat.manifest.json}, {@code NAME.sat.PLAN.md},
+ * {@code NAME.sat.contingencies.json}).
  */
 class BundleGoldenTest {
 
@@ -46,8 +49,10 @@ class BundleGoldenTest {
         String name = mission.getFileName().toString();
         Path a = tmp.resolve(name + "-a");
         Path b = tmp.resolve(name + "-b");
-        BundleCompiler.Result ra = BundleCompiler.compile(analysis.parse().source(), m, planned, a, "test");
-        BundleCompiler.Result rb = BundleCompiler.compile(analysis.parse().source(), m, planned, b, "test");
+        BundleCompiler.Result ra =
+                BundleCompiler.compile(analysis.parse().source(), m, planned, a, "test", TestSigning.signing());
+        BundleCompiler.Result rb =
+                BundleCompiler.compile(analysis.parse().source(), m, planned, b, "test", TestSigning.signing());
         assertTrue(ra instanceof BundleCompiler.Written, () -> "not written: " + ra);
         assertTrue(rb instanceof BundleCompiler.Written);
         BundleCompiler.Written wa = (BundleCompiler.Written) ra;
@@ -58,9 +63,9 @@ class BundleGoldenTest {
             assertArrayEquals(x, Files.readAllBytes(b.resolve(f)), () -> f + " differs between two compiles");
             listing.append(f).append("  sha256:").append(sha256(x)).append('\n');
         }
-        assertTrue(
-                new BundleReader().read(a) instanceof BundleRead.Loaded,
-                () -> "bundle does not read back: " + new BundleReader().read(a));
+        // Signed with the test key, the bundle reads back through the runtime's signature check.
+        BundleReader checked = new BundleReader(new BundleTrust(TestSigning.trust(), java.util.Optional.empty()));
+        assertTrue(checked.read(a) instanceof BundleRead.Loaded, () -> "bundle does not read back: " + checked.read(a));
         java.util.Map<Path, String> goldens = new java.util.LinkedHashMap<>();
         goldens.put(RepoPaths.expectedFor(mission, ".bundle.txt"), listing.toString());
         goldens.put(
@@ -69,6 +74,9 @@ class BundleGoldenTest {
         goldens.put(
                 RepoPaths.expectedFor(mission, ".PLAN.md"),
                 Files.readString(a.resolve("PLAN.md"), StandardCharsets.UTF_8));
+        goldens.put(
+                RepoPaths.expectedFor(mission, ".contingencies.json"),
+                Files.readString(a.resolve("contingencies.json"), StandardCharsets.UTF_8));
         Golden.assertAll(goldens);
     }
 

@@ -117,6 +117,9 @@ class DistributedRunTest {
                 peers.toString(),
                 "--stall-timeout",
                 "30",
+                // A lost peer is waited for this long (it might come back), then the run fails.
+                "--link-timeout",
+                "8",
                 "--timeout",
                 "240"));
         command.addAll(List.of(extra));

@@ -71,7 +71,13 @@ class RealModelRunTest {
         Path dir = tmp.resolve("bundle-" + (noCodecs ? "none-" : "") + example);
         assertInstanceOf(
                 BundleCompiler.Written.class,
-                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test"));
+                BundleCompiler.compile(
+                        analysis.parse().source(),
+                        m,
+                        planned,
+                        dir,
+                        "test",
+                        io.satc.compiler.testing.TestSigning.signing()));
         Bundle bundle = assertInstanceOf(BundleRead.Loaded.class, new BundleReader().read(dir))
                 .bundle();
         if (noCodecs) {
@@ -252,7 +258,11 @@ class RealModelRunTest {
         java.io.StringWriter err = new java.io.StringWriter();
         int exit = io.satc.compiler.cli.Main.run(
                 new String[] {
-                    "run", "--json", tmp.resolve("bundle-minilm-encoder.sat").toString()
+                    "run",
+                    "--json",
+                    "--trust",
+                    io.satc.compiler.testing.TestSigning.trustFile(tmp).toString(),
+                    tmp.resolve("bundle-minilm-encoder.sat").toString()
                 },
                 new java.io.PrintWriter(out, true),
                 new java.io.PrintWriter(err, true));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.satc.compiler.cli.CheckCommand;
 import io.satc.compiler.codegen.BundleCompiler;
-import io.satc.compiler.codegen.MeasuredReport;
 import io.satc.compiler.codegen.MissionPlanning;
 import io.satc.compiler.codegen.PlanOutcome;
 import io.satc.compiler.sema.AnalysisResult;
@@ -18,6 +17,7 @@ import io.satc.runtime.pipeline.PipelineRunner;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
 import io.satc.runtime.pipeline.RunResult;
+import io.satc.runtime.report.MeasuredReport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,13 @@ class RunEmulationTest {
         PlanOutcome outcome = planned.outcome();
         Path dir = tmp.resolve("bundle");
         assertTrue(
-                BundleCompiler.compile(analysis.parse().source(), m, planned, dir, "test")
+                BundleCompiler.compile(
+                                analysis.parse().source(),
+                                m,
+                                planned,
+                                dir,
+                                "test",
+                                io.satc.compiler.testing.TestSigning.signing())
                         instanceof BundleCompiler.Written);
         Bundle bundle = ((BundleRead.Loaded) new BundleReader().read(dir)).bundle();
         // Time scale 4: about 0.85 s, long enough that this busy 2-core machine keeps up with the emulated hardware.

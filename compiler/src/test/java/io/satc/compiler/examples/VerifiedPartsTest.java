@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What runs is what was verified: `satc run` loads each part from the bytes it hashed, and a
- * `satc node` verifies (and needs) only its own part, so each satellite can carry just its own.
- * On the example decoder's two-stage bundle (stages on leo-b and leo-c).
+ * `satc node` loads only its own part and needs no other, so each satellite can carry just its
+ * own; but every file that is there must be the signed one. On the example decoder's two-stage
+ * bundle (stages on leo-b and leo-c).
  */
 class VerifiedPartsTest {
 
@@ -88,12 +89,12 @@ class VerifiedPartsTest {
     }
 
     @Test
-    void aNodeRunsWhenAnotherStagesPartIsTamperedAndStopsWhenItsOwnIs() throws Exception {
-        // Each node gets its own copy of the bundle in which the other stage's part is corrupt.
+    void aNodeRunsWithoutAnotherStagesPartAndRefusesATamperedOne() throws Exception {
+        // Each node gets its own copy of the bundle without the other stage's part.
         Path forB = copy("for-leo-b");
-        tamper(forB.resolve("stages/leo-c/model.onnx"));
+        Files.delete(forB.resolve("stages/leo-c/model.onnx"));
         Path forC = copy("for-leo-c");
-        tamper(forC.resolve("stages/leo-b/model.onnx"));
+        Files.delete(forC.resolve("stages/leo-b/model.onnx"));
         StringBuilder peers = new StringBuilder();
         for (String node : List.of("leo-b", "leo-c")) {
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -134,16 +135,25 @@ class VerifiedPartsTest {
                     doc.at("/outputs/samples/" + s + "/generated").asText());
         }
 
-        // Its own part tampered: one sentence naming the file, exit 1, before it listens.
+        // Its own part missing, or another stage's part present but tampered: one sentence naming the file, exit 1,
+        // before it listens.
         DistributedRunTest.Run own = satc("node", forB.toString(), "--node", "leo-c", "--peers", peersFile.toString());
         assertEquals(ExitCodes.INPUT_ERRORS, own.exit(), own.err());
         List<String> lines = own.err().lines().toList();
         assertEquals(1, lines.size(), own.err());
         assertTrue(
-                lines.get(0).contains("Model file `stages/leo-c/model.onnx` of stage 2 on leo-c has SHA-256 "),
+                lines.get(0).startsWith("satc: refused (missing-file): `stages/leo-c/model.onnx`, which the signed"),
                 lines.get(0));
-        assertTrue(lines.get(0).endsWith("; the file is corrupt or was changed after compilation."), lines.get(0));
         assertFalse(own.err().contains("listening"), own.err());
         assertEquals("", own.out());
+        Path tampered = copy("tampered-other");
+        tamper(tampered.resolve("stages/leo-c/model.onnx"));
+        DistributedRunTest.Run other =
+                satc("node", tampered.toString(), "--node", "leo-b", "--peers", peersFile.toString());
+        assertEquals(ExitCodes.INPUT_ERRORS, other.exit(), other.err());
+        assertTrue(
+                other.err().startsWith("satc: refused (changed-file): `stages/leo-c/model.onnx` of bundle "),
+                other.err());
+        assertEquals(1, other.err().lines().count(), other.err());
     }
 }

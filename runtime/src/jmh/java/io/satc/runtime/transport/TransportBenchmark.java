@@ -6,10 +6,17 @@ import io.satc.runtime.codec.FrameEncoder;
 import io.satc.runtime.codec.FrameFormatException;
 import io.satc.runtime.codec.Tensor;
 import io.satc.runtime.codec.UnencodableTensorException;
+import io.satc.runtime.trust.Certificates;
+import io.satc.runtime.trust.Keys;
 import java.lang.management.ManagementFactory;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>On a shared machine the wall-clock figures include waiting for a core. After each iteration
  * the benchmark therefore also prints the whole JVM's CPU time per operation (sender, receiver,
  * network threads, JIT and GC together), which other load changes little.
+ *
+ * <p>{@code tls}: the same over mutual TLS 1.3 as nodes use it (docs/transport.md), to measure
+ * what encryption costs per hop.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,6 +64,10 @@ public class TransportBenchmark {
     /** HTTP/2 flow-control window in MiB; below the frame size a frame waits for a window update. */
     @Param({"16"})
     public int flowControlMiB;
+
+    /** Plaintext, or mutual TLS 1.3 as between the nodes of a mission (ECDSA P-256 node keys, BoringSSL). */
+    @Param({"false", "true"})
+    public boolean tls;
 
     private final FrameEncoder encoder = new FrameEncoder();
     private final FrameDecoder decoder = new FrameDecoder();
@@ -76,9 +90,46 @@ public class TransportBenchmark {
         tensor = new Tensor(new int[] {8, 128, 384}, data);
         frame = encoder.encode(tensor, CodecSpec.NONE, 0).bytes();
         TransportOptions options = TransportOptions.defaults().withFlowControlWindow(flowControlMiB << 20);
-        server = FrameServer.start("127.0.0.1", 0, List.of("bench"), options);
+        if (tls) {
+            KeyPair caKey = Keys.generate();
+            X509Certificate ca = Certificates.selfSignedCa(caKey, "bench");
+            Map<String, X509Certificate> certificates = new TreeMap<>();
+            Map<String, KeyPair> keys = new TreeMap<>();
+            Map<String, String> pins = new TreeMap<>();
+            for (String node : List.of("sender", "bench")) {
+                KeyPair key = Certificates.nodeKey(new SecureRandom());
+                keys.put(node, key);
+                certificates.put(node, Certificates.issue(caKey.getPrivate(), ca, node, key.getPublic()));
+                pins.put(node, MutualTls.pin(certificates.get(node)));
+            }
+            server = FrameServer.start(
+                    "127.0.0.1",
+                    0,
+                    Map.of("bench", "sender"),
+                    options,
+                    new MutualTls(
+                            "bench",
+                            keys.get("bench").getPrivate(),
+                            certificates.get("bench"),
+                            ca,
+                            pins,
+                            System.err::println));
+            sender = FrameSender.connect(
+                    "bench",
+                    new Peer("bench", "127.0.0.1", server.port()),
+                    options,
+                    new MutualTls(
+                            "sender",
+                            keys.get("sender").getPrivate(),
+                            certificates.get("sender"),
+                            ca,
+                            pins,
+                            System.err::println));
+        } else {
+            server = FrameServer.start("127.0.0.1", 0, List.of("bench"), options);
+            sender = FrameSender.connect("bench", new Peer("bench", "127.0.0.1", server.port()), options);
+        }
         inbox = server.inbox("bench");
-        sender = FrameSender.connect("bench", new Peer("bench", "127.0.0.1", server.port()), options);
     }
 
     @Setup(Level.Iteration)

@@ -1,7 +1,9 @@
 package io.satc.runtime.bundle;
 
+import io.satc.runtime.trust.BundleStatement;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +17,7 @@ public final class Bundle {
     private final Path directory;
     private final BundleManifest manifest;
     private final Map<String, byte[]> verified;
+    private final Optional<BundleStatement> statement;
 
     /**
      * @param directory the bundle folder; file paths in the manifest are relative to it
@@ -22,9 +25,24 @@ public final class Bundle {
      * @param verified  the verified files' bytes by manifest path (kept, not copied)
      */
     public Bundle(Path directory, BundleManifest manifest, Map<String, byte[]> verified) {
+        this(directory, manifest, verified, Optional.empty());
+    }
+
+    /** @param statement the signed statement the bundle was verified against, when it was */
+    public Bundle(
+            Path directory,
+            BundleManifest manifest,
+            Map<String, byte[]> verified,
+            Optional<BundleStatement> statement) {
         this.directory = directory;
         this.manifest = manifest;
         this.verified = new TreeMap<>(verified);
+        this.statement = statement;
+    }
+
+    /** The signed statement this bundle was verified against; empty when it was read without a signature check. */
+    public Optional<BundleStatement> statement() {
+        return statement;
     }
 
     public Path directory() {

@@ -57,6 +57,41 @@ public record BundleManifest(
         hops = List.copyOf(hops);
     }
 
+    /** This manifest with stage {@code stage}'s (1-based) model file replaced. */
+    public BundleManifest withModel(int stage, ModelFile model) {
+        List<BundleStage> changed = new ArrayList<>(stages);
+        BundleStage s = changed.get(stage - 1);
+        changed.set(
+                stage - 1,
+                new BundleStage(
+                        s.index(),
+                        s.node(),
+                        s.firstUnit(),
+                        s.lastUnit(),
+                        s.computeFlops(),
+                        s.flopsPerSample(),
+                        s.predictedServiceS(),
+                        s.input(),
+                        s.output(),
+                        s.sideInputs(),
+                        s.codecIn(),
+                        s.codecOut(),
+                        model));
+        return new BundleManifest(
+                formatVersion,
+                mission,
+                missionSha256,
+                costModel,
+                batch,
+                microBatches,
+                microBatchSize,
+                plan,
+                io,
+                changed,
+                hops,
+                predicted);
+    }
+
     /** The model's inputs and outputs; empty for a simulation bundle. */
     public Optional<ModelIo> modelIo() {
         return Optional.ofNullable(io);

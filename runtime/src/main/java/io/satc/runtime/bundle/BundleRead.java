@@ -1,10 +1,14 @@
 package io.satc.runtime.bundle;
 
+import io.satc.runtime.trust.Refusal;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The outcome of {@link BundleReader#read}: a verified bundle, or every reason it was rejected. */
-public sealed interface BundleRead permits BundleRead.Loaded, BundleRead.Rejected {
+/**
+ * The outcome of {@link BundleReader#read}: a verified bundle, every reason it was rejected, or
+ * the one reason its signature check refused it.
+ */
+public sealed interface BundleRead permits BundleRead.Loaded, BundleRead.Rejected, BundleRead.Refused {
 
     /** The bundle is well formed and every model file matches its SHA-256. */
     record Loaded(Bundle bundle) implements BundleRead {}
@@ -23,4 +27,11 @@ public sealed interface BundleRead permits BundleRead.Loaded, BundleRead.Rejecte
             }
         }
     }
+
+    /**
+     * The bundle failed its signature check ({@code docs/security.md}): nothing in it was loaded.
+     *
+     * @param refusal the stable reason and one sentence
+     */
+    record Refused(Path directory, Refusal refusal) implements BundleRead {}
 }

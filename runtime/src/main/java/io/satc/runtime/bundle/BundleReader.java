@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.satc.runtime.codec.CodecSpec;
 import io.satc.runtime.codec.ParsedCodecSpec;
+import io.satc.runtime.trust.BundleStatement;
+import io.satc.runtime.trust.BundleTrust;
+import io.satc.runtime.trust.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,6 +32,26 @@ import java.util.stream.Collectors;
  */
 public final class BundleReader {
 
+    private final Optional<BundleTrust> trust;
+
+    /**
+     * A reader that checks the manifest's hashes only, for bundles whose origin the caller
+     * already trusts (tests, the compiler reading back what it wrote). The commands use
+     * {@link #BundleReader(BundleTrust)}.
+     */
+    public BundleReader() {
+        this.trust = Optional.empty();
+    }
+
+    /**
+     * A reader that first authenticates the bundle's signed statement and checks every file
+     * against it ({@link BundleTrust}); a bundle failing that is {@link BundleRead.Refused}
+     * before its manifest is parsed.
+     */
+    public BundleReader(BundleTrust trust) {
+        this.trust = Optional.of(trust);
+    }
+
     /** Reads {@code directory/manifest.json} and verifies every file it names. */
     public BundleRead read(Path directory) {
         return read(directory, BundleFile.Selection.all());
@@ -41,66 +64,276 @@ public final class BundleReader {
      * node need not carry the other stages' parts).
      */
     public BundleRead read(Path directory, BundleFile.Selection selection) {
+        Optional<BundleTrust.Signed> signed = Optional.empty();
+        if (trust.isPresent()) {
+            BundleTrust.Opened opened = trust.get().open(directory);
+            if (opened instanceof BundleTrust.Refused r) {
+                return new BundleRead.Refused(directory, r.refusal());
+            }
+            signed = Optional.of((BundleTrust.Signed) opened);
+        }
         Path file = directory.resolve(BundleWriter.MANIFEST);
         if (!Files.isRegularFile(file)) {
-            return rejected(
-                    directory,
-                    "Bundle `" + directory + "` has no `" + BundleWriter.MANIFEST
-                            + "`; is this a bundle folder written by `satc compile`?");
+            return signed.isPresent()
+                    ? new BundleRead.Refused(
+                            directory,
+                            signed.get().missing(BundleWriter.MANIFEST).orElseThrow())
+                    : rejected(
+                            directory,
+                            "Bundle `" + directory + "` has no `" + BundleWriter.MANIFEST
+                                    + "`; is this a bundle folder written by `satc compile`?");
         }
-        JsonNode root;
+        byte[] manifestBytes;
         try {
-            root = ManifestJson.MAPPER.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            return rejected(
-                    directory, "`" + file + "` is not valid JSON: " + e.getOriginalMessage() + location(e) + ".");
+            manifestBytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + ".");
         }
+        if (signed.isPresent()) {
+            Optional<Refusal> changed = signed.get().check(BundleWriter.MANIFEST, manifestBytes);
+            if (changed.isPresent()) {
+                return new BundleRead.Refused(directory, changed.get());
+            }
+        }
+        Parsed parsed = parse(directory, file, manifestBytes);
+        if (parsed.rejected() != null) {
+            return parsed.rejected();
+        }
+        BundleManifest manifest = parsed.manifest();
+        List<String> errors = new ArrayList<>();
+        check(manifest, errors);
+        if (!errors.isEmpty()) {
+            return new BundleRead.Rejected(directory, errors);
+        }
+        if (signed.isPresent()) {
+            Optional<Refusal> mismatch = signed.get().checkMission(manifest.mission());
+            if (mismatch.isPresent()) {
+                return new BundleRead.Refused(directory, mismatch.get());
+            }
+        }
+        Map<String, BundleFile> named = new LinkedHashMap<>();
+        for (BundleFile f : BundleFile.of(manifest)) {
+            named.putIfAbsent(f.file().path(), f);
+        }
+        Map<String, byte[]> verified = new LinkedHashMap<>();
+        for (BundleFile f : named.values()) {
+            if (!selection.wants(manifest, f)) {
+                continue;
+            }
+            String path = f.file().path();
+            if (signed.isPresent()
+                    && signed.get().statement().file(path) != null
+                    && !signed.get().present(path)) {
+                return new BundleRead.Refused(
+                        directory, signed.get().missing(path).orElseThrow());
+            }
+            Optional<byte[]> bytes = load(directory, f, errors);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            // The signature first: a changed file is a refusal, whatever the manifest says.
+            if (signed.isPresent()) {
+                Optional<Refusal> changed = signed.get().check(path, bytes.get());
+                if (changed.isPresent()) {
+                    return new BundleRead.Refused(directory, changed.get());
+                }
+            }
+            if (matches(f, bytes.get(), errors)) {
+                verified.put(path, bytes.get());
+            }
+        }
+        if (signed.isPresent() && errors.isEmpty()) {
+            Optional<Refusal> refusal = checkOthers(signed.get(), manifest, named, selection);
+            if (refusal.isEmpty()) {
+                refusal = signed.get().commit();
+            }
+            if (refusal.isPresent()) {
+                return new BundleRead.Refused(directory, refusal.get());
+            }
+        }
+        return errors.isEmpty()
+                ? new BundleRead.Loaded(
+                        new Bundle(directory, manifest, verified, signed.map(BundleTrust.Signed::statement)))
+                : new BundleRead.Rejected(directory, errors);
+    }
+
+    /**
+     * Every signed file not already read: hashed as it streams by. Another stage's part, which
+     * this command does not load, may be absent (a satellite may carry only its own), but if it is
+     * there it must be the signed one.
+     */
+    private static Optional<Refusal> checkOthers(
+            BundleTrust.Signed signed,
+            BundleManifest manifest,
+            Map<String, BundleFile> named,
+            BundleFile.Selection selection) {
+        for (String path : signed.paths()) {
+            if (path.equals(BundleWriter.MANIFEST)) {
+                continue;
+            }
+            BundleFile f = named.get(path);
+            if (f != null && selection.wants(manifest, f)) {
+                continue;
+            }
+            if (f instanceof BundleFile.StageModel && !signed.present(path)) {
+                continue;
+            }
+            Optional<Refusal> refusal = signed.checkStreamed(path);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A manifest parsed and bound, or why not. */
+    private record Parsed(BundleManifest manifest, BundleRead.Rejected rejected) {}
+
+    /** JSON, format version, binding: checks 2 to 4. */
+    private static Parsed parse(Path directory, Path file, byte[] manifestBytes) {
+        JsonNode root;
+        try {
+            root = ManifestJson.MAPPER.readTree(manifestBytes);
+        } catch (JsonProcessingException e) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "`" + file + "` is not valid JSON: " + e.getOriginalMessage() + location(e) + "."));
+        } catch (IOException e) {
+            return new Parsed(null, rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + "."));
+        }
         if (root == null || !root.isObject()) {
-            return rejected(directory, "`" + file + "` must hold a JSON object.");
+            return new Parsed(null, rejected(directory, "`" + file + "` must hold a JSON object."));
         }
         JsonNode version = root.path("format_version");
         if (!version.isIntegralNumber()) {
-            return rejected(directory, "`" + file + "` has no integer `format_version`.");
+            return new Parsed(null, rejected(directory, "`" + file + "` has no integer `format_version`."));
         }
         if (version.asLong() > BundleManifest.FORMAT_VERSION) {
-            return rejected(
-                    directory,
-                    "Bundle format version " + version.asLong()
-                            + " is newer than this runtime, which reads version " + BundleManifest.FORMAT_VERSION
-                            + "; run it with a newer satc.");
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "Bundle format version " + version.asLong()
+                                    + " is newer than this runtime, which reads version "
+                                    + BundleManifest.FORMAT_VERSION + "; run it with a newer satc."));
         }
         if (version.asLong() < 1) {
-            return rejected(
-                    directory, "Bundle format version " + version.asLong() + " is invalid; versions start at 1.");
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "Bundle format version " + version.asLong() + " is invalid; versions start at 1."));
         }
         if (version.asLong() == 1) {
             upgradeFromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) root);
         }
-        BundleManifest manifest;
         try {
-            manifest = ManifestJson.MAPPER.treeToValue(root, BundleManifest.class);
+            return new Parsed(ManifestJson.MAPPER.treeToValue(root, BundleManifest.class), null);
         } catch (JsonProcessingException e) {
-            return rejected(
-                    directory,
-                    "`" + file + "` does not follow manifest format " + BundleManifest.FORMAT_VERSION + ": "
-                            + e.getOriginalMessage() + location(e) + ".");
+            return new Parsed(
+                    null,
+                    rejected(
+                            directory,
+                            "`" + file + "` does not follow manifest format " + BundleManifest.FORMAT_VERSION + ": "
+                                    + e.getOriginalMessage() + location(e) + "."));
+        }
+    }
+
+    /**
+     * A contingency of {@code main} (docs/bundle-format.md, "Contingencies"): the manifest at
+     * {@code manifestPath} inside the bundle and the files {@code selection} wants of it, each
+     * read once, checked against the signed statement {@code main} was verified with (when it
+     * was) and against the contingency's manifest, and kept. Read when a node switches to it, so
+     * nothing it loads can have changed since it was checked.
+     */
+    public BundleRead contingency(Bundle main, String manifestPath, BundleFile.Selection selection) {
+        Path directory = main.directory();
+        Path file = directory.resolve(manifestPath);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return rejected(directory, "`" + file + "` cannot be read: " + e.getMessage() + ".");
+        }
+        Optional<Refusal> changed = againstStatement(main, manifestPath, bytes);
+        if (changed.isPresent()) {
+            return new BundleRead.Refused(directory, changed.get());
+        }
+        Parsed parsed = parse(directory, file, bytes);
+        if (parsed.rejected() != null) {
+            return parsed.rejected();
         }
         List<String> errors = new ArrayList<>();
-        check(manifest, errors);
+        check(parsed.manifest(), errors);
+        if (!parsed.manifest().mission().equals(main.manifest().mission())) {
+            errors.add("`" + manifestPath + "` is for mission `"
+                    + parsed.manifest().mission() + "`, not `" + main.manifest().mission() + "`.");
+        }
         Map<String, byte[]> verified = new LinkedHashMap<>();
         if (errors.isEmpty()) {
-            for (BundleFile f : BundleFile.of(manifest)) {
-                if (selection.wants(manifest, f)) {
-                    verify(directory, f, errors)
-                            .ifPresent(bytes -> verified.put(f.file().path(), bytes));
+            for (BundleFile f : BundleFile.of(parsed.manifest())) {
+                if (!selection.wants(parsed.manifest(), f)
+                        || verified.containsKey(f.file().path())) {
+                    continue;
+                }
+                Optional<byte[]> loaded = load(directory, f, errors);
+                if (loaded.isEmpty()) {
+                    continue;
+                }
+                changed = againstStatement(main, f.file().path(), loaded.get());
+                if (changed.isPresent()) {
+                    return new BundleRead.Refused(directory, changed.get());
+                }
+                if (matches(f, loaded.get(), errors)) {
+                    verified.put(f.file().path(), loaded.get());
                 }
             }
         }
         return errors.isEmpty()
-                ? new BundleRead.Loaded(new Bundle(directory, manifest, verified))
+                ? new BundleRead.Loaded(new Bundle(directory, parsed.manifest(), verified, main.statement()))
                 : new BundleRead.Rejected(directory, errors);
+    }
+
+    /**
+     * The bundle's contingencies ({@code contingencies.json}), checked against the signed
+     * statement it was verified with; an empty index when the bundle has none.
+     *
+     * @throws IllegalArgumentException with a sentence when the file was changed or does not parse
+     */
+    public ContingencyIndex contingencies(Bundle bundle) {
+        Path file = bundle.directory().resolve(ContingencyIndex.FILE);
+        if (!Files.isRegularFile(file)) {
+            return new ContingencyIndex(ContingencyIndex.FORMAT_VERSION, List.of());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("`" + file + "` cannot be read: " + e.getMessage() + ".");
+        }
+        Optional<Refusal> changed = againstStatement(bundle, ContingencyIndex.FILE, bytes);
+        if (changed.isPresent()) {
+            throw new IllegalArgumentException(changed.get().toString());
+        }
+        return ContingencyIndex.parse(bytes);
+    }
+
+    /** {@code bytes} of {@code path} against the statement {@code bundle} was verified with, if any. */
+    private static Optional<Refusal> againstStatement(Bundle bundle, String path, byte[] bytes) {
+        if (bundle.statement().isEmpty()) {
+            return Optional.empty();
+        }
+        BundleStatement.FileEntry entry = bundle.statement().get().file(path);
+        String sha = sha256(bytes);
+        if (entry == null || !entry.sha256().equals(sha) || entry.bytes() != bytes.length) {
+            return Optional.of(new Refusal(
+                    Refusal.Reason.CHANGED_FILE,
+                    "`" + path + "` of bundle `" + bundle.directory() + "` is not the file the signed statement lists"
+                            + " (SHA-256 " + sha.substring(0, 16) + "…); it was changed after signing."));
+        }
+        return Optional.empty();
     }
 
     /** Version 1 had no real-model inputs: no {@code io}, no side inputs. */
@@ -115,7 +348,7 @@ public final class BundleReader {
         }
     }
 
-    private static BundleRead rejected(Path directory, String error) {
+    private static BundleRead.Rejected rejected(Path directory, String error) {
         return new BundleRead.Rejected(directory, List.of(error));
     }
 
@@ -361,34 +594,36 @@ public final class BundleReader {
                 at + " sha256 `" + model.sha256() + "` is not 64 hex digits.");
     }
 
-    /** The file's bytes if they match the manifest's SHA-256; else an error, and empty. */
-    private static Optional<byte[]> verify(Path directory, BundleFile f, List<String> errors) {
-        ModelFile model = f.file();
-        Path file = directory.resolve(model.path());
+    /** The file's bytes, read once into memory; else an error, and empty. */
+    private static Optional<byte[]> load(Path directory, BundleFile f, List<String> errors) {
+        Path file = directory.resolve(f.file().path());
         if (!Files.isRegularFile(file)) {
             errors.add(f.describe() + " is missing from the bundle.");
             return Optional.empty();
         }
-        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 errors.add(f.describe() + " is " + size + " bytes; files over 2 GiB cannot be loaded from memory.");
                 return Optional.empty();
             }
-            bytes = Files.readAllBytes(file);
+            return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
             errors.add(f.describe() + " cannot be read: " + e.getMessage() + ".");
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code bytes} have the manifest's SHA-256 for {@code f}; else an error. */
+    private static boolean matches(BundleFile f, byte[] bytes, List<String> errors) {
         String actual = sha256(bytes);
-        String expected = model.sha256().toLowerCase(Locale.ROOT);
+        String expected = f.file().sha256().toLowerCase(Locale.ROOT);
         if (!actual.equals(expected)) {
             errors.add(f.describe() + " has SHA-256 " + actual + " but the manifest expects " + expected
                     + "; the file is corrupt or was changed after compilation.");
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(bytes);
+        return true;
     }
 
     /** The largest file a Java array (and ONNX Runtime's in-memory session) holds. */

@@ -7,6 +7,7 @@ import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.codec.LongTensor;
 import io.satc.runtime.codec.Tensor;
+import io.satc.runtime.pipeline.FailoverNode;
 import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.PipelineFailure;
 import io.satc.runtime.pipeline.PipelineRunner;
@@ -152,7 +153,7 @@ public final class InferenceRunner {
     }
 
     /** How this process's part of a distributed run ended. */
-    public sealed interface NodeOutcome permits NodeDone, NodeFailed {}
+    public sealed interface NodeOutcome permits NodeDone, NodeFailed, NodeStoodDown {}
 
     /**
      * @param part    this process's stage figures
@@ -162,6 +163,9 @@ public final class InferenceRunner {
 
     /** @param message one sentence; {@code badInput} when nothing ran because the input was wrong */
     public record NodeFailed(String message, boolean badInput) implements NodeOutcome {}
+
+    /** The node had nothing (more) to run: a switch left it out, or the run completed without its standby. */
+    public record NodeStoodDown(String why) implements NodeOutcome {}
 
     /**
      * Runs this process's stage of a distributed run ({@code satc node}) with the standard
@@ -184,6 +188,23 @@ public final class InferenceRunner {
      */
     public NodeOutcome serve(
             Bundle bundle, NodeRunner.Config config, Path input, int steps, StageComputeFactory computes) {
+        return serve(bundle, config, input, steps, computes, Optional.empty());
+    }
+
+    /**
+     * {@link #serve(Bundle, NodeRunner.Config, Path, int, StageComputeFactory)} able to fail over
+     * (docs/transport.md, "Failover"): with the bundle's switchable contingencies, a neighbour
+     * silent for {@code heartbeatTimeout} switches every node to the contingency that replaces it.
+     * Single-pass runs only: a decoder's generation is not replayed, so it waits for the link as
+     * without contingencies.
+     */
+    public NodeOutcome serve(
+            Bundle bundle,
+            NodeRunner.Config config,
+            Path input,
+            int steps,
+            StageComputeFactory computes,
+            Optional<FailoverNode> failover) {
         BundleManifest manifest = bundle.manifest();
         BundleStage stage = NodeRunner.stageOf(manifest, config.node());
         Optional<NodeRunner.Origin> origin = Optional.empty();
@@ -197,12 +218,28 @@ public final class InferenceRunner {
             }
         }
         ModelOutputs[] result = new ModelOutputs[1];
-        NodeRunner.Result r =
-                new NodeRunner(bundle, config).run(origin, header -> sink(bundle, header, result), computes);
+        NodeRunner.Result r;
+        boolean last;
+        if (failover.isPresent()) {
+            FailoverNode.Outcome o = failover.get().serve(origin, header -> sink(bundle, header, result), computes);
+            if (o instanceof FailoverNode.StoodDown down) {
+                return new NodeStoodDown(down.why());
+            }
+            r = ((FailoverNode.Ran) o).result();
+            last = stage != null && stage.index() == manifest.stages().size();
+        } else {
+            r = new NodeRunner(bundle, config).run(origin, header -> sink(bundle, header, result), computes);
+            last = stage.index() == manifest.stages().size();
+        }
         if (r instanceof NodeRunner.Failed f) {
             return new NodeFailed(f.message(), false);
         }
-        boolean last = stage.index() == manifest.stages().size();
+        if (r instanceof NodeRunner.Lost lost) {
+            return new NodeFailed(lost.message(), false);
+        }
+        if (r instanceof NodeRunner.Switched s) {
+            return new NodeFailed("The run was switched to contingency " + s.contingency() + ".", false);
+        }
         return new NodeDone((NodeRunner.Done) r, last ? Optional.ofNullable(result[0]) : Optional.empty());
     }
 

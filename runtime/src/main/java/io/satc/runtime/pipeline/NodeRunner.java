@@ -12,6 +12,7 @@ import io.satc.runtime.transport.Delivery;
 import io.satc.runtime.transport.FrameSender;
 import io.satc.runtime.transport.FrameServer;
 import io.satc.runtime.transport.LinkInbox;
+import io.satc.runtime.transport.MutualTls;
 import io.satc.runtime.transport.Peer;
 import io.satc.runtime.transport.TransportException;
 import io.satc.runtime.transport.TransportOptions;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The distributed form of a bundle: this process runs one stage, and its cuts are gRPC links to
@@ -56,6 +58,8 @@ public final class NodeRunner {
      * @param transport link settings
      * @param timeout   the whole run fails after this long
      * @param warmUp    run the stage once before the first micro-batch
+     * @param tls       mutual TLS between the nodes (docs/transport.md), or empty for plaintext links
+     * @param events    told, in one sentence each, what the node does (the run started, …)
      */
     public record Config(
             String node,
@@ -64,7 +68,22 @@ public final class NodeRunner {
             Map<String, Peer> peers,
             TransportOptions transport,
             Duration timeout,
-            boolean warmUp) {}
+            boolean warmUp,
+            Optional<MutualTls> tls,
+            java.util.function.Consumer<String> events) {
+
+        /** Plaintext links. */
+        public Config(
+                String node,
+                String host,
+                int port,
+                Map<String, Peer> peers,
+                TransportOptions transport,
+                Duration timeout,
+                boolean warmUp) {
+            this(node, host, port, peers, transport, timeout, warmUp, Optional.empty(), event -> {});
+        }
+    }
 
     /** What the source sends: the input of one micro-batch of one step, given the feedback that started it. */
     @FunctionalInterface
@@ -83,7 +102,7 @@ public final class NodeRunner {
     }
 
     /** The outcome of this process's part. */
-    public sealed interface Result permits Done, Failed {}
+    public sealed interface Result permits Done, Failed, Lost, Switched {}
 
     /**
      * @param stage       the stage this process ran
@@ -92,13 +111,52 @@ public final class NodeRunner {
      * @param messages    micro-batches it processed (steps × M)
      * @param bytesOut    bytes of the messages it sent on its outgoing cut (0 for the last stage)
      * @param wallSeconds from this process's first micro-batch to its last
+     * @param resumed     how many times this process's links were resumed after their connection broke
      */
     public record Done(
-            String stage, double predictedS, double measuredS, long messages, long bytesOut, double wallSeconds)
+            String stage,
+            double predictedS,
+            double measuredS,
+            long messages,
+            long bytesOut,
+            double wallSeconds,
+            int resumed)
             implements Result {}
 
     /** @param message one sentence naming the resource, link or peer that failed */
     public record Failed(String message) implements Result {}
+
+    /**
+     * A supervised run stopped because a neighbour fell silent for the heartbeat timeout.
+     *
+     * @param peer    the silent neighbour
+     * @param message one sentence saying which link and for how long
+     */
+    public record Lost(String peer, String message) implements Result {}
+
+    /** A supervised run stopped because a switch to contingency {@code contingency} was asked for. */
+    public record Switched(String contingency) implements Result {}
+
+    /**
+     * How a run is watched and wired when the node may switch plans ({@link FailoverNode}).
+     *
+     * @param server           the node's server, started by the caller with every link of every plan
+     *                         it may run; this run uses those named {@code linkPrefix + name}
+     * @param linkPrefix       {@code ""} for the main plan, {@code "<contingency id>/"} for a contingency
+     * @param heartbeatTimeout a replaceable neighbour that sends nothing (not even a heartbeat) for this
+     *                         long is lost; empty: never. A neighbour nothing could replace is waited
+     *                         for as its links are (docs/transport.md, Reconnection)
+     * @param switchTo         polled while the run goes: a contingency some node asked to switch to
+     * @param onLost           told the silent neighbour's name before the run stops, so the others can
+     *                         be told to switch before this node's links close
+     */
+    public record Supervision(
+            FrameServer server,
+            String linkPrefix,
+            Optional<Duration> heartbeatTimeout,
+            java.util.function.Supplier<Optional<String>> switchTo,
+            java.util.function.Consumer<String> onLost,
+            java.util.function.Predicate<String> replaceable) {}
 
     private final Bundle bundle;
     private final Config config;
@@ -140,7 +198,21 @@ public final class NodeRunner {
      * @param sinks  used by the last stage's process only
      */
     public Result run(Optional<Origin> origin, SinkFactory sinks, StageComputeFactory computes) {
+        return run(origin, sinks, computes, Optional.empty());
+    }
+
+    /**
+     * {@link #run(Optional, SinkFactory, StageComputeFactory)} on the links of a shared server,
+     * watched: the run stops with {@link Lost} when a neighbour falls silent for the heartbeat
+     * timeout, and with {@link Switched} when a switch to a contingency is asked for.
+     */
+    public Result run(
+            Optional<Origin> origin,
+            SinkFactory sinks,
+            StageComputeFactory computes,
+            Optional<Supervision> supervision) {
         BundleManifest manifest = bundle.manifest();
+        String prefix = supervision.map(Supervision::linkPrefix).orElse("");
         BundleStage stage = stageOf(manifest, config.node());
         if (stage == null) {
             return new Failed("Node `" + config.node() + "` runs no stage of this bundle; its stages run on "
@@ -167,11 +239,11 @@ public final class NodeRunner {
         // The first stage serves the feedback link when its origin's run has several steps (a decoder's).
         List<String> served = new ArrayList<>();
         if (!first) {
-            served.add(cutLink(k - 1));
+            served.add(prefix + cutLink(k - 1));
         }
         boolean firstFeeds = first && !last && origin.get().header().steps() > 1;
         if (firstFeeds) {
-            served.add(FEEDBACK);
+            served.add(prefix + FEEDBACK);
         }
         // A feedback inbox as deep as a step: the sink never waits on it, so the loop of links cannot deadlock.
         TransportOptions serverOptions =
@@ -181,9 +253,30 @@ public final class NodeRunner {
         List<FrameSender> senders = new ArrayList<>();
         Runnable abort = () -> senders.forEach(FrameSender::close);
         WorkerThreads threads = null;
+        AtomicReference<Result> interruption = new AtomicReference<>();
         try {
-            if (!served.isEmpty()) {
-                server = FrameServer.start(config.host(), config.port(), served, serverOptions);
+            if (supervision.isPresent()) {
+                server = supervision.get().server();
+            } else if (!served.isEmpty()) {
+                if (config.tls().isPresent()) {
+                    // Over TLS each link takes streams only from the node the plan has send on it.
+                    Map<String, String> sending = new java.util.TreeMap<>();
+                    for (String link : served) {
+                        sending.put(
+                                link,
+                                link.equals(prefix + FEEDBACK)
+                                        ? manifest.stages().get(stages - 1).node()
+                                        : from);
+                    }
+                    server = FrameServer.start(
+                            config.host(),
+                            config.port(),
+                            sending,
+                            serverOptions,
+                            config.tls().get());
+                } else {
+                    server = FrameServer.start(config.host(), config.port(), served, serverOptions);
+                }
             }
             compute = computes.create(bundle, stage);
             byte[] headerBytes;
@@ -192,7 +285,7 @@ public final class NodeRunner {
                 header = origin.get().header();
                 headerBytes = header.toBytes();
             } else {
-                headerBytes = receiveHeader(server.inbox(cutLink(k - 1)), from);
+                headerBytes = receiveHeader(server.inbox(prefix + cutLink(k - 1)), from);
                 header = RunHeader.parse(headerBytes);
             }
             if (!first && header.samples().size() > manifest.batch()) {
@@ -209,6 +302,13 @@ public final class NodeRunner {
             } catch (ArithmeticException e) {
                 return new Failed("A run of " + steps + " passes of " + m + " micro-batches is too long to count.");
             }
+            // A replay after a switch starts where the sink's outputs stop; each thread moves the rest.
+            int start = header.first();
+            if (start > total) {
+                return new Failed(
+                        "The run header resumes at micro-batch " + start + ", past the " + total + " of the run.");
+            }
+            int count = total - start;
             if (last && !first && feedback && head == null) {
                 return new Failed("No address for `" + manifest.stages().get(0).node()
                         + "`, which runs stage 1 and takes the decoder's feedback; list it in the peers file.");
@@ -216,19 +316,27 @@ public final class NodeRunner {
             List<Worker> workers = new ArrayList<>();
             BlockingQueue<Frame> in = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
             BlockingQueue<Frame> out = new ArrayBlockingQueue<>(PipelineRunner.QUEUE_CAPACITY);
-            // Three threads: source or link receiver, the stage, link sender or sink.
-            RunControl control =
-                    new RunControl(3, config.transport().stallTimeout().toNanos());
+            // Three threads: source or link receiver, the stage, link sender or sink; a fourth watches the
+            // neighbours when the run is supervised.
+            RunControl control = new RunControl(
+                    supervision.isPresent() ? 4 : 3,
+                    config.transport().stallTimeout().toNanos());
+            List<Neighbour> neighbours = new java.util.concurrent.CopyOnWriteArrayList<>();
             // A single stage that is both first and last hands a decoder's feedback over in memory.
             LongFeedback local = first && last && feedback ? new LongFeedback() : null;
             String previousName;
             if (first) {
-                LinkInbox feedbackInbox = firstFeeds ? server.inbox(FEEDBACK) : null;
+                LinkInbox feedbackInbox = firstFeeds ? server.inbox(prefix + FEEDBACK) : null;
+                if (feedbackInbox != null) {
+                    neighbours.add(
+                            new Neighbour(manifest.stages().get(stages - 1).node(), feedbackInbox::lastHeardNanos));
+                }
                 workers.add(new FeedbackSource(
                         control,
                         layouts.get(0),
                         origin.get().source(),
                         total,
+                        start,
                         m,
                         in,
                         stage.resourceName(),
@@ -237,40 +345,55 @@ public final class NodeRunner {
                         manifest.stages().get(stages - 1).node()));
                 previousName = "source";
             } else {
-                workers.add(
-                        new LinkReceiver(control, server.inbox(cutLink(k - 1)), from, total, in, stage.resourceName()));
+                LinkInbox inbox = server.inbox(prefix + cutLink(k - 1));
+                neighbours.add(new Neighbour(from, inbox::lastHeardNanos));
+                workers.add(new LinkReceiver(control, inbox, from, count, in, stage.resourceName()));
                 previousName = "link " + from + " -> " + config.node();
             }
-            ResourceMeter meter = new ResourceMeter(total);
+            ResourceMeter meter = new ResourceMeter(count);
             String nextName = last ? "sink" : "link " + config.node() + " -> " + next.name();
             workers.add(new StageWorker(
-                    stage.resourceName(),
-                    control,
-                    compute,
-                    stage,
-                    layouts.get(k - 1),
-                    layouts.get(k),
-                    -1,
-                    config.warmUp(),
-                    total,
-                    in,
-                    out,
-                    previousName,
-                    nextName,
-                    meter));
+                            stage.resourceName(),
+                            control,
+                            compute,
+                            stage,
+                            layouts.get(k - 1),
+                            layouts.get(k),
+                            -1,
+                            config.warmUp(),
+                            count,
+                            in,
+                            out,
+                            previousName,
+                            nextName,
+                            meter)
+                    .from(start));
             long[] bytesOut = new long[1];
             if (!last) {
-                FrameSender sender = FrameSender.connect(cutLink(k), next, config.transport());
+                FrameSender sender = FrameSender.connect(
+                        prefix + cutLink(k),
+                        next,
+                        config.transport(),
+                        config.tls().orElse(null));
                 senders.add(sender);
+                neighbours.add(new Neighbour(next.name(), sender::lastHeardNanos));
                 sender.send(RunHeader.MICRO_BATCH_ID, headerBytes);
-                workers.add(new LinkSender(control, sender, total, out, stage.resourceName(), bytesOut));
+                workers.add(new LinkSender(control, sender, count, out, stage.resourceName(), bytesOut));
             } else {
                 NodeSink sink = sinks.open(header);
-                FrameSender back = first || !feedback ? null : FrameSender.connect(FEEDBACK, head, config.transport());
+                FrameSender back = first || !feedback
+                        ? null
+                        : FrameSender.connect(
+                                prefix + FEEDBACK,
+                                head,
+                                config.transport(),
+                                config.tls().orElse(null));
                 if (back != null) {
                     senders.add(back);
+                    neighbours.add(new Neighbour(head.name(), back::lastHeardNanos));
                 }
-                SinkWorker sinkWorker = new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName());
+                SinkWorker sinkWorker =
+                        new SinkWorker(control, total, layouts.get(stages), out, stage.resourceName()).from(start);
                 FrameEncoder encoder = new FrameEncoder();
                 sinkWorker.withHook(o -> {
                     LongTensor ids = sink.accept(o);
@@ -285,6 +408,9 @@ public final class NodeRunner {
                 });
                 workers.add(sinkWorker);
             }
+            if (supervision.isPresent()) {
+                workers.add(new Watch(control, neighbours, supervision.get(), interruption));
+            }
             long deadline = System.nanoTime() + config.timeout().toNanos();
             threads = WorkerThreads.start(control, workers, "satc node ");
             threads.await(
@@ -296,8 +422,16 @@ public final class NodeRunner {
                             -1,
                             "The run exceeded its timeout of "
                                     + config.timeout().toSeconds() + " s."),
-                    () -> control.markStart(System.nanoTime()));
+                    () -> {
+                        control.markStart(System.nanoTime());
+                        config.events()
+                                .accept("the run started: " + steps + (steps == 1 ? " pass" : " passes") + " of " + m
+                                        + " micro-batches.");
+                    });
             threads.stop(abort);
+            if (interruption.get() != null) {
+                return interruption.get();
+            }
             if (control.failed()) {
                 return new Failed(control.failure().message());
             }
@@ -306,11 +440,23 @@ public final class NodeRunner {
             }
             if (firstFeeds) {
                 // The last stage's process finishes its feedback stream after the final step; wait for it.
-                drainToEnd(server.inbox(FEEDBACK));
+                drainToEnd(server.inbox(prefix + FEEDBACK));
             }
             double wall = (System.nanoTime() - control.startNanos()) / 1e9;
+            int resumed = senders.stream().mapToInt(FrameSender::reconnections).sum();
+            if (server != null) {
+                for (String link : served) {
+                    resumed += server.inbox(link).resumptions();
+                }
+            }
             return new Done(
-                    stage.resourceName(), stage.predictedServiceS(), meter.meanBusySeconds(), total, bytesOut[0], wall);
+                    stage.resourceName(),
+                    stage.predictedServiceS(),
+                    meter.meanBusySeconds(),
+                    count,
+                    bytesOut[0],
+                    wall,
+                    resumed);
         } catch (TransportException e) {
             return new Failed(e.getMessage());
         } catch (FrameFormatException e) {
@@ -335,7 +481,7 @@ public final class NodeRunner {
                 }
             }
             senders.forEach(FrameSender::close);
-            if (server != null) {
+            if (server != null && supervision.isEmpty()) {
                 server.close();
             }
             if (threads == null) {
@@ -376,6 +522,68 @@ public final class NodeRunner {
         }
     }
 
+    /** A neighbour of this node on one of the run's links, and when it was last heard from. */
+    record Neighbour(String node, java.util.function.LongSupplier lastHeardNanos) {}
+
+    /**
+     * The fourth thread of a supervised run: every 100 ms, whether a neighbour has been silent
+     * for the heartbeat timeout (it ends the run as {@link Lost}) or a switch was asked for (as
+     * {@link Switched}); it ends with the run.
+     */
+    static final class Watch extends Worker {
+        private final List<Neighbour> neighbours;
+        private final Optional<Duration> timeout;
+        private final java.util.function.Supplier<Optional<String>> switchTo;
+        private final java.util.function.Consumer<String> onLost;
+        private final java.util.function.Predicate<String> replaceable;
+        private final AtomicReference<Result> interruption;
+
+        Watch(
+                RunControl control,
+                List<Neighbour> neighbours,
+                Supervision supervision,
+                AtomicReference<Result> interruption) {
+            super("watch", "node", control);
+            this.neighbours = neighbours;
+            this.timeout = supervision.heartbeatTimeout();
+            this.switchTo = supervision.switchTo();
+            this.onLost = supervision.onLost();
+            this.replaceable = supervision.replaceable();
+            this.interruption = interruption;
+        }
+
+        @Override
+        void loop() throws Exception {
+            while (!control.over()) {
+                Thread.sleep(100);
+                Optional<String> asked = switchTo.get();
+                if (asked.isPresent()) {
+                    interruption.compareAndSet(null, new Switched(asked.get()));
+                    throw new IllegalStateException("A switch to contingency `" + asked.get() + "` was asked for.");
+                }
+                if (timeout.isPresent()) {
+                    long now = System.nanoTime();
+                    for (Neighbour n : neighbours) {
+                        if (!replaceable.test(n.node())) {
+                            continue;
+                        }
+                        long silent = now - n.lastHeardNanos().getAsLong();
+                        if (silent > timeout.get().toNanos()) {
+                            String message = n.node() + " sent nothing, not even a heartbeat, for "
+                                    + String.format(java.util.Locale.ROOT, "%.1f s", silent / 1e9)
+                                    + " (the heartbeat timeout is "
+                                    + timeout.get().toSeconds() + " s).";
+                            if (interruption.compareAndSet(null, new Lost(n.node(), message))) {
+                                onLost.accept(n.node());
+                            }
+                            throw new IllegalStateException(message);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Feedback handed over inside one process, when a single stage is both first and last. */
     static final class LongFeedback {
         private final BlockingQueue<LongTensor> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -394,6 +602,7 @@ public final class NodeRunner {
         private final MessageLayout layout;
         private final NodeSource source;
         private final int total;
+        private final int start;
         private final int m;
         private final BlockingQueue<Frame> output;
         private final String next;
@@ -408,6 +617,7 @@ public final class NodeRunner {
                 MessageLayout layout,
                 NodeSource source,
                 int total,
+                int start,
                 int m,
                 BlockingQueue<Frame> output,
                 String next,
@@ -418,6 +628,7 @@ public final class NodeRunner {
             this.layout = layout;
             this.source = source;
             this.total = total;
+            this.start = start;
             this.m = m;
             this.output = output;
             this.next = next;
@@ -428,7 +639,7 @@ public final class NodeRunner {
 
         @Override
         void loop() throws Exception {
-            for (int id = 0; id < total; id++) {
+            for (int id = start; id < total; id++) {
                 current = id;
                 LongTensor feedback = id < m ? null : feedback(id - m);
                 StageInput in = source.input(id, feedback);

@@ -22,13 +22,16 @@ import java.util.zip.CRC32C;
  * @param steps   passes over the M micro-batches: a decoder's generated characters, else 1
  * @param samples the real samples of the batch in order (prompts or sentences), at most B;
  *                empty for tensor and simulation inputs
+ * @param first   the first micro-batch the stream carries: 0, or where a replay after a switch to a
+ *                contingency resumes (the micro-batches before it had reached the sink)
  */
-public record RunHeader(int steps, List<String> samples) {
+public record RunHeader(int steps, List<String> samples, int first) {
 
     /** "SATH": satc run header. */
     static final int MAGIC = 0x4854_4153;
 
-    static final int VERSION = 1;
+    /** Version 2 adds {@code first}; version 1 headers (first 0) are still read. */
+    static final int VERSION = 2;
 
     /** The micro-batch id the header travels with: before micro-batch 0. */
     public static final long MICRO_BATCH_ID = -1;
@@ -40,7 +43,20 @@ public record RunHeader(int steps, List<String> samples) {
         if (steps < 1) {
             throw new IllegalArgumentException("a run makes at least one pass, not " + steps);
         }
+        if (first < 0) {
+            throw new IllegalArgumentException("a stream starts at micro-batch 0 or later, not " + first);
+        }
         samples = List.copyOf(samples);
+    }
+
+    /** A run from its first micro-batch. */
+    public RunHeader(int steps, List<String> samples) {
+        this(steps, samples, 0);
+    }
+
+    /** This header for a replay that resumes at micro-batch {@code id}. */
+    public RunHeader from(int id) {
+        return new RunHeader(steps, samples, id);
     }
 
     /** A run of one pass over inputs without text. */
@@ -51,7 +67,7 @@ public record RunHeader(int steps, List<String> samples) {
     /** The header as it travels: little-endian, UTF-8 samples, CRC32C last. */
     public byte[] toBytes() {
         List<byte[]> texts = new ArrayList<>();
-        int size = FIXED_BYTES + 4;
+        int size = FIXED_BYTES + 4 + 4;
         for (String s : samples) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             texts.add(b);
@@ -62,6 +78,7 @@ public record RunHeader(int steps, List<String> samples) {
         for (byte[] b : texts) {
             out.putInt(b.length).put(b);
         }
+        out.putInt(first);
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, size - 4);
         out.putInt((int) crc.getValue());
@@ -83,9 +100,9 @@ public record RunHeader(int steps, List<String> samples) {
             throw new FrameFormatException("Not a run header: it does not start with the magic `SATH`.");
         }
         int version = in.get() & 0xFF;
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new FrameFormatException(
-                    "Run header version " + version + " is not the version " + VERSION + " this node reads.");
+                    "Run header version " + version + " is not one of the versions 1 and 2 this node reads.");
         }
         if (in.get() != 0 || in.get() != 0 || in.get() != 0) {
             throw new FrameFormatException("The run header's reserved bytes must be 0.");
@@ -104,7 +121,10 @@ public record RunHeader(int steps, List<String> samples) {
             throw new FrameFormatException("The run header says " + steps + " passes; it must be 1 to 2^31-1.");
         }
         List<String> samples = new ArrayList<>();
-        int end = bytes.length - 4;
+        int end = bytes.length - 4 - (version == 1 ? 0 : 4);
+        if (end < in.position()) {
+            throw new FrameFormatException("The run header is truncated: " + bytes.length + " bytes.");
+        }
         for (long i = 0; i < count; i++) {
             if (end - in.position() < 4) {
                 throw new FrameFormatException(
@@ -122,7 +142,14 @@ public record RunHeader(int steps, List<String> samples) {
             throw new FrameFormatException("The run header has " + (end - in.position()) + " bytes after its " + count
                     + " samples, before its CRC.");
         }
-        return new RunHeader((int) steps, samples);
+        int first = version == 1
+                ? 0
+                : ByteBuffer.wrap(bytes, end, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (first < 0) {
+            throw new FrameFormatException(
+                    "The run header resumes at micro-batch " + first + "; it must be at least 0.");
+        }
+        return new RunHeader((int) steps, samples, first);
     }
 
     private static String utf8(byte[] bytes, int offset, int length, long sample) throws FrameFormatException {

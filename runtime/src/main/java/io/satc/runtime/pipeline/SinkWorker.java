@@ -10,6 +10,9 @@ import java.util.concurrent.BlockingQueue;
 final class SinkWorker extends Worker {
 
     private final int microBatches;
+    /** The first micro-batch that arrives: 0, or where a replay after a switch resumes. */
+    private int first;
+
     private final MessageLayout layout;
     private final SinkOutput[] received;
     private final BlockingQueue<Frame> input;
@@ -42,7 +45,7 @@ final class SinkWorker extends Worker {
     @Override
     void loop() throws Exception {
         FrameDecoder decoder = new FrameDecoder();
-        for (int i = 0; i < microBatches; i++) {
+        for (int i = first; i < microBatches; i++) {
             Frame frame = take(input, "a frame from " + previous);
             long now = System.nanoTime();
             current = frame.microBatchId();
@@ -58,6 +61,12 @@ final class SinkWorker extends Worker {
             arrived = i + 1;
         }
         control.complete();
+    }
+
+    /** Expects micro-batches from {@code id} on (a replay after a switch), not from 0. */
+    SinkWorker from(int id) {
+        first = id;
+        return this;
     }
 
     SinkWorker withHook(SinkHook h) {

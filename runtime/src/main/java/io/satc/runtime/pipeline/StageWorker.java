@@ -30,6 +30,9 @@ final class StageWorker extends Worker {
 
     private final boolean warmUp;
     private final int microBatches;
+    /** The first micro-batch id: 0, or where a replay after a switch resumes. */
+    private int first;
+
     private final BlockingQueue<Frame> input;
     private final BlockingQueue<Frame> output;
     private final String previous;
@@ -94,7 +97,8 @@ final class StageWorker extends Worker {
     @Override
     void loop() throws Exception {
         long previousEnd = Long.MIN_VALUE;
-        for (int i = 0; i < microBatches; i++) {
+        for (int n = 0; n < microBatches; n++) {
+            int i = first + n;
             Frame frame = take(input, "a frame from " + previous);
             current = frame.microBatchId();
             long taken = System.nanoTime();
@@ -117,9 +121,15 @@ final class StageWorker extends Worker {
                 end = System.nanoTime();
             }
             previousEnd = end;
-            meter.record(i, end - start, work, message.length, FrameMessage.firstFrameBytes(message));
+            meter.record(n, end - start, work, message.length, FrameMessage.firstFrameBytes(message));
             put(output, new Frame(i, message, end), next);
         }
+    }
+
+    /** Takes micro-batches {@code id}, {@code id + 1}, … (a replay after a switch), not 0, 1, …. */
+    StageWorker from(int id) {
+        first = id;
+        return this;
     }
 
     private byte[] process(MessageLayout.Decoded decoded, long microBatchId) throws Exception {

@@ -2,6 +2,7 @@ package io.satc.runtime.transport;
 
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.InternalNettyServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
@@ -38,12 +39,22 @@ public final class FrameServer implements AutoCloseable {
 
     private final String host;
     private final Map<String, LinkInbox> inboxes = new TreeMap<>();
+    private final MutualTls tls;
+    private final Map<String, String> senders;
     private volatile String address;
     private Server server;
 
-    private FrameServer(String host, int port, Collection<String> links, TransportOptions options) {
+    private FrameServer(
+            String host,
+            int port,
+            Collection<String> links,
+            TransportOptions options,
+            MutualTls tls,
+            Map<String, String> senders) {
         this.host = host;
         this.address = Peer.address(host, port);
+        this.tls = tls;
+        this.senders = Map.copyOf(senders);
         for (String link : links) {
             inboxes.put(link, new LinkInbox(link, this, options));
         }
@@ -59,14 +70,53 @@ public final class FrameServer implements AutoCloseable {
      */
     public static FrameServer start(String host, int port, Collection<String> links, TransportOptions options)
             throws TransportException {
+        return start(host, port, links, options, null, Map.of());
+    }
+
+    /**
+     * Starts listening over mutual TLS 1.3 ({@code tls}): only the node {@code senders} names for
+     * a link may open it; a stream from any other node of the mission is refused with
+     * {@code PERMISSION_DENIED} and logged, as are clients that fail the handshake.
+     *
+     * @param senders link → the node that sends on it
+     */
+    public static FrameServer start(
+            String host, int port, Map<String, String> senders, TransportOptions options, MutualTls tls)
+            throws TransportException {
+        return start(host, port, senders.keySet(), options, tls, senders);
+    }
+
+    private static FrameServer start(
+            String host,
+            int port,
+            Collection<String> links,
+            TransportOptions options,
+            MutualTls tls,
+            Map<String, String> senders)
+            throws TransportException {
         if (links.isEmpty()) {
             throw new IllegalArgumentException("a frame server needs at least one link");
         }
-        FrameServer frames = new FrameServer(host, port, links, options);
+        FrameServer frames = new FrameServer(host, port, links, options, tls, senders);
         ServerServiceDefinition service = ServerServiceDefinition.builder(LinkProtocol.SERVICE)
                 .addMethod(LinkProtocol.STREAM, (call, headers) -> new InboundStream(frames, call).start())
                 .build();
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        NettyServerBuilder builder;
+        if (tls == null) {
+            builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port));
+        } else {
+            try {
+                builder = NettyServerBuilder.forAddress(
+                        new InetSocketAddress(host, port),
+                        InternalNettyServerCredentials.create(new RefusalWatcher(tls.serverContext(), tls)));
+            } catch (javax.net.ssl.SSLException e) {
+                throw new TransportException(
+                        TransportException.Reason.BIND_FAILED,
+                        "Cannot set up TLS on " + frames.address + ": " + e.getMessage() + ".",
+                        e);
+            }
+        }
+        Server server = builder
                 // Handlers only enqueue and signal, so they run on the network threads without a hop.
                 .directExecutor()
                 .maxInboundMessageSize(options.maxInboundBytes())
@@ -161,6 +211,16 @@ public final class FrameServer implements AutoCloseable {
 
     LinkInbox inboxOrNull(String link) {
         return inboxes.get(link);
+    }
+
+    /** Mutual TLS, or null for plaintext. */
+    MutualTls tls() {
+        return tls;
+    }
+
+    /** The node that may send on {@code link} (TLS only). */
+    String senderOf(String link) {
+        return senders.get(link);
     }
 
     /** The links served, for messages: {@code `a`, `b`}. */

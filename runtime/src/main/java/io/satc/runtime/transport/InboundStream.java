@@ -6,6 +6,9 @@ import io.grpc.ServerCall;
 import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The receiving end of one gRPC stream: waits for OPEN, attaches to the named link's
@@ -57,7 +60,12 @@ final class InboundStream extends ServerCall.Listener<WireMessage> {
                         + server.address() + "; it serves " + server.linkList() + "."));
                 return;
             }
-            Status refusal = target.attach(this);
+            Status misplaced = checkSender(message.linkName());
+            if (!misplaced.isOk()) {
+                close(misplaced);
+                return;
+            }
+            Status refusal = target.attach(this, message.sequence());
             if (!refusal.isOk()) {
                 close(refusal);
                 return;
@@ -71,6 +79,33 @@ final class InboundStream extends ServerCall.Listener<WireMessage> {
                 call.request(1);
             }
         }
+    }
+
+    /** Over TLS: whether the client's certificate is the node the plan has send on {@code link}. */
+    private Status checkSender(String link) {
+        MutualTls tls = server.tls();
+        if (tls == null) {
+            return Status.OK;
+        }
+        String expected = server.senderOf(link);
+        String who = "an unidentified client";
+        SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+        try {
+            if (session != null
+                    && session.getPeerCertificates().length > 0
+                    && session.getPeerCertificates()[0] instanceof X509Certificate cert) {
+                who = tls.nodeOf(cert).orElse("a client with an unpinned key");
+                if (who.equals(expected)) {
+                    return Status.OK;
+                }
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            // No peer certificate: refused below.
+        }
+        String sentence = tls.node() + " refused link `" + link + "` from " + who + " at " + remote + ": the plan has "
+                + expected + " send on it.";
+        tls.log().accept(sentence);
+        return Status.PERMISSION_DENIED.withDescription(sentence);
     }
 
     @Override

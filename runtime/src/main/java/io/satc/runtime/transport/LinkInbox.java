@@ -4,20 +4,25 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The receiving side of one named link on a {@link FrameServer}: holds the messages that have
- * arrived and hands them over in order.
+ * arrived and hands them over in order, each exactly once.
  *
  * <p>Taking a message is what makes room for the sender: the inbox grants credit for one more
  * message each time {@link #receive} returns one, so at most {@code window} messages are ever
  * buffered here and a slow consumer blocks the sender, as a bounded queue would across the
- * network.
+ * network. The credit also tells the sender how many messages were taken (it may forget those)
+ * and how many arrived (after a reconnection it resends from there); a message that arrives
+ * twice is dropped.
  *
- * <p>A link carries one stream for the life of its server: a second sender, or a sender after the
- * first stream ended, is refused. Thread-safe; meant for one consuming thread.
+ * <p>A link carries one logical stream for the life of its server, identified by the sender's
+ * session id: when its connection breaks, the same sender may open the link again and resume,
+ * within the reconnect timeout; any other sender, or one after the stream ended, is refused.
+ * Thread-safe; meant for one consuming thread.
  */
 public final class LinkInbox {
 
@@ -26,18 +31,27 @@ public final class LinkInbox {
     private final int window;
     private final int maxMessageBytes;
     private final Duration stallTimeout;
+    private final Duration reconnectTimeout;
+    private final Duration heartbeatInterval;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Delivery.Message> buffered = new ArrayDeque<>();
 
     // Guarded by lock.
     private InboundStream stream;
+    private long session;
     private boolean attached;
     private long received;
     private long taken;
+    private long duplicates;
+    private int resumptions;
     private long lastMicroBatch = -1;
+    private long brokenSince = -1;
+    private long lastHeardNanos;
+    private String lastRemote = "";
     private Delivery.EndOfStream end;
     private TransportException failure;
+    private ScheduledFuture<?> heartbeat;
 
     LinkInbox(String link, FrameServer server, TransportOptions options) {
         this.link = link;
@@ -45,6 +59,8 @@ public final class LinkInbox {
         this.window = options.window();
         this.maxMessageBytes = options.maxMessageBytes();
         this.stallTimeout = options.stallTimeout();
+        this.reconnectTimeout = options.reconnectTimeout();
+        this.heartbeatInterval = options.heartbeatInterval();
     }
 
     public String link() {
@@ -61,6 +77,36 @@ public final class LinkInbox {
         }
     }
 
+    /** Messages that arrived a second time (resent after a reconnection) and were dropped. */
+    public long duplicates() {
+        lock.lock();
+        try {
+            return duplicates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times the sender resumed the stream after its connection broke. */
+    public int resumptions() {
+        lock.lock();
+        try {
+            return resumptions;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the sender was last heard from (any message, heartbeats included), as {@link System#nanoTime()}. */
+    public long lastHeardNanos() {
+        lock.lock();
+        try {
+            return lastHeardNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** {@link #receive(Duration)} with the options' stall timeout. */
     public Delivery receive() throws TransportException, InterruptedException {
         return receive(stallTimeout);
@@ -68,12 +114,12 @@ public final class LinkInbox {
 
     /**
      * The next message, or {@link Delivery.EndOfStream} once the sender has finished cleanly and
-     * every message was taken. Messages that arrived before a stream broke are still handed over;
-     * the failure is thrown after them.
+     * every message was taken. A broken connection is waited out while the sender may resume it;
+     * messages that arrived before a stream failed are still handed over, the failure after them.
      *
-     * @throws TransportException {@code CONNECTION_LOST} when the stream broke before its end
-     *     (the sender died, cancelled, or the server was closed), {@code PROTOCOL} when the sender
-     *     broke the protocol, {@code TIMEOUT} when nothing happened for {@code timeout}
+     * @throws TransportException {@code CONNECTION_LOST} when the sender aborted, did not resume
+     *     within the reconnect timeout, or the server was closed; {@code PROTOCOL} when the sender
+     *     broke the protocol; {@code TIMEOUT} when nothing happened for {@code timeout}
      */
     public Delivery receive(Duration timeout) throws TransportException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -83,13 +129,21 @@ public final class LinkInbox {
                 Delivery.Message next = buffered.poll();
                 if (next != null) {
                     taken++;
-                    if (stream != null) {
-                        stream.send(WireMessage.credit(taken + window, maxMessageBytes));
-                    }
+                    grant();
                     return next;
                 }
                 if (end != null) {
                     return end;
+                }
+                if (failure == null && brokenSince >= 0 && stream == null) {
+                    long gone = System.nanoTime() - brokenSince;
+                    if (gone > reconnectTimeout.toNanos()) {
+                        fail(new TransportException(
+                                TransportException.Reason.CONNECTION_LOST,
+                                "Lost connection to the sender of link `" + link + "`, " + lastRemote + ", "
+                                        + progress() + ", and it did not resume within " + seconds(reconnectTimeout)
+                                        + "."));
+                    }
                 }
                 if (failure != null) {
                     throw new TransportException(failure.reason(), failure.getMessage(), failure);
@@ -98,15 +152,25 @@ public final class LinkInbox {
                 if (left <= 0) {
                     throw timeout(timeout);
                 }
-                changed.awaitNanos(left);
+                if (brokenSince >= 0 && stream == null) {
+                    left = Math.min(left, brokenSince + reconnectTimeout.toNanos() - System.nanoTime() + 1);
+                }
+                changed.awaitNanos(Math.max(1, left));
             }
         } finally {
             lock.unlock();
         }
     }
 
+    /** Tells the sender what it may send, what it may forget and where to resume. Lock held. */
+    private void grant() {
+        if (stream != null) {
+            stream.send(WireMessage.credit(taken + window, maxMessageBytes, taken, received));
+        }
+    }
+
     private TransportException timeout(Duration waited) {
-        String seconds = String.format(Locale.ROOT, "%.3g s", waited.toNanos() / 1e9);
+        String seconds = seconds(waited);
         if (!attached) {
             return new TransportException(
                     TransportException.Reason.TIMEOUT,
@@ -114,30 +178,62 @@ public final class LinkInbox {
         }
         return new TransportException(
                 TransportException.Reason.TIMEOUT,
-                "No message arrived on link `" + link + "` from " + stream.remote() + " for " + seconds + " "
-                        + progress() + ".");
+                "No message arrived on link `" + link + "` from " + lastRemote + " for " + seconds + " " + progress()
+                        + (stream == null ? "; its connection is down" : "") + ".");
     }
 
-    /** Called by the stream that OPENed this link; OK if it may stream, else why not. */
-    Status attach(InboundStream candidate) {
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3g s", d.toNanos() / 1e9);
+    }
+
+    /**
+     * Called by the stream that OPENed this link with {@code id}, the sender's session: OK if it
+     * may stream (the first time, or resuming the same session), else why not.
+     */
+    Status attach(InboundStream candidate, long id) {
         lock.lock();
         try {
-            if (stream != null) {
-                return Status.ALREADY_EXISTS.withDescription("Link `" + link + "` at " + server.address()
-                        + " already has a sender, " + stream.remote() + ".");
+            if (failure != null) {
+                return attached
+                        ? Status.FAILED_PRECONDITION.withDescription(failure.getMessage())
+                        : Status.UNAVAILABLE.withDescription(failure.getMessage());
             }
-            if (failure != null && !attached) {
-                return Status.UNAVAILABLE.withDescription(failure.getMessage());
+            if (attached && id != session) {
+                return stream != null
+                        ? Status.ALREADY_EXISTS.withDescription("Link `" + link + "` at " + server.address()
+                                + " already has a sender, " + stream.remote() + ".")
+                        : Status.FAILED_PRECONDITION.withDescription("Link `" + link + "` at " + server.address()
+                                + " has already carried its stream; a link carries one stream per receiver.");
+            }
+            if (stream != null) {
+                // The sender noticed the break first and came back: the old connection is dead.
+                stream.close(Status.CANCELLED.withDescription("Replaced by the sender's new connection."));
             }
             if (attached) {
-                return Status.FAILED_PRECONDITION.withDescription("Link `" + link + "` at " + server.address()
-                        + " has already carried its stream; a link carries one stream per receiver.");
+                resumptions++;
             }
             stream = candidate;
+            session = id;
             attached = true;
-            candidate.send(WireMessage.credit(window, maxMessageBytes));
+            brokenSince = -1;
+            lastRemote = candidate.remote();
+            lastHeardNanos = System.nanoTime();
+            grant();
+            if (heartbeat == null) {
+                heartbeat = LinkTimers.every(heartbeatInterval.toNanos(), this::beat);
+            }
             changed.signalAll();
             return Status.OK;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The receiver's heartbeat: the current credit again, so a waiting sender hears that the receiver lives. */
+    private void beat() {
+        lock.lock();
+        try {
+            grant();
         } finally {
             lock.unlock();
         }
@@ -149,9 +245,12 @@ public final class LinkInbox {
             if (from != stream) {
                 return;
             }
+            lastHeardNanos = System.nanoTime();
             switch (message.kind()) {
                 case DATA:
-                    if (message.sequence() != received) {
+                    if (message.sequence() < received) {
+                        duplicates++;
+                    } else if (message.sequence() != received) {
                         violation("sent message " + message.sequence() + " where " + received + " was expected");
                     } else if (message.sequence() >= taken + window) {
                         violation("sent message " + message.sequence() + " beyond its window of " + window + " ("
@@ -169,11 +268,24 @@ public final class LinkInbox {
                         violation("ended its stream claiming " + message.sequence() + " messages, but " + received
                                 + " arrived");
                     } else {
-                        end = new Delivery.EndOfStream(received);
+                        if (end == null) {
+                            end = new Delivery.EndOfStream(received);
+                        }
+                        stopBeating();
                         stream.close(Status.OK);
                         stream = null;
                         changed.signalAll();
                     }
+                    break;
+                case HEARTBEAT:
+                    break;
+                case ABORT:
+                    stream.close(Status.CANCELLED.withDescription("Aborted by its sender."));
+                    stream = null;
+                    fail(new TransportException(
+                            TransportException.Reason.CONNECTION_LOST,
+                            "The sender of link `" + link + "`, " + lastRemote + ", aborted the stream " + progress()
+                                    + " (" + message.text() + ")."));
                     break;
                 default:
                     violation("sent a " + message.kind() + " message in the middle of its stream");
@@ -194,37 +306,44 @@ public final class LinkInbox {
         }
     }
 
+    /** The connection broke: wait for the sender to resume, until the reconnect timeout. */
     void onCancel(InboundStream from) {
         lock.lock();
         try {
             if (from == stream) {
                 stream = null;
-                fail(new TransportException(
-                        TransportException.Reason.CONNECTION_LOST,
-                        "Lost connection to the "
-                                + "sender of link `" + link + "`, " + from.remote() + ", " + progress()
-                                + ", before its end of stream."));
+                if (end == null && failure == null) {
+                    brokenSince = System.nanoTime();
+                }
+                changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** The server is closing: fail a waiting consumer and tell a connected sender why. */
+    /** The server is closing: fail a waiting consumer and tell a connected sender why, so it does not retry. */
     void shutDown() {
         lock.lock();
         try {
+            stopBeating();
             if (end == null && failure == null) {
                 String message = "The receiver of link `" + link + "` at " + server.address() + " was closed"
                         + (attached ? " " + progress() + ", before the end of stream." : " before a sender connected.");
                 if (stream != null) {
-                    stream.close(Status.UNAVAILABLE.withDescription(message));
+                    stream.close(Status.ABORTED.withDescription(message));
                     stream = null;
                 }
                 fail(new TransportException(TransportException.Reason.CONNECTION_LOST, message));
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void stopBeating() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
         }
     }
 
@@ -240,6 +359,7 @@ public final class LinkInbox {
         if (failure == null && end == null) {
             failure = e;
         }
+        stopBeating();
         changed.signalAll();
     }
 

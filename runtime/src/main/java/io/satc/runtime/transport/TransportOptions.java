@@ -19,6 +19,11 @@ import java.time.Duration;
  *                           peer before it fails with {@link TransportException.Reason#TIMEOUT}
  * @param keepAliveTime      idle time after which each side pings the other (gRPC's minimum is 10 s)
  * @param keepAliveTimeout   how long a ping may go unanswered before the connection counts as broken
+ * @param reconnectTimeout   how long a link whose connection broke keeps trying to resume (with
+ *                           back-off) before it fails; an outage shorter than this loses and
+ *                           duplicates nothing
+ * @param heartbeatInterval  each end sends a heartbeat after this long without sending anything,
+ *                           so that the other can tell a silent peer from an idle one
  */
 public record TransportOptions(
         int window,
@@ -27,7 +32,9 @@ public record TransportOptions(
         Duration connectTimeout,
         Duration stallTimeout,
         Duration keepAliveTime,
-        Duration keepAliveTimeout) {
+        Duration keepAliveTimeout,
+        Duration reconnectTimeout,
+        Duration heartbeatInterval) {
 
     /** Largest payload by default: 64 MiB, room for tens-of-megabyte activations. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 << 20;
@@ -44,7 +51,9 @@ public record TransportOptions(
             throw new IllegalArgumentException(
                     "flowControlWindow must be at least 65535 (HTTP/2), was " + flowControlWindow);
         }
-        for (Duration d : new Duration[] {connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout}) {
+        for (Duration d : new Duration[] {
+            connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout, reconnectTimeout, heartbeatInterval
+        }) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive, was " + d);
             }
@@ -53,8 +62,9 @@ public record TransportOptions(
 
     /**
      * Window 2, 64 MiB messages, 16 MiB flow-control window, 10 s to connect, a 1-minute stall
-     * limit (as {@code RunOptions}), keepalive pings after 10 s idle answered within 2 s: on
-     * loopback or a LAN a ping takes microseconds, so 2 s only forgives long GC pauses.
+     * limit (as {@code RunOptions}), keepalive pings after 10 s idle answered within 2 s (on
+     * loopback or a LAN a ping takes microseconds, so 2 s only forgives long GC pauses), a minute
+     * to resume a broken link, a heartbeat every second.
      */
     public static TransportOptions defaults() {
         return new TransportOptions(
@@ -64,7 +74,9 @@ public record TransportOptions(
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1));
     }
 
     public TransportOptions withWindow(int messages) {
@@ -75,32 +87,100 @@ public record TransportOptions(
                 connectTimeout,
                 stallTimeout,
                 keepAliveTime,
-                keepAliveTimeout);
+                keepAliveTimeout,
+                reconnectTimeout,
+                heartbeatInterval);
     }
 
     public TransportOptions withMaxMessageBytes(int bytes) {
         return new TransportOptions(
-                window, bytes, flowControlWindow, connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout);
+                window,
+                bytes,
+                flowControlWindow,
+                connectTimeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                reconnectTimeout,
+                heartbeatInterval);
     }
 
     public TransportOptions withFlowControlWindow(int bytes) {
         return new TransportOptions(
-                window, maxMessageBytes, bytes, connectTimeout, stallTimeout, keepAliveTime, keepAliveTimeout);
+                window,
+                maxMessageBytes,
+                bytes,
+                connectTimeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                reconnectTimeout,
+                heartbeatInterval);
     }
 
     public TransportOptions withConnectTimeout(Duration timeout) {
         return new TransportOptions(
-                window, maxMessageBytes, flowControlWindow, timeout, stallTimeout, keepAliveTime, keepAliveTimeout);
+                window,
+                maxMessageBytes,
+                flowControlWindow,
+                timeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                reconnectTimeout,
+                heartbeatInterval);
     }
 
     public TransportOptions withStallTimeout(Duration timeout) {
         return new TransportOptions(
-                window, maxMessageBytes, flowControlWindow, connectTimeout, timeout, keepAliveTime, keepAliveTimeout);
+                window,
+                maxMessageBytes,
+                flowControlWindow,
+                connectTimeout,
+                timeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                reconnectTimeout,
+                heartbeatInterval);
     }
 
     public TransportOptions withKeepAlive(Duration time, Duration timeout) {
         return new TransportOptions(
-                window, maxMessageBytes, flowControlWindow, connectTimeout, stallTimeout, time, timeout);
+                window,
+                maxMessageBytes,
+                flowControlWindow,
+                connectTimeout,
+                stallTimeout,
+                time,
+                timeout,
+                reconnectTimeout,
+                heartbeatInterval);
+    }
+
+    public TransportOptions withReconnectTimeout(Duration timeout) {
+        return new TransportOptions(
+                window,
+                maxMessageBytes,
+                flowControlWindow,
+                connectTimeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                timeout,
+                heartbeatInterval);
+    }
+
+    public TransportOptions withHeartbeatInterval(Duration interval) {
+        return new TransportOptions(
+                window,
+                maxMessageBytes,
+                flowControlWindow,
+                connectTimeout,
+                stallTimeout,
+                keepAliveTime,
+                keepAliveTimeout,
+                reconnectTimeout,
+                interval);
     }
 
     /** gRPC's largest inbound message: a full payload plus the header. */

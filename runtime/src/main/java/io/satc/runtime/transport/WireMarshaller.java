@@ -30,8 +30,10 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
     }
 
     /**
-     * Reads one message. Malformed bytes (another program, or a peer of another protocol version)
-     * fail the call with {@code INVALID_ARGUMENT} and a sentence saying what was wrong.
+     * Reads one message. Bytes changed or lost on the way (a length that does not match, a
+     * checksum that fails) fail the call with {@code DATA_LOSS}, which the sender answers by
+     * reconnecting and resending; well-formed messages of another program or protocol version fail
+     * it with {@code INVALID_ARGUMENT}. Either way with a sentence saying what was wrong.
      */
     @Override
     public WireMessage parse(InputStream stream) {
@@ -39,31 +41,21 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
             byte[] header = new byte[WireMessage.HEADER_BYTES];
             int headerRead = stream.readNBytes(header, 0, header.length);
             if (headerRead < header.length) {
-                throw invalid("A link message has " + headerRead + " bytes, fewer than the " + header.length
+                throw lost("A link message has " + headerRead + " bytes, fewer than the " + header.length
                         + " of its header.");
             }
             ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
             byte version = b.get();
-            if (version != WireMessage.VERSION) {
-                throw invalid("Link protocol version " + (version & 0xFF) + " is not supported; this node speaks "
-                        + "version " + WireMessage.VERSION + ".");
-            }
             byte code = b.get();
-            WireMessage.Kind kind = WireMessage.Kind.of(code);
-            if (kind == null) {
-                throw invalid("Unknown link message kind " + (code & 0xFF) + ".");
-            }
             short reserved = b.getShort();
-            if (reserved != 0) {
-                throw invalid("Reserved link message bytes are " + reserved + "; they must be 0.");
-            }
             long sequence = b.getLong();
             long microBatchId = b.getLong();
             long length = Integer.toUnsignedLong(b.getInt());
+            long crc = Integer.toUnsignedLong(b.getInt());
             // gRPC hands over a whole message of known length (already within the inbound limit),
             // so a lying header is caught here, before anything is allocated.
             if (length > Integer.MAX_VALUE - 8 || stream instanceof KnownLength && length != stream.available()) {
-                throw invalid("A link message's header claims " + length + " payload bytes, but " + stream.available()
+                throw lost("A link message's header claims " + length + " payload bytes, but " + stream.available()
                         + " follow.");
             }
             // One array of the final size, filled straight from gRPC's buffers: readNBytes(int)
@@ -71,11 +63,26 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
             byte[] payload = new byte[(int) length];
             int read = stream.readNBytes(payload, 0, payload.length);
             if (read != length) {
-                throw invalid("A link message is truncated: its header claims " + length + " payload bytes, but " + read
+                throw lost("A link message is truncated: its header claims " + length + " payload bytes, but " + read
                         + " follow.");
             }
             if (stream.read() != -1) {
-                throw invalid("A link message has bytes after its " + length + "-byte payload.");
+                throw lost("A link message has bytes after its " + length + "-byte payload.");
+            }
+            if (WireMessage.checksum(header, payload) != crc) {
+                throw lost(
+                        "A link message of " + length + " payload bytes fails its CRC32C; it was changed on the way.");
+            }
+            if (version != WireMessage.VERSION) {
+                throw invalid("Link protocol version " + (version & 0xFF) + " is not supported; this node speaks "
+                        + "version " + WireMessage.VERSION + ".");
+            }
+            WireMessage.Kind kind = WireMessage.Kind.of(code);
+            if (kind == null) {
+                throw invalid("Unknown link message kind " + (code & 0xFF) + ".");
+            }
+            if (reserved != 0) {
+                throw invalid("Reserved link message bytes are " + reserved + "; they must be 0.");
             }
             return new WireMessage(kind, sequence, microBatchId, payload);
         } catch (IOException e) {
@@ -88,6 +95,10 @@ final class WireMarshaller implements MethodDescriptor.Marshaller<WireMessage> {
 
     private static RuntimeException invalid(String message) {
         return Status.INVALID_ARGUMENT.withDescription(message).asRuntimeException();
+    }
+
+    private static RuntimeException lost(String message) {
+        return Status.DATA_LOSS.withDescription(message).asRuntimeException();
     }
 
     /** Header then payload, with a known length so gRPC sizes its frame without buffering. */

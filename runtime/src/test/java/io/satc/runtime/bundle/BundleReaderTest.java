@@ -257,37 +257,7 @@ class BundleReaderTest {
     }
 
     private static BundleManifest withModel(BundleManifest m, int stage, ModelFile model) {
-        List<BundleStage> stages = new ArrayList<>(m.stages());
-        BundleStage s = stages.get(stage - 1);
-        stages.set(
-                stage - 1,
-                new BundleStage(
-                        s.index(),
-                        s.node(),
-                        s.firstUnit(),
-                        s.lastUnit(),
-                        s.computeFlops(),
-                        s.flopsPerSample(),
-                        s.predictedServiceS(),
-                        s.input(),
-                        s.output(),
-                        s.sideInputs(),
-                        s.codecIn(),
-                        s.codecOut(),
-                        model));
-        return new BundleManifest(
-                m.formatVersion(),
-                m.mission(),
-                m.missionSha256(),
-                m.costModel(),
-                m.batch(),
-                m.microBatches(),
-                m.microBatchSize(),
-                m.plan(),
-                m.io(),
-                stages,
-                m.hops(),
-                m.predicted());
+        return m.withModel(stage, model);
     }
 
     private void write(String json) throws IOException {

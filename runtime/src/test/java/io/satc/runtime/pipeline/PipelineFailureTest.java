@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.satc.runtime.bundle.Bundle;
 import io.satc.runtime.bundle.BundleManifest;
-import io.satc.runtime.bundle.BundleStage;
 import io.satc.runtime.bundle.BundleWriter;
 import io.satc.runtime.bundle.ModelFile;
 import io.satc.runtime.bundle.TestBundles;
@@ -116,39 +115,7 @@ class PipelineFailureTest {
         java.nio.file.Files.createDirectories(dir.resolve("stages/leo-3"));
         java.nio.file.Files.write(dir.resolve("stages/leo-3/model.onnx"), new byte[] {42});
         ModelFile model = new BundleWriter().modelFile(dir, "stages/leo-3/model.onnx");
-        List<BundleStage> stages = new ArrayList<>(m.stages());
-        BundleStage s = stages.get(2);
-        stages.set(
-                2,
-                new BundleStage(
-                        s.index(),
-                        s.node(),
-                        s.firstUnit(),
-                        s.lastUnit(),
-                        s.computeFlops(),
-                        s.flopsPerSample(),
-                        s.predictedServiceS(),
-                        s.input(),
-                        s.output(),
-                        s.sideInputs(),
-                        s.codecIn(),
-                        s.codecOut(),
-                        model));
-        Bundle bundle = TestBundles.write(
-                dir,
-                new BundleManifest(
-                        1,
-                        m.mission(),
-                        m.missionSha256(),
-                        1,
-                        m.batch(),
-                        m.microBatches(),
-                        m.microBatchSize(),
-                        m.plan(),
-                        m.io(),
-                        stages,
-                        m.hops(),
-                        m.predicted()));
+        Bundle bundle = TestBundles.write(dir, m.withModel(3, model));
         PipelineFailure failure = assertInstanceOf(RunResult.Failed.class, runner.run(bundle, RunOptions.nativeSpeed()))
                 .failure();
         assertEquals("stage 3 on leo-3", failure.resource());

@@ -25,18 +25,30 @@ class RunHeaderTest {
 
     @Test
     void theLayoutIsTheDocumentedOne() {
-        byte[] b = new RunHeader(3, List.of("ab")).toBytes();
+        byte[] b = new RunHeader(3, List.of("ab"), 7).toBytes();
         ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(26, b.length);
+        assertEquals(30, b.length);
         assertEquals("SATH", new String(b, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals(1, b[4]);
+        assertEquals(2, b[4]);
         assertEquals(3, in.getInt(8));
         assertEquals(1, in.getInt(12));
         assertEquals(2, in.getInt(16));
         assertEquals('a', b[20]);
+        assertEquals(7, in.getInt(22));
         CRC32C crc = new CRC32C();
-        crc.update(b, 0, 22);
-        assertEquals((int) crc.getValue(), in.getInt(22));
+        crc.update(b, 0, 26);
+        assertEquals((int) crc.getValue(), in.getInt(26));
+    }
+
+    /** Version 1, without the first micro-batch, is still read: a stream from micro-batch 0. */
+    @Test
+    void aVersionOneHeaderIsStillRead() throws Exception {
+        byte[] v2 = new RunHeader(3, List.of("ab")).toBytes();
+        byte[] v1 = new byte[v2.length - 4];
+        System.arraycopy(v2, 0, v1, 0, 22);
+        v1[4] = 1;
+        assertEquals(new RunHeader(3, List.of("ab")), RunHeader.parse(withCrc(v1, -1, 0)));
+        assertEquals(new RunHeader(3, List.of("ab"), 5), RunHeader.parse(new RunHeader(3, List.of("ab"), 5).toBytes()));
     }
 
     @Test

@@ -137,8 +137,9 @@ class LinkFailureTest {
             assertTrue(System.nanoTime() - closed < TimeUnit.SECONDS.toNanos(5));
             assertEquals(TransportException.Reason.CONNECTION_LOST, failure.reason());
             assertEquals(
-                    "Lost connection to leo-c at " + server.address() + " on link `leo-b→leo-c` while sending "
-                            + "micro-batch 1: UNAVAILABLE: The receiver of link `leo-b→leo-c` at " + server.address()
+                    "Lost connection to leo-c at " + server.address() + " on link `leo-b→leo-c` after 1 message (last "
+                            + "micro-batch 0): "
+                            + "ABORTED: The receiver of link `leo-b→leo-c` at " + server.address()
                             + " was closed after 1 message (last micro-batch 0), before the end of stream.",
                     failure.getMessage());
             // Later calls fail the same way without waiting.
@@ -151,7 +152,7 @@ class LinkFailureTest {
         }
     }
 
-    /** A sender that closes without finishing breaks the stream; what arrived is still delivered. */
+    /** A sender that closes without finishing aborts the stream; what arrived is still delivered. */
     @Test
     void aReceiverSeesAnAbandonedStreamAsBroken() throws Exception {
         TransportOptions options = Loopback.options().withStallTimeout(Duration.ofSeconds(30));
@@ -170,11 +171,12 @@ class LinkFailureTest {
             TransportException e = assertThrows(TransportException.class, inbox::receive);
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
             assertEquals(TransportException.Reason.CONNECTION_LOST, e.reason());
+            assertTrue(e.getMessage().startsWith("The sender of link `leo-b→leo-c`, 127.0.0.1:"), e.getMessage());
             assertTrue(
-                    e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
-                    e.getMessage());
-            assertTrue(
-                    e.getMessage().endsWith(", after 2 messages (last micro-batch 4), before its end of stream."),
+                    e.getMessage()
+                            .endsWith(
+                                    ", aborted the stream after 2 messages (last micro-batch 4) (its sender closed it "
+                                            + "before the end of stream)."),
                     e.getMessage());
             assertEquals(
                     TransportException.Reason.CONNECTION_LOST,

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The peer is another process that dies (SIGKILL) or freezes (SIGSTOP) mid-stream, as a stage
- * process on a satellite would: the survivor must notice promptly, not at its stall timeout.
+ * process on a satellite would: the survivor tries to resume the link for its reconnect timeout
+ * (2 s here), then fails, naming the link; never at its much longer stall timeout.
  */
 @Timeout(90)
 class PeerProcessTest {
 
     /** Long, so that a prompt failure can only come from the connection, not from a timeout. */
     private static final Duration STALL = Duration.ofSeconds(60);
+
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private Process peer;
 
@@ -71,7 +74,7 @@ class PeerProcessTest {
     @Test
     void aSenderNoticesItsReceiverProcessDying() throws Exception {
         int port = Integer.parseInt(line(start("receive")).substring("listening ".length()));
-        TransportOptions options = Loopback.options().withStallTimeout(STALL);
+        TransportOptions options = Loopback.options().withStallTimeout(STALL).withReconnectTimeout(RECONNECT);
         try (FrameSender sender = FrameSender.connect(Loopback.LINK, new Peer("leo-c", Loopback.HOST, port), options)) {
             sender.send(0, new byte[1 << 20]);
             sender.send(1, new byte[1 << 20]);
@@ -87,7 +90,8 @@ class PeerProcessTest {
             assertTrue(
                     failure.getMessage()
                             .startsWith("Lost connection to leo-c at 127.0.0.1:" + port
-                                    + " on link `leo-b→leo-c` while sending micro-batch 2: UNAVAILABLE"),
+                                    + " on link `leo-b→leo-c` after 2 messages (last micro-batch 1) and could not resume "
+                                    + "it within 2.00 s: UNAVAILABLE"),
                     failure.getMessage());
         }
     }
@@ -104,7 +108,7 @@ class PeerProcessTest {
 
     @Test
     void aReceiverNoticesItsSenderProcessDying() throws Exception {
-        TransportOptions options = Loopback.options().withStallTimeout(STALL);
+        TransportOptions options = Loopback.options().withStallTimeout(STALL).withReconnectTimeout(RECONNECT);
         try (FrameServer server = Loopback.server(options)) {
             LinkInbox inbox = startFilledSender(server);
             assertEquals(0, ((Delivery.Message) inbox.receive()).microBatchId());
@@ -123,7 +127,8 @@ class PeerProcessTest {
                     e.getMessage().startsWith("Lost connection to the sender of link `leo-b→leo-c`, 127.0.0.1:"),
                     e.getMessage());
             assertTrue(
-                    e.getMessage().endsWith(", after 3 messages (last micro-batch 2), before its end of stream."),
+                    e.getMessage()
+                            .endsWith(", after 3 messages (last micro-batch 2), and it did not resume within 2.00 s."),
                     e.getMessage());
         }
     }
@@ -134,7 +139,7 @@ class PeerProcessTest {
      */
     @Test
     void aReceiverNoticesAFrozenSenderByKeepalive() throws Exception {
-        TransportOptions options = Loopback.options().withStallTimeout(STALL);
+        TransportOptions options = Loopback.options().withStallTimeout(STALL).withReconnectTimeout(RECONNECT);
         try (FrameServer server = Loopback.server(options)) {
             LinkInbox inbox = startFilledSender(server);
             Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(peer.pid())).start();

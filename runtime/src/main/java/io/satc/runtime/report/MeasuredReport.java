@@ -1,4 +1,4 @@
-package io.satc.compiler.codegen;
+package io.satc.runtime.report;
 
 import io.satc.runtime.bundle.BundleHop;
 import io.satc.runtime.bundle.BundleManifest;
@@ -10,17 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A bundle's report.html with a run's measurements: the measured section between the markers is
  * replaced, the rest of the report is as compiled. The bundle is only read; where the result goes
- * is the caller's choice ({@code satc run --report FILE}), never the bundle itself.
+ * is the caller's choice ({@code run --report FILE}), never the bundle itself.
  */
 public final class MeasuredReport {
+
+    /** Where the measured section of report.html goes; the compiler writes both markers, a run fills what is between. */
+    public static final String BEGIN = "<!-- satc:measured:begin -->";
+
+    public static final String END = "<!-- satc:measured:end -->";
 
     private MeasuredReport() {}
 
@@ -34,17 +38,17 @@ public final class MeasuredReport {
             return Optional.empty();
         }
         String html = Files.readString(file, StandardCharsets.UTF_8);
-        int begin = html.indexOf(BundleCompiler.MEASURED_BEGIN);
-        int end = html.indexOf(BundleCompiler.MEASURED_END);
+        int begin = html.indexOf(BEGIN);
+        int end = html.indexOf(END);
         if (begin < 0 || end < begin) {
             return Optional.empty();
         }
-        String fragment = Templates.render("measured.ftlh", model(manifest, run));
-        return Optional.of(html.substring(0, begin + BundleCompiler.MEASURED_BEGIN.length()) + "\n" + fragment
+        return Optional.of(html.substring(0, begin + BEGIN.length()) + "\n" + fragment(manifest, run) + "\n"
                 + html.substring(end));
     }
 
-    static Map<String, Object> model(BundleManifest manifest, RunReport run) {
+    /** The measured section: a heading, a note and the Gantt chart rebuilt from the measured service times. */
+    static String fragment(BundleManifest manifest, RunReport run) {
         // Resources in pipeline order: the hops of transfer 0, stage 1, the hops of transfer 1, ...
         List<Schedule.Step> steps = new ArrayList<>();
         int k = manifest.stages().size();
@@ -58,19 +62,16 @@ public final class MeasuredReport {
                 steps.add(new Schedule.Step(s.resourceName(), measured(run, s.resourceName()), 0));
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(
-                "mode",
-                run.mode().name().toLowerCase(java.util.Locale.ROOT)
-                        + (run.timeScale() != 1 ? ", time scale " + run.timeScale() : ""));
-        m.put(
-                "note",
+        String mode = run.mode().name().toLowerCase(Locale.ROOT)
+                + (run.timeScale() != 1 ? ", time scale " + run.timeScale() : "");
+        String note =
                 "Lanes rebuilt from each resource's measured mean service time per micro-batch; measured makespan "
-                        + Quantities.seconds(run.makespanMeasured()) + " against "
-                        + Quantities.seconds(run.makespanPredicted()) + " predicted"
-                        + (run.timeScale() != 1 ? " at this time scale" : "") + ".");
-        m.put("gantt", ReportView.gantt(Schedule.of(steps, manifest.microBatches())));
-        return m;
+                        + Figures.seconds(run.makespanMeasured()) + " against "
+                        + Figures.seconds(run.makespanPredicted()) + " predicted"
+                        + (run.timeScale() != 1 ? " at this time scale" : "") + ".";
+        Svg gantt = GanttChart.of(Schedule.of(steps, manifest.microBatches()));
+        return "<h2>Pipeline: measured (" + Svg.escape(mode) + ")</h2>\n<p class=\"note\">" + Svg.escape(note)
+                + "</p>\n" + gantt.markup("Measured Gantt chart");
     }
 
     private static double measured(RunReport run, String name) {

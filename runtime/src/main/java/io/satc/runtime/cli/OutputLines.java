@@ -1,4 +1,4 @@
-package io.satc.compiler.cli;
+package io.satc.runtime.cli;
 
 import io.satc.runtime.inference.ModelOutputs;
 import java.io.PrintWriter;

@@ -1,17 +1,16 @@
-package io.satc.compiler.cli;
+package io.satc.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.satc.compiler.codegen.MeasuredReport;
-import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
-import io.satc.runtime.bundle.BundleRead;
-import io.satc.runtime.bundle.BundleReader;
+import io.satc.runtime.bundle.BundleFile;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
 import io.satc.runtime.pipeline.PipelineFailure;
 import io.satc.runtime.pipeline.ResourceReport;
 import io.satc.runtime.pipeline.RunOptions;
 import io.satc.runtime.pipeline.RunReport;
+import io.satc.runtime.report.Figures;
+import io.satc.runtime.report.MeasuredReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +20,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code satc run DIR [--emulate] [--time-scale X] [--json] [--report FILE]}: execute a bundle as a local pipeline. */
+/** {@code run DIR [--emulate] [--time-scale X] [--json] [--report FILE]}: execute a bundle as a local pipeline. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
             "Run a bundle as a local pipeline: one thread per stage and per link hop, bounded queues, real codec frames.",
-            "Every SHA-256 in the manifest is verified first. Prints measured against predicted per resource, then the outputs.",
+            "The bundle's signature and every file are verified first (a refused bundle: one sentence, exit 1; "
+                    + "docs/security.md). Prints measured against predicted per resource, then the outputs.",
             "The bundle is never changed: --report FILE writes its report.html with the run's measured chart to FILE.",
-            "Exit 0 when every micro-batch arrived, 1 for a bad bundle or input or a report that cannot be written (after "
+            "Exit 0 when every micro-batch arrived, 1 for a bad or refused bundle or input or a report that cannot be written (after "
                     + "the outputs), 4 when the run failed."
         })
 public final class RunCommand implements Callable<Integer> {
@@ -83,48 +84,54 @@ public final class RunCommand implements Callable<Integer> {
                     + "bundle), after the outputs are printed. Default: no report is written.")
     Path report;
 
+    @Mixin
+    TrustOptions trusted;
+
     @Spec
     CommandSpec spec;
+
+    /** The program's name, which every message starts with. */
+    private String me;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        me = CommandLines.program(spec);
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            err.println("satc: --time-scale must be a positive number, got " + timeScale + ".");
+            err.println(me + ": --time-scale must be a positive number, got " + timeScale + ".");
             return ExitCodes.USAGE;
         }
-        BundleRead read = new BundleReader().read(bundle);
-        if (read instanceof BundleRead.Rejected r) {
-            r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
+        Optional<Bundle> loaded = trusted.read(bundle, BundleFile.Selection.all(), me, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        Bundle b = ((BundleRead.Loaded) read).bundle();
+        Bundle b = loaded.get();
         if (report != null && misplaced(report, err)) {
             return ExitCodes.USAGE;
         }
         RunOptions options = emulate ? RunOptions.emulate(timeScale) : RunOptions.nativeSpeed();
         if (!json) {
-            err.println("satc: running " + b.manifest().mission() + " ("
+            err.println(me + ": running " + b.manifest().mission() + " ("
                     + b.manifest().microBatches() + " micro-batches, "
                     + (emulate ? "emulated hardware, time scale " + timeScale : "native speed") + ") ...");
             err.flush();
         }
-        Progress progress = new Progress(err, !json && System.console() != null);
+        Progress progress = new Progress(err, me, !json && System.console() != null);
         InferenceRunner.Outcome outcome = new InferenceRunner().run(b, options, input, generate, progress::line);
         progress.done();
         if (outcome instanceof InferenceRunner.BadInput bad) {
-            err.println("satc: " + bad.message());
+            err.println(me + ": " + bad.message());
             return ExitCodes.INPUT_ERRORS;
         }
         if (outcome instanceof InferenceRunner.Failed f) {
             PipelineFailure failure = f.failure();
-            err.println("satc: the run failed at " + failure.resource()
+            err.println(me + ": the run failed at " + failure.resource()
                     + (failure.microBatch().isPresent()
                             ? " on micro-batch " + failure.microBatch().getAsLong()
                             : "")
                     + (f.pass() > 1 ? " (pass " + f.pass() + ")" : "") + ": " + failure.message());
-            err.println("satc: " + f.completedOutputs() + " of " + b.manifest().microBatches()
+            err.println(me + ": " + f.completedOutputs() + " of " + b.manifest().microBatches()
                     + " micro-batches arrived; no output is presented as complete.");
             return ExitCodes.RUN_FAILED;
         }
@@ -147,12 +154,12 @@ public final class RunCommand implements Callable<Integer> {
     private boolean misplaced(Path file, PrintWriter err) {
         Path target = file.toAbsolutePath().normalize();
         if (target.startsWith(bundle.toAbsolutePath().normalize())) {
-            err.println("satc: --report `" + file + "` is inside the bundle, and a run never changes the bundle; "
+            err.println(me + ": --report `" + file + "` is inside the bundle, and a run never changes the bundle; "
                     + "write the report elsewhere.");
             return true;
         }
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            err.println("satc: --report `" + file + "`: the folder `" + target.getParent() + "` does not exist.");
+            err.println(me + ": --report `" + file + "`: the folder `" + target.getParent() + "` does not exist.");
             return true;
         }
         return false;
@@ -163,17 +170,17 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Optional<String> html = MeasuredReport.render(bundle, b.manifest(), measured);
             if (html.isEmpty()) {
-                err.println("satc: the bundle has no report.html to add the measurements to; no report was written.");
+                err.println(me + ": the bundle has no report.html to add the measurements to; no report was written.");
                 return ExitCodes.INPUT_ERRORS;
             }
             Files.writeString(report, html.get(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("satc: cannot write the report to `" + report + "` (" + reason(e)
+            err.println(me + ": cannot write the report to `" + report + "` (" + reason(e)
                     + "); the outputs above are complete.");
             return ExitCodes.INPUT_ERRORS;
         }
         if (!json) {
-            err.println("satc: wrote the measured report to " + report);
+            err.println(me + ": wrote the measured report to " + report);
         }
         return ExitCodes.OK;
     }
@@ -190,17 +197,19 @@ public final class RunCommand implements Callable<Integer> {
     /** A one-line progress indicator on a terminal, rewritten in place; silent otherwise. */
     private static final class Progress {
         private final PrintWriter err;
+        private final String me;
         private final boolean enabled;
         private boolean shown;
 
-        Progress(PrintWriter err, boolean enabled) {
+        Progress(PrintWriter err, String me, boolean enabled) {
             this.err = err;
+            this.me = me;
             this.enabled = enabled;
         }
 
         void line(String text) {
             if (enabled) {
-                err.print("\r\033[2Ksatc: " + text);
+                err.print("\r\033[2K" + me + ": " + text);
                 err.flush();
                 shown = true;
             }
@@ -247,16 +256,16 @@ public final class RunCommand implements Callable<Integer> {
                     "  %-40s %-6s %14s %14s %14s%n",
                     res.name(),
                     res.kind(),
-                    Quantities.seconds(res.predictedSeconds()),
-                    Quantities.seconds(res.measuredSeconds()),
-                    res.bytes() == 0 ? "" : Quantities.bytes(res.bytes()));
+                    Figures.seconds(res.predictedSeconds()),
+                    Figures.seconds(res.measuredSeconds()),
+                    res.bytes() == 0 ? "" : Figures.bytes(res.bytes()));
         }
         out.println();
         out.printf(
                 Locale.ROOT,
                 "  makespan   predicted %s, measured %s (%+.1f %%)%n",
-                Quantities.seconds(r.makespanPredicted()),
-                Quantities.seconds(r.makespanMeasured()),
+                Figures.seconds(r.makespanPredicted()),
+                Figures.seconds(r.makespanMeasured()),
                 100 * (r.makespanMeasured() / r.makespanPredicted() - 1));
         out.printf(
                 Locale.ROOT,
@@ -266,7 +275,7 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "  bytes      %s over all hops; efficiency %.3f of the bottleneck bound%n",
-                Quantities.bytes(r.bytesTotal()),
+                Figures.bytes(r.bytesTotal()),
                 r.efficiency());
         out.println("  outputs    " + r.outputs().size() + " micro-batches, checksums "
                 + String.join(" ", r.outputs().stream().map(o -> o.checksum()).toList()));

@@ -1,18 +1,24 @@
-package io.satc.compiler.cli;
+package io.satc.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.satc.compiler.codegen.Quantities;
 import io.satc.runtime.bundle.Bundle;
-import io.satc.runtime.bundle.BundleRead;
 import io.satc.runtime.bundle.BundleReader;
 import io.satc.runtime.bundle.BundleStage;
+import io.satc.runtime.bundle.ContingencyIndex;
+import io.satc.runtime.bundle.ModelIo;
 import io.satc.runtime.inference.InferenceRunner;
 import io.satc.runtime.inference.ModelOutputs;
+import io.satc.runtime.pipeline.FailoverNode;
 import io.satc.runtime.pipeline.NodeRunner;
 import io.satc.runtime.pipeline.RunReport;
+import io.satc.runtime.pipeline.StageComputeFactory;
+import io.satc.runtime.report.Figures;
+import io.satc.runtime.transport.MutualTls;
 import io.satc.runtime.transport.Peer;
 import io.satc.runtime.transport.TransportOptions;
+import io.satc.runtime.trust.Keys;
+import io.satc.runtime.trust.NodeIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +29,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code satc node DIR --node NAME [--listen HOST:PORT] [--peers FILE]}: one stage as its own process. */
+/** {@code node DIR --node NAME [--listen HOST:PORT] [--peers FILE]}: one stage as its own process. */
 @Command(
         name = "node",
         mixinStandardHelpOptions = true,
@@ -38,9 +46,10 @@ import picocli.CommandLine.Spec;
             "Run one stage of a bundle as its own process; activations stream to the next stage's process over gRPC.",
             "Start one process per stage (bin/node-NODE.sh). The first stage reads the input and tells the others the "
                     + "samples and steps ahead of the stream; the last writes the outputs.",
-            "Verifies and loads only what this node runs: its own part (the other stages' may be absent), the tokenizer "
+            "Verifies the bundle's signature and every file present (the other stages' parts may be absent), and loads "
+                    + "only what this node runs: its own part, the tokenizer "
                     + "and samples where it reads them.",
-            "Exit 0 when every micro-batch went through, 1 for a bad bundle, input or peers file, 4 when the run failed "
+            "Exit 0 when every micro-batch went through, 1 for a bad or refused bundle, input or peers file, 4 when the run failed "
                     + "(a lost peer, a port in use)."
         })
 public final class NodeCommand implements Callable<Integer> {
@@ -95,25 +104,69 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Fail when a link or peer does not move for this long (default: ${DEFAULT-VALUE}).")
     long stallSeconds;
 
+    @Option(
+            names = "--link-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description =
+                    "How long a link whose connection broke keeps trying to resume, with back-off, before the run "
+                            + "fails (default: ${DEFAULT-VALUE}); an outage shorter than this loses and duplicates nothing.")
+    long linkSeconds;
+
+    @Option(
+            names = "--heartbeat-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "With a bundle whose contingencies can replace a lost satellite: a neighbour that sends "
+                    + "nothing, not even a heartbeat, for this long is lost, and every node switches to the contingency "
+                    + "for it (default: ${DEFAULT-VALUE}). Single-pass runs only; see docs/transport.md, Failover.")
+    long heartbeatSeconds;
+
     @Option(names = "--json", description = "Print the last stage's outputs as one JSON document.")
     boolean json;
 
+    @Option(
+            names = "--identity",
+            paramLabel = "DIR",
+            description = "The folder with this node's TLS identity, NODE.key and NODE.crt (the `nodes` folder of the "
+                    + "key that signed the bundle; a satellite needs only its own pair). Default: the development "
+                    + "key's, ~/.satc/dev/nodes.")
+    Path identity;
+
+    @Mixin
+    TrustOptions trusted;
+
     @Spec
     CommandSpec spec;
+
+    /** The program's name, which every message starts with. */
+    private String me;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        me = CommandLines.program(spec);
         // Only what this node runs is verified and loaded: its own part, not the other stages'.
-        BundleRead read = new BundleReader().read(bundle, InferenceRunner.filesOf(node, input != null));
-        if (read instanceof BundleRead.Rejected r) {
-            r.errors().forEach(e -> err.println("satc: " + bundle + ": " + e));
+        Optional<Bundle> loaded = trusted.read(bundle, InferenceRunner.filesOf(node, input != null), me, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INPUT_ERRORS;
         }
-        Bundle b = ((BundleRead.Loaded) read).bundle();
-        if (NodeRunner.stageOf(b.manifest(), node) == null) {
-            err.println("satc: node `" + node + "` runs no stage of this bundle; its stages run on "
+        Bundle b = loaded.get();
+        ContingencyIndex contingencies;
+        try {
+            contingencies = new BundleReader().contingencies(b);
+        } catch (IllegalArgumentException e) {
+            err.println(me + ": " + e.getMessage());
+            return ExitCodes.INPUT_ERRORS;
+        }
+        boolean standby = NodeRunner.stageOf(b.manifest(), node) == null
+                && contingencies.contingencies().stream()
+                        .filter(ContingencyIndex.Contingency::executable)
+                        .anyMatch(c ->
+                                c.stages().stream().anyMatch(st -> st.node().equals(node)));
+        if (NodeRunner.stageOf(b.manifest(), node) == null && !standby) {
+            err.println(me + ": node `" + node + "` runs no stage of this bundle; its stages run on "
                     + String.join(
                             ", ",
                             b.manifest().stages().stream().map(s -> s.node()).toList()) + ".");
@@ -124,7 +177,7 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             peers = readPeers(peersPath);
         } catch (IllegalArgumentException | IOException e) {
-            err.println("satc: " + e.getMessage());
+            err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
         String address = listen;
@@ -132,7 +185,7 @@ public final class NodeCommand implements Callable<Integer> {
             Peer own = peers.get(node);
             if (own == null) {
                 err.println(
-                        "satc: " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
+                        me + ": " + peersPath + " has no line for `" + node + "`; add one or pass --listen HOST:PORT.");
                 return ExitCodes.INPUT_ERRORS;
             }
             address = own.address();
@@ -141,33 +194,94 @@ public final class NodeCommand implements Callable<Integer> {
         try {
             self = parse(node, address, "--listen");
         } catch (IllegalArgumentException e) {
-            err.println("satc: " + e.getMessage());
+            err.println(me + ": " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
-        if (timeoutSeconds < 1 || stallSeconds < 1) {
-            err.println("satc: --timeout and --stall-timeout must be at least 1 second.");
+        if (timeoutSeconds < 1 || stallSeconds < 1 || linkSeconds < 1 || heartbeatSeconds < 1) {
+            err.println(me + ": --timeout, --stall-timeout, --link-timeout and --heartbeat-timeout must be at least 1 "
+                    + "second.");
             return ExitCodes.USAGE;
         }
-        TransportOptions transport = TransportOptions.defaults().withStallTimeout(Duration.ofSeconds(stallSeconds));
+        Optional<MutualTls> tls;
+        try {
+            tls = NodeTls.of(b, node, identity != null ? identity : NodeIdentity.devFolder(), line -> {
+                err.println(me + ": " + line);
+                err.flush();
+            });
+        } catch (IOException | Keys.KeyException e) {
+            err.println(me + ": " + e.getMessage());
+            return ExitCodes.INPUT_ERRORS;
+        }
+        TransportOptions transport = TransportOptions.defaults()
+                .withStallTimeout(Duration.ofSeconds(stallSeconds))
+                .withReconnectTimeout(Duration.ofSeconds(linkSeconds));
         NodeRunner.Config config = new NodeRunner.Config(
-                node, self.host(), self.port(), peers, transport, Duration.ofSeconds(timeoutSeconds), true);
+                node,
+                self.host(),
+                self.port(),
+                peers,
+                transport,
+                Duration.ofSeconds(timeoutSeconds),
+                true,
+                tls,
+                event -> {
+                    err.println(me + ": " + node + ": " + event);
+                    err.flush();
+                });
+        Optional<FailoverNode> failover = Optional.empty();
+        boolean decoder = b.manifest()
+                .modelIo()
+                .map(io -> ModelIo.DECODER.equals(io.kind()))
+                .orElse(false);
+        if (!decoder) {
+            FailoverNode f = new FailoverNode(
+                    b,
+                    config,
+                    contingencies,
+                    Duration.ofSeconds(heartbeatSeconds),
+                    InferenceRunner.filesOf(node, input != null));
+            if (!f.switchable().isEmpty()) {
+                failover = Optional.of(f);
+            }
+        }
+        if (standby && failover.isEmpty()) {
+            err.println(me + ": node `" + node + "` runs a stage only in contingencies this run cannot switch to.");
+            return ExitCodes.INPUT_ERRORS;
+        }
         BundleStage stage = NodeRunner.stageOf(b.manifest(), node);
-        err.println("satc: " + node + " listening on " + self.address() + " (" + stage.resourceName() + " of "
-                + b.manifest().stages().size() + ")");
-        if (stage.index() > 1 && (input != null || generate != null)) {
+        String role = stage == null
+                ? "standby"
+                : stage.resourceName() + " of " + b.manifest().stages().size();
+        err.println(me + ": " + node + " listening on " + self.address() + " (" + role + ", "
+                + (tls.isPresent() ? "mutual TLS 1.3" : "plaintext links: the bundle pins no TLS keys")
+                + failover.map(f -> ", " + f.switchable().size() + " contingencies to switch to after "
+                                + heartbeatSeconds + " s of silence")
+                        .orElse("")
+                + ")");
+        if ((stage == null || stage.index() > 1) && (input != null || generate != null)) {
             String given = input != null && generate != null
                     ? "--input and --generate are"
                     : input != null ? "--input is" : "--generate is";
-            err.println("satc: " + node + ": " + given
+            err.println(me + ": " + node + ": " + given
                     + " read by the first stage only; this node learns the samples and steps from the stream.");
         }
         err.flush();
         InferenceRunner.NodeOutcome outcome = new InferenceRunner()
-                .serve(b, config, input, generate == null ? InferenceRunner.DEFAULT_STEPS : generate);
+                .serve(
+                        b,
+                        config,
+                        input,
+                        generate == null ? InferenceRunner.DEFAULT_STEPS : generate,
+                        StageComputeFactory.standard(),
+                        failover);
+        if (outcome instanceof InferenceRunner.NodeStoodDown down) {
+            err.println(me + ": " + node + ": standing down: " + down.why());
+            return ExitCodes.OK;
+        }
         if (outcome instanceof InferenceRunner.NodeFailed f) {
-            err.println("satc: " + node + ": " + f.message());
+            err.println(me + ": " + node + ": " + f.message());
             if (!f.badInput()) {
-                err.println("satc: " + node + ": the run is incomplete; no output is presented.");
+                err.println(me + ": " + node + ": the run is incomplete; no output is presented.");
             }
             return f.badInput() ? ExitCodes.INPUT_ERRORS : ExitCodes.RUN_FAILED;
         }
@@ -175,13 +289,17 @@ public final class NodeCommand implements Callable<Integer> {
         NodeRunner.Done part = done.part();
         err.println(String.format(
                 Locale.ROOT,
-                "satc: %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s",
+                me + ": %s: %d micro-batches in %s, mean service %s (predicted %s), sent %s%s",
                 part.stage(),
                 part.messages(),
-                Quantities.seconds(part.wallSeconds()),
-                Quantities.seconds(part.measuredS()),
-                Quantities.seconds(part.predictedS()),
-                part.bytesOut() == 0 ? "nothing (last stage)" : Quantities.bytes(part.bytesOut())));
+                Figures.seconds(part.wallSeconds()),
+                Figures.seconds(part.measuredS()),
+                Figures.seconds(part.predictedS()),
+                part.bytesOut() == 0 ? "nothing (last stage)" : Figures.bytes(part.bytesOut()),
+                part.resumed() == 0
+                        ? ""
+                        : "; links resumed " + part.resumed() + (part.resumed() == 1 ? " time" : " times")
+                                + " after their connection broke, nothing lost"));
         done.outputs().ifPresent(o -> print(b, o, part, out));
         out.flush();
         err.flush();

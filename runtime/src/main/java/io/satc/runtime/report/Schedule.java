@@ -1,4 +1,4 @@
-package io.satc.compiler.codegen;
+package io.satc.runtime.report;
 
 import java.util.List;
 
@@ -8,12 +8,12 @@ import java.util.List;
  * propagation delay) and r has finished micro-batch i − 1. Its makespan is the cost model's
  * {@code Σ(τ + P) + (M − 1) · max τ}.
  */
-record Schedule(List<String> resources, double[][] start, double[][] finish, double makespan) {
+public record Schedule(List<String> resources, double[][] start, double[][] finish, double makespan) {
 
     /** One resource's service time and the propagation delay after it. */
-    record Step(String name, double service, double delay) {}
+    public record Step(String name, double service, double delay) {}
 
-    static Schedule of(List<Step> steps, int microBatches) {
+    public static Schedule of(List<Step> steps, int microBatches) {
         int r = steps.size();
         double[][] start = new double[microBatches][r];
         double[][] finish = new double[microBatches][r];
